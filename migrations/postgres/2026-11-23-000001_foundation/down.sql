@@ -1,0 +1,5 @@
+DROP TABLE idempotency_keys;
+DROP TABLE contacts;
+DROP TABLE offices;
+DROP TABLE memberships;
+DROP TABLE partners;

@@ -1,0 +1,206 @@
+//! Middleware of the v1 scope: request ids with structured access logs, and idempotent POSTs.
+
+use std::time::Instant;
+
+use actix_web::{
+    body::{self, BoxBody, MessageBody},
+    dev::{Payload, ServiceRequest, ServiceResponse},
+    http::header::{self, HeaderName, HeaderValue},
+    middleware::Next,
+    web, HttpResponse, ResponseError,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    auth,
+    db::{self, idempotency::IdempotencyRow},
+    error::ApiError,
+    AppState,
+};
+
+/// The header carrying the request id (taken from the client when well-formed, else generated).
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+/// The header that makes a POST safe to retry.
+pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+/// Set on a response replayed from an earlier request with the same `Idempotency-Key`.
+pub const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
+/// How long idempotency keys are remembered.
+pub const IDEMPOTENCY_RETENTION_HOURS: i64 = 24;
+
+/// Tags each request with an id (echoed in `X-Request-Id`) and logs one structured line per request.
+pub async fn request_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let request_id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let (method, path, started) = (req.method().clone(), req.path().to_owned(), Instant::now());
+    let mut response = next.call(req).await?;
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    let status = response.status().as_u16();
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    match response.response().error() {
+        Some(error) if status >= 500 => {
+            tracing::error!(%request_id, %method, %path, status, elapsed_ms, error = %error, "request failed")
+        }
+        _ => tracing::info!(%request_id, %method, %path, status, elapsed_ms, "request"),
+    }
+    Ok(response)
+}
+
+/// Makes POSTs with an `Idempotency-Key` safe to retry: the first successful answer is stored
+/// and replayed for the same caller, key and request; the same key with another request is 422,
+/// and a retry while the first is still running is 409.
+pub async fn idempotency(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let key = match req.headers().get(&IDEMPOTENCY_KEY) {
+        Some(value) if req.method() == actix_web::http::Method::POST => {
+            value.to_str().ok().map(str::to_owned).unwrap_or_default()
+        }
+        _ => return Ok(next.call(req).await?.map_into_boxed_body()),
+    };
+    if key.is_empty() || key.len() > 255 {
+        return Ok(reject(
+            req,
+            ApiError::BadRequest(
+                "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
+            ),
+        ));
+    }
+    // Unauthenticated requests go through: the handler answers 401 and nothing is stored.
+    let Ok(principal) = auth::authenticate(req.request()) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(reject(
+            req,
+            ApiError::Internal("AppState is not registered".into()),
+        ));
+    };
+    let body = match req.extract::<web::Bytes>().await {
+        Ok(body) => body,
+        Err(_) => {
+            return Ok(reject(
+                req,
+                ApiError::PayloadTooLarge(format!(
+                    "the body is larger than the limit of {} bytes",
+                    super::MAX_BODY_BYTES
+                )),
+            ))
+        }
+    };
+    req.set_payload(Payload::from(body.clone()));
+
+    let mut hasher = Sha256::new();
+    hasher.update(req.method().as_str());
+    hasher.update(req.uri().to_string());
+    hasher.update(&body);
+    let request_hash = format!("{:x}", hasher.finalize());
+    let now = state.clock.now();
+    let claim = IdempotencyRow {
+        principal: principal.key(),
+        idempotency_key: key.clone(),
+        request_hash: request_hash.clone(),
+        status: None,
+        response_body: None,
+        location: None,
+        etag: None,
+        created_at: db::timestamp(now),
+    };
+    let expired_before = db::timestamp(now - chrono::Duration::hours(IDEMPOTENCY_RETENTION_HOURS));
+    let existing = match db::run(&state.pool, move |conn| {
+        db::idempotency::claim(conn, &claim, &expired_before)
+    })
+    .await
+    {
+        Ok(existing) => existing,
+        Err(error) => return Ok(reject(req, error)),
+    };
+    if let Some(first) = existing {
+        return Ok(match (first.request_hash == request_hash, first.status) {
+            (false, _) => reject(req, ApiError::Validation {
+                detail: "this Idempotency-Key was already used with a different request; use a new key for a new request".into(),
+                errors: Vec::new(),
+            }),
+            (true, None) => reject(req, ApiError::Conflict("the first request with this Idempotency-Key is still running; retry shortly".into())),
+            (true, Some(status)) => replay(req, first, status),
+        });
+    }
+
+    let principal_key = principal.key();
+    let response = next.call(req).await?;
+    let (request, response) = response.into_parts();
+    let status = response.status();
+    if !status.is_success() {
+        db::run(&state.pool, move |conn| {
+            db::idempotency::release(conn, &principal_key, &key)
+        })
+        .await
+        .ok();
+        return Ok(ServiceResponse::new(
+            request,
+            response.map_into_boxed_body(),
+        ));
+    }
+    let header_text = |name| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let (location, etag) = (header_text(header::LOCATION), header_text(header::ETAG));
+    let (head, body) = response.into_parts();
+    let bytes = body::to_bytes(body)
+        .await
+        .map_err(|_| ApiError::Internal("could not buffer the response".into()))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let stored = db::run(&state.pool, move |conn| {
+        db::idempotency::complete(
+            conn,
+            &principal_key,
+            &key,
+            i32::from(status.as_u16()),
+            &text,
+            location.as_deref(),
+            etag.as_deref(),
+        )
+    })
+    .await;
+    if let Err(error) = stored {
+        tracing::warn!(error = %error, "could not store an idempotent response; a retry will run the request again");
+    }
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(bytes).map_into_boxed_body(),
+    ))
+}
+
+fn replay(req: ServiceRequest, first: IdempotencyRow, status: i32) -> ServiceResponse<BoxBody> {
+    let status = actix_web::http::StatusCode::from_u16(status as u16)
+        .unwrap_or(actix_web::http::StatusCode::OK);
+    let mut response = HttpResponse::build(status);
+    response
+        .content_type("application/json")
+        .insert_header((IDEMPOTENT_REPLAYED, "true"));
+    if let Some(location) = first.location {
+        response.insert_header((header::LOCATION, location));
+    }
+    if let Some(etag) = first.etag {
+        response.insert_header((header::ETAG, etag));
+    }
+    req.into_response(response.body(first.response_body.unwrap_or_default()))
+}
+
+fn reject(req: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
+    req.into_response(error.error_response())
+}

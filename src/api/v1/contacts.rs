@@ -1,0 +1,599 @@
+//! Contacts: an office's confidential customer contacts. The vendor gets 403 on every route here.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    created_response, double_option, field_errors, if_match, page_of, read_response, time,
+    updated_response, Identified, ListQuery, Page,
+};
+use crate::{
+    auth::Principal,
+    db::{
+        self,
+        contacts::{ContactChanges, ContactRow, ImportOutcome},
+        offices::OfficeRow,
+    },
+    domain::{is_valid_locale, org_key::org_key},
+    error::{ApiError, ApiResult, FieldError},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_contact)
+        .service(import_contacts)
+        .service(list_contacts)
+        .service(get_contact)
+        .service(update_contact)
+        .service(erase_contact);
+}
+
+/// How the customer gave consent to be surveyed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentMethod {
+    /// A web form the customer submitted.
+    WebForm,
+    /// By email.
+    Email,
+    /// In a signed contract or order form.
+    Contract,
+    /// On paper.
+    Paper,
+    /// Spoken, and recorded by the partner.
+    Verbal,
+    /// Any other documented way.
+    Other,
+}
+
+impl ConsentMethod {
+    fn as_str(self) -> &'static str {
+        match self {
+            ConsentMethod::WebForm => "web_form",
+            ConsentMethod::Email => "email",
+            ConsentMethod::Contract => "contract",
+            ConsentMethod::Paper => "paper",
+            ConsentMethod::Verbal => "verbal",
+            ConsentMethod::Other => "other",
+        }
+    }
+}
+
+/// A customer's recorded consent to be surveyed.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// When consent was given (not in the future).
+    pub given_at: DateTime<Utc>,
+    /// How consent was given.
+    pub method: ConsentMethod,
+}
+
+/// A customer contact of an office. Confidential: the partner and the administrator only.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Contact {
+    /// The contact's id.
+    pub id: Uuid,
+    /// The office that served this customer.
+    pub office_id: Uuid,
+    /// The office's partner.
+    pub partner_id: Uuid,
+    /// The person's name; `null` once erased.
+    pub name: Option<String>,
+    /// The person's email, lower case; `null` once erased.
+    pub email: Option<String>,
+    /// The customer organization as entered; `null` once erased or when not given.
+    pub organization: Option<String>,
+    /// The normalized customer-organization key used for the "first 8 per organization" cap
+    /// (`domain:…`, `name:…`, or `person:…` for a person without an organization). Kept after erasure.
+    pub organization_key: String,
+    /// The preferred locale (BCP 47, e.g. `bg`), if known.
+    pub locale: Option<String>,
+    /// The recorded consent; without it the contact cannot be surveyed.
+    pub consent: Option<Consent>,
+    /// When the personal fields were erased (right to erasure); `null` while they are kept.
+    pub erased_at: Option<DateTime<Utc>>,
+    /// When the contact was created.
+    pub created_at: DateTime<Utc>,
+    /// When the contact was last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Identified for Contact {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl TryFrom<ContactRow> for Contact {
+    type Error = ApiError;
+
+    fn try_from(row: ContactRow) -> ApiResult<Self> {
+        let consent = match (row.consent_given_at, row.consent_method) {
+            (Some(given_at), Some(method)) => Some(Consent {
+                given_at: time(&given_at)?,
+                method: serde_json::from_value(serde_json::Value::String(method)).map_err(|e| {
+                    ApiError::Internal(format!("stored consent method is invalid: {e}"))
+                })?,
+            }),
+            _ => None,
+        };
+        Ok(Contact {
+            id: db::parse_uuid(&row.id)?,
+            office_id: db::parse_uuid(&row.office_id)?,
+            partner_id: db::parse_uuid(&row.partner_id)?,
+            name: row.name,
+            email: row.email,
+            organization: row.organization,
+            organization_key: row.org_key,
+            locale: row.locale,
+            consent,
+            erased_at: row.erased_at.as_deref().map(time).transpose()?,
+            created_at: time(&row.created_at)?,
+            updated_at: time(&row.updated_at)?,
+        })
+    }
+}
+
+/// A new contact.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateContact {
+    /// The person's name, 1–200 characters.
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200, example = "Maria Ivanova")]
+    pub name: String,
+    /// The person's email (unique within the office).
+    #[validate(
+        email(message = "must be an email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[schema(
+        format = "email",
+        max_length = 254,
+        example = "maria.ivanova@contoso.example"
+    )]
+    pub email: String,
+    /// The customer organization, up to 200 characters.
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200, example = "Contoso Ltd")]
+    pub organization: Option<String>,
+    /// Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`).
+    #[validate(custom(function = "valid_locale"))]
+    #[schema(example = "bg")]
+    pub locale: Option<String>,
+    /// Consent to be surveyed, if given.
+    pub consent: Option<Consent>,
+}
+
+/// Changes to a contact; omitted fields stay as they are, `null` clears an optional field.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateContact {
+    /// New name (1–200 characters).
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: Option<String>,
+    /// New email.
+    #[validate(
+        email(message = "must be an email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[schema(format = "email", max_length = 254)]
+    pub email: Option<String>,
+    /// New customer organization, or `null` to clear it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    pub organization: Option<Option<String>>,
+    /// New locale, or `null` to clear it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub locale: Option<Option<String>>,
+    /// New consent, or `null` to record that consent was withdrawn.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Consent>)]
+    pub consent: Option<Option<Consent>>,
+}
+
+/// Up to 1,000 contacts to add to one office in one transaction.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportContacts {
+    /// The contacts; each row is validated on its own.
+    #[schema(value_type = Vec<CreateContact>, min_items = 1, max_items = 1000)]
+    pub contacts: Vec<serde_json::Value>,
+}
+
+/// What happened to one row of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    /// Stored as a new contact.
+    Created,
+    /// Not stored: see `errors`.
+    Invalid,
+    /// Not stored: the office already has a contact with this email, or it repeats within the import.
+    Duplicate,
+}
+
+/// The outcome of one row.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ImportRow {
+    /// The row's position in `contacts`, from 0.
+    pub index: usize,
+    /// What happened.
+    pub status: ImportStatus,
+    /// The new contact's id, when created.
+    pub contact_id: Option<Uuid>,
+    /// Why the row is invalid.
+    pub errors: Vec<FieldError>,
+}
+
+/// The outcome of an import, per row and in total.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ImportResult {
+    /// Rows stored.
+    pub created: usize,
+    /// Rows refused as invalid.
+    pub invalid: usize,
+    /// Rows refused as duplicates.
+    pub duplicate: usize,
+    /// One entry per submitted row, in order.
+    pub rows: Vec<ImportRow>,
+}
+
+/// The most rows one import takes.
+pub const MAX_IMPORT_ROWS: usize = 1000;
+
+fn valid_locale(locale: &str) -> Result<(), validator::ValidationError> {
+    if is_valid_locale(locale) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("locale")
+            .with_message("must be a language tag such as en, bg or pt-BR".into()))
+    }
+}
+
+fn consent_errors(consent: Option<&Consent>, now: DateTime<Utc>) -> Vec<FieldError> {
+    match consent {
+        Some(consent) if consent.given_at > now + chrono::Duration::minutes(5) => {
+            vec![FieldError::new(
+                "consent.given_at",
+                "must not be in the future",
+            )]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Validates a new contact and builds its row for `office`, or returns its field errors.
+fn new_contact_row(
+    input: CreateContact,
+    office: &OfficeRow,
+    now: DateTime<Utc>,
+) -> Result<ContactRow, Vec<FieldError>> {
+    let mut errors = input
+        .validate()
+        .err()
+        .map(|e| field_errors(&e))
+        .unwrap_or_default();
+    errors.extend(consent_errors(input.consent.as_ref(), now));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let email = input.email.trim().to_lowercase();
+    let organization = input
+        .organization
+        .map(|o| o.trim().to_owned())
+        .filter(|o| !o.is_empty());
+    let stamp = db::timestamp(now);
+    Ok(ContactRow {
+        id: Uuid::now_v7().to_string(),
+        office_id: office.id.clone(),
+        partner_id: office.partner_id.clone(),
+        name: Some(input.name.trim().to_owned()),
+        org_key: org_key(&email, organization.as_deref()),
+        email: Some(email),
+        organization,
+        locale: input.locale,
+        consent_given_at: input.consent.as_ref().map(|c| db::timestamp(c.given_at)),
+        consent_method: input.consent.as_ref().map(|c| c.method.as_str().to_owned()),
+        erased_at: None,
+        version: 1,
+        created_at: stamp.clone(),
+        updated_at: stamp,
+    })
+}
+
+const OFFICE_ID: &str = "The office's id.";
+const CONTACT_ID: &str = "The contact's id.";
+
+/// Create a contact
+///
+/// The administrator, or the partner that owns the office. The organization key is computed here.
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses((status = 201, description = "The created contact.", body = Contact)))]
+#[post("/offices/{office_id}/contacts")]
+async fn create_contact(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<CreateContact>,
+) -> ApiResult<HttpResponse> {
+    principal.require_contact_access()?;
+    let (office_id, scope, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        state.clock.now(),
+    );
+    let input = body.into_inner();
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let office = db::offices::get(conn, scope, office_id)?;
+            let row = new_contact_row(input, &office, now).map_err(ApiError::validation)?;
+            db::contacts::insert(conn, row)
+        })
+    })
+    .await?;
+    let version = row.version;
+    let contact = Contact::try_from(row)?;
+    Ok(created_response(
+        format!("/api/v1/contacts/{}", contact.id),
+        version,
+        &contact,
+    ))
+}
+
+/// Import contacts
+///
+/// Adds up to 1,000 contacts to one office in one transaction and answers per row:
+/// `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the import).
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = ImportContacts, responses((status = 200, description = "The outcome per row.", body = ImportResult)))]
+#[post("/offices/{office_id}/contacts/import")]
+async fn import_contacts(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<ImportContacts>,
+) -> ApiResult<web::Json<ImportResult>> {
+    principal.require_contact_access()?;
+    let rows = body.into_inner().contacts;
+    if rows.is_empty() || rows.len() > MAX_IMPORT_ROWS {
+        return Err(ApiError::invalid_field(
+            "contacts",
+            "must hold 1 to 1000 contacts",
+        ));
+    }
+    let (office_id, scope, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        state.clock.now(),
+    );
+    let result = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let office = db::offices::get(conn, scope, office_id)?;
+            let checked: Vec<Result<ContactRow, Vec<FieldError>>> = rows
+                .into_iter()
+                .map(|value| {
+                    serde_json::from_value::<CreateContact>(value)
+                        .map_err(|e| {
+                            vec![FieldError::new(
+                                "",
+                                format!("does not match the contact schema: {e}"),
+                            )]
+                        })
+                        .and_then(|input| new_contact_row(input, &office, now))
+                })
+                .collect();
+            let valid: Vec<ContactRow> = checked
+                .iter()
+                .filter_map(|r| r.as_ref().ok().cloned())
+                .collect();
+            let mut outcomes = db::contacts::import(conn, &office.id, valid)?.into_iter();
+            Ok(import_result(checked, &mut outcomes))
+        })
+    })
+    .await?;
+    Ok(web::Json(result))
+}
+
+fn import_result(
+    checked: Vec<Result<ContactRow, Vec<FieldError>>>,
+    outcomes: &mut impl Iterator<Item = ImportOutcome>,
+) -> ImportResult {
+    let rows: Vec<ImportRow> = checked
+        .into_iter()
+        .enumerate()
+        .map(|(index, row)| match row {
+            Err(errors) => ImportRow {
+                index,
+                status: ImportStatus::Invalid,
+                contact_id: None,
+                errors,
+            },
+            Ok(_) => match outcomes.next() {
+                Some(ImportOutcome::Created(id)) => ImportRow {
+                    index,
+                    status: ImportStatus::Created,
+                    contact_id: Uuid::parse_str(&id).ok(),
+                    errors: Vec::new(),
+                },
+                _ => ImportRow {
+                    index,
+                    status: ImportStatus::Duplicate,
+                    contact_id: None,
+                    errors: Vec::new(),
+                },
+            },
+        })
+        .collect();
+    let count = |status| rows.iter().filter(|r| r.status == status).count();
+    ImportResult {
+        created: count(ImportStatus::Created),
+        invalid: count(ImportStatus::Invalid),
+        duplicate: count(ImportStatus::Duplicate),
+        rows,
+    }
+}
+
+/// List an office's contacts
+///
+/// Erased contacts stay in the list with their personal fields `null`.
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of contacts.", body = Page<Contact>)))]
+#[get("/offices/{office_id}/contacts")]
+async fn list_contacts(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<Contact>>> {
+    principal.require_contact_access()?;
+    let (limit, after) = query.parse()?;
+    let (office_id, scope) = (path.into_inner(), principal.partner_scope());
+    let rows = db::run(&state.pool, move |conn| {
+        db::offices::get(conn, scope, office_id)?;
+        db::contacts::list_for_office(conn, office_id, after, limit)
+    })
+    .await?;
+    Ok(web::Json(page_of(rows)?))
+}
+
+/// Get a contact
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact)))]
+#[get("/contacts/{contact_id}")]
+async fn get_contact(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_contact_access()?;
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let row = db::run(&state.pool, move |conn| db::contacts::get(conn, scope, id)).await?;
+    let version = row.version;
+    Ok(read_response(&req, version, &Contact::try_from(row)?))
+}
+
+/// Update a contact
+///
+/// Changing the email or organization recomputes the organization key. An erased contact cannot be changed (409).
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses((status = 200, description = "The updated contact.", body = Contact)))]
+#[patch("/contacts/{contact_id}")]
+async fn update_contact(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<UpdateContact>,
+) -> ApiResult<HttpResponse> {
+    principal.require_contact_access()?;
+    let input = body.into_inner();
+    let now = state.clock.now();
+    let mut errors = input
+        .validate()
+        .err()
+        .map(|e| field_errors(&e))
+        .unwrap_or_default();
+    if let Some(Some(organization)) = &input.organization {
+        if organization.trim().is_empty() || organization.chars().count() > 200 {
+            errors.push(FieldError::new(
+                "organization",
+                "must be 1 to 200 characters",
+            ));
+        }
+    }
+    if let Some(Some(locale)) = &input.locale {
+        if !is_valid_locale(locale) {
+            errors.push(FieldError::new(
+                "locale",
+                "must be a language tag such as en, bg or pt-BR",
+            ));
+        }
+    }
+    errors.extend(consent_errors(
+        input.consent.as_ref().and_then(Option::as_ref),
+        now,
+    ));
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let (id, scope, expected, stamp) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+        db::timestamp(now),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            db::contacts::update(conn, scope, id, expected, &stamp, |current| {
+                Ok(contact_changes(input, current))
+            })
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Contact::try_from(row)?))
+}
+
+fn contact_changes(input: UpdateContact, current: &ContactRow) -> ContactChanges {
+    let email = input.email.map(|e| e.trim().to_lowercase());
+    let organization = input.organization.map(|o| o.map(|o| o.trim().to_owned()));
+    let org_key = (email.is_some() || organization.is_some()).then(|| {
+        let email = email
+            .as_deref()
+            .or(current.email.as_deref())
+            .unwrap_or_default();
+        let organization = match &organization {
+            Some(new) => new.as_deref(),
+            None => current.organization.as_deref(),
+        };
+        org_key(email, organization)
+    });
+    ContactChanges {
+        name: input.name.map(|n| Some(n.trim().to_owned())),
+        email: email.map(Some),
+        organization,
+        org_key,
+        locale: input.locale,
+        consent_given_at: input
+            .consent
+            .as_ref()
+            .map(|c| c.as_ref().map(|c| db::timestamp(c.given_at))),
+        consent_method: input
+            .consent
+            .as_ref()
+            .map(|c| c.as_ref().map(|c| c.method.as_str().to_owned())),
+    }
+}
+
+/// Erase a contact
+///
+/// Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
+/// organization key so compliance counts do not change. Erasing twice is harmless.
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 204, description = "Erased.")))]
+#[delete("/contacts/{contact_id}")]
+async fn erase_contact(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_contact_access()?;
+    let (id, scope, expected, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+        state.timestamp(),
+    );
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            db::contacts::erase(conn, scope, id, expected, &now)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

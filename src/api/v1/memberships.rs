@@ -1,0 +1,224 @@
+//! Memberships: a partner's program memberships.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    created_response, if_match, page_of, read_response, time, updated_response, validated,
+    Identified, ListQuery, Page,
+};
+use crate::{
+    auth::Principal,
+    db::{
+        self,
+        memberships::{MembershipChanges, MembershipRow},
+    },
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_membership)
+        .service(list_memberships)
+        .service(get_membership)
+        .service(update_membership)
+        .service(delete_membership);
+}
+
+/// A program membership of a partner; it must meet the survey requirement on its own.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Membership {
+    /// The membership's id.
+    pub id: Uuid,
+    /// The partner it belongs to.
+    pub partner_id: Uuid,
+    /// The program's membership number, e.g. a partner-network id (unique).
+    pub membership_number: String,
+    /// The next renewal date; the requirement is checked over the 12 months before it.
+    pub renewal_date: NaiveDate,
+    /// When the membership was created.
+    pub created_at: DateTime<Utc>,
+    /// When the membership was last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Identified for Membership {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl TryFrom<MembershipRow> for Membership {
+    type Error = ApiError;
+
+    fn try_from(row: MembershipRow) -> ApiResult<Self> {
+        Ok(Membership {
+            id: db::parse_uuid(&row.id)?,
+            partner_id: db::parse_uuid(&row.partner_id)?,
+            renewal_date: row
+                .renewal_date
+                .parse()
+                .map_err(|e| ApiError::Internal(format!("stored renewal date is invalid: {e}")))?,
+            membership_number: row.membership_number,
+            created_at: time(&row.created_at)?,
+            updated_at: time(&row.updated_at)?,
+        })
+    }
+}
+
+/// A new membership.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateMembership {
+    /// The program's membership number (unique, 1–64 characters).
+    #[validate(length(min = 1, max = 64, message = "must be 1 to 64 characters"))]
+    #[schema(min_length = 1, max_length = 64, example = "MPN-1234567")]
+    pub membership_number: String,
+    /// The next renewal date (`YYYY-MM-DD`).
+    #[schema(example = "2027-06-30")]
+    pub renewal_date: NaiveDate,
+}
+
+/// Changes to a membership; omitted fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMembership {
+    /// New membership number (1–64 characters).
+    #[validate(length(min = 1, max = 64, message = "must be 1 to 64 characters"))]
+    #[schema(min_length = 1, max_length = 64)]
+    pub membership_number: Option<String>,
+    /// New renewal date.
+    pub renewal_date: Option<NaiveDate>,
+}
+
+const PARTNER_ID: &str = "The partner's id.";
+
+/// Create a membership
+///
+/// Administrator only.
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership)))]
+#[post("/partners/{partner_id}/memberships")]
+async fn create_membership(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<CreateMembership>,
+) -> ApiResult<HttpResponse> {
+    principal.require_admin()?;
+    let input = validated(body.into_inner())?;
+    let (partner_id, now) = (path.into_inner(), state.timestamp());
+    let row = MembershipRow {
+        id: Uuid::now_v7().to_string(),
+        partner_id: partner_id.to_string(),
+        membership_number: input.membership_number.trim().to_owned(),
+        renewal_date: input.renewal_date.to_string(),
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            db::partners::get(conn, None, partner_id)?;
+            db::memberships::insert(conn, row)
+        })
+    })
+    .await?;
+    let version = row.version;
+    let membership = Membership::try_from(row)?;
+    Ok(created_response(
+        format!("/api/v1/memberships/{}", membership.id),
+        version,
+        &membership,
+    ))
+}
+
+/// List a partner's memberships
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID), ListQuery), responses((status = 200, description = "A page of memberships.", body = Page<Membership>)))]
+#[get("/partners/{partner_id}/memberships")]
+async fn list_memberships(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<Membership>>> {
+    let (limit, after) = query.parse()?;
+    let (partner_id, scope) = (path.into_inner(), principal.partner_scope());
+    let rows = db::run(&state.pool, move |conn| {
+        db::partners::get(conn, scope, partner_id)?;
+        db::memberships::list_for_partner(conn, partner_id, after, limit)
+    })
+    .await?;
+    Ok(web::Json(page_of(rows)?))
+}
+
+/// Get a membership
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership)))]
+#[get("/memberships/{membership_id}")]
+async fn get_membership(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let row = db::run(&state.pool, move |conn| {
+        db::memberships::get(conn, scope, id)
+    })
+    .await?;
+    let version = row.version;
+    Ok(read_response(&req, version, &Membership::try_from(row)?))
+}
+
+/// Update a membership
+///
+/// Administrator only.
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership)))]
+#[patch("/memberships/{membership_id}")]
+async fn update_membership(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<UpdateMembership>,
+) -> ApiResult<HttpResponse> {
+    principal.require_admin()?;
+    let input = validated(body.into_inner())?;
+    let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
+    let changes = MembershipChanges {
+        membership_number: input.membership_number.map(|n| n.trim().to_owned()),
+        renewal_date: input.renewal_date.map(|d| d.to_string()),
+    };
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            db::memberships::update(conn, id, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Membership::try_from(row)?))
+}
+
+/// Delete a membership
+///
+/// Administrator only; a membership that still has offices cannot be deleted (409).
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 204, description = "Deleted.")))]
+#[delete("/memberships/{membership_id}")]
+async fn delete_membership(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_admin()?;
+    let (id, expected) = (path.into_inner(), if_match(&req)?);
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| db::memberships::delete(conn, id, expected))
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,229 @@
+//! Version 1 of the API: routes and the conventions every resource shares
+//! (pagination, ETags, validation).
+
+pub mod contacts;
+pub mod memberships;
+pub mod offices;
+pub mod partners;
+
+use actix_web::{
+    http::{header, StatusCode},
+    HttpRequest, HttpResponse,
+};
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use crate::error::{ApiError, ApiResult, FieldError};
+
+/// Registers every v1 operation (paths are relative to `/api/v1`).
+pub fn routes(cfg: &mut ServiceConfig) {
+    partners::routes(cfg);
+    memberships::routes(cfg);
+    offices::routes(cfg);
+    contacts::routes(cfg);
+}
+
+/// Default page size.
+pub const DEFAULT_LIMIT: i64 = 50;
+/// Largest page size.
+pub const MAX_LIMIT: i64 = 200;
+
+/// Cursor pagination parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}
+
+impl ListQuery {
+    /// The validated limit and the id to continue after.
+    pub fn parse(&self) -> ApiResult<(i64, Option<Uuid>)> {
+        let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(ApiError::invalid_field(
+                "limit",
+                "must be between 1 and 200",
+            ));
+        }
+        let after = match &self.cursor {
+            None => None,
+            Some(cursor) => Some(decode_cursor(cursor).ok_or_else(|| {
+                ApiError::invalid_field("cursor", "is not a cursor returned by this API")
+            })?),
+        };
+        Ok((limit, after))
+    }
+}
+
+fn decode_cursor(cursor: &str) -> Option<Uuid> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()?;
+    Uuid::from_slice(&bytes).ok()
+}
+
+fn encode_cursor(id: Uuid) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(id.as_bytes())
+}
+
+/// One page of a list, in a stable order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T: ToSchema> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Something with an id that pages can continue after.
+pub trait Identified {
+    /// The object's id.
+    fn id(&self) -> Uuid;
+}
+
+impl<T: ToSchema + Identified> Page<T> {
+    /// A page from items and whether more follow.
+    pub fn new(items: Vec<T>, more: bool) -> Self {
+        let next_cursor = if more {
+            items.last().map(|item| encode_cursor(item.id()))
+        } else {
+            None
+        };
+        Page { items, next_cursor }
+    }
+}
+
+/// Converts stored rows into a page of representations.
+pub fn page_of<R, T>((rows, more): (Vec<R>, bool)) -> ApiResult<Page<T>>
+where
+    T: ToSchema + Identified + TryFrom<R, Error = ApiError>,
+{
+    let items = rows
+        .into_iter()
+        .map(T::try_from)
+        .collect::<ApiResult<Vec<T>>>()?;
+    Ok(Page::new(items, more))
+}
+
+/// The entity tag of a stored version.
+pub fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+/// The version a request's `If-Match` demands: `None` when absent or `*`.
+pub fn if_match(req: &HttpRequest) -> ApiResult<Option<i64>> {
+    let Some(value) = req.headers().get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let text = value
+        .to_str()
+        .map_err(|_| ApiError::BadRequest("If-Match is not valid text".into()))?
+        .trim();
+    if text == "*" {
+        return Ok(None);
+    }
+    let first = text.split(',').next().unwrap_or_default().trim();
+    let tag = first.strip_prefix("W/").unwrap_or(first).trim_matches('"');
+    // A tag this API never issued cannot match: the write is refused with 412.
+    Ok(Some(tag.parse::<i64>().unwrap_or(-1)))
+}
+
+/// 200 with the object and its `ETag`, or 304 when `If-None-Match` already has it.
+pub fn read_response<T: Serialize>(req: &HttpRequest, version: i64, body: &T) -> HttpResponse {
+    let tag = etag(version);
+    let unchanged = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == tag)
+        });
+    if unchanged {
+        return HttpResponse::NotModified()
+            .insert_header((header::ETAG, tag))
+            .finish();
+    }
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, tag))
+        .json(body)
+}
+
+/// 200 after a write, with the new `ETag`.
+pub fn updated_response<T: Serialize>(version: i64, body: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(version)))
+        .json(body)
+}
+
+/// 201 with `Location` and `ETag`.
+pub fn created_response<T: Serialize>(location: String, version: i64, body: &T) -> HttpResponse {
+    HttpResponse::build(StatusCode::CREATED)
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::ETAG, etag(version)))
+        .json(body)
+}
+
+/// Runs the `validator` rules of an input and turns failures into field errors.
+pub fn validated<T: Validate>(input: T) -> ApiResult<T> {
+    input
+        .validate()
+        .map_err(|errors| ApiError::validation(field_errors(&errors)))?;
+    Ok(input)
+}
+
+/// Flattens validator errors into sorted field errors (`consent.given_at`, `contacts[2].email`).
+pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
+    fn walk(prefix: &str, errors: &ValidationErrors, out: &mut Vec<FieldError>) {
+        for (field, kind) in errors.errors() {
+            let path = if prefix.is_empty() {
+                field.to_string()
+            } else {
+                format!("{prefix}.{field}")
+            };
+            match kind {
+                ValidationErrorsKind::Field(list) => out.extend(list.iter().map(|e| {
+                    FieldError::new(
+                        &path,
+                        e.message
+                            .as_deref()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| format!("is invalid ({})", e.code)),
+                    )
+                })),
+                ValidationErrorsKind::Struct(inner) => walk(&path, inner, out),
+                ValidationErrorsKind::List(items) => {
+                    for (index, inner) in items {
+                        walk(&format!("{path}[{index}]"), inner, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk("", errors, &mut out);
+    out.sort_by(|a, b| a.field.cmp(&b.field).then(a.message.cmp(&b.message)));
+    out
+}
+
+/// Stored-time text to a UTC time.
+pub(crate) fn time(text: &str) -> ApiResult<chrono::DateTime<chrono::Utc>> {
+    crate::db::parse_timestamp(text)
+}
+
+/// Deserializes a present field (even `null`) as `Some(..)`, so PATCH can tell "clear" from "leave".
+pub(crate) fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}

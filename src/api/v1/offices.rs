@@ -1,0 +1,269 @@
+//! Offices: a membership's offices, one country each.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    created_response, if_match, page_of, read_response, time, updated_response, validated,
+    Identified, ListQuery, Page,
+};
+use crate::{
+    auth::Principal,
+    db::{
+        self,
+        offices::{OfficeChanges, OfficeRow},
+    },
+    domain::country::is_iso_country,
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_office)
+        .service(list_offices)
+        .service(get_office)
+        .service(update_office)
+        .service(delete_office);
+}
+
+/// A partner office in one country.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Office {
+    /// The office's id.
+    pub id: Uuid,
+    /// The membership it belongs to.
+    pub membership_id: Uuid,
+    /// The partner it belongs to.
+    pub partner_id: Uuid,
+    /// The office's name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code, upper case.
+    #[schema(example = "BG")]
+    pub country: String,
+    /// The city.
+    pub city: String,
+    /// When the office was created.
+    pub created_at: DateTime<Utc>,
+    /// When the office was last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Identified for Office {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl TryFrom<OfficeRow> for Office {
+    type Error = ApiError;
+
+    fn try_from(row: OfficeRow) -> ApiResult<Self> {
+        Ok(Office {
+            id: db::parse_uuid(&row.id)?,
+            membership_id: db::parse_uuid(&row.membership_id)?,
+            partner_id: db::parse_uuid(&row.partner_id)?,
+            name: row.name,
+            country: row.country,
+            city: row.city,
+            created_at: time(&row.created_at)?,
+            updated_at: time(&row.updated_at)?,
+        })
+    }
+}
+
+/// A new office.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateOffice {
+    /// The office's name, 1–200 characters.
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200, example = "Northwind Sofia")]
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code (case-insensitive).
+    #[validate(custom(function = "valid_country"))]
+    #[schema(min_length = 2, max_length = 2, example = "BG")]
+    pub country: String,
+    /// The city, 1–100 characters.
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100, example = "Sofia")]
+    pub city: String,
+}
+
+/// Changes to an office; omitted fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateOffice {
+    /// New name (1–200 characters).
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: Option<String>,
+    /// New ISO 3166-1 alpha-2 country code.
+    #[validate(custom(function = "valid_country"))]
+    #[schema(min_length = 2, max_length = 2)]
+    pub country: Option<String>,
+    /// New city (1–100 characters).
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub city: Option<String>,
+}
+
+fn valid_country(code: &str) -> Result<(), validator::ValidationError> {
+    if is_iso_country(&code.trim().to_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("country")
+            .with_message("must be an ISO 3166-1 alpha-2 country code such as BG or DE".into()))
+    }
+}
+
+fn country(code: &str) -> String {
+    code.trim().to_ascii_uppercase()
+}
+
+const MEMBERSHIP_ID: &str = "The membership's id.";
+const OFFICE_ID: &str = "The office's id.";
+
+/// Create an office
+///
+/// The administrator, or the partner that owns the membership.
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses((status = 201, description = "The created office.", body = Office)))]
+#[post("/memberships/{membership_id}/offices")]
+async fn create_office(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<CreateOffice>,
+) -> ApiResult<HttpResponse> {
+    principal.require_writer()?;
+    let input = validated(body.into_inner())?;
+    let (membership_id, scope, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        state.timestamp(),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let membership = db::memberships::get(conn, scope, membership_id)?;
+            db::offices::insert(
+                conn,
+                OfficeRow {
+                    id: Uuid::now_v7().to_string(),
+                    membership_id: membership.id,
+                    partner_id: membership.partner_id,
+                    name: input.name.trim().to_owned(),
+                    country: country(&input.country),
+                    city: input.city.trim().to_owned(),
+                    version: 1,
+                    created_at: now.clone(),
+                    updated_at: now,
+                },
+            )
+        })
+    })
+    .await?;
+    let version = row.version;
+    let office = Office::try_from(row)?;
+    Ok(created_response(
+        format!("/api/v1/offices/{}", office.id),
+        version,
+        &office,
+    ))
+}
+
+/// List a membership's offices
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ListQuery), responses((status = 200, description = "A page of offices.", body = Page<Office>)))]
+#[get("/memberships/{membership_id}/offices")]
+async fn list_offices(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<Office>>> {
+    let (limit, after) = query.parse()?;
+    let (membership_id, scope) = (path.into_inner(), principal.partner_scope());
+    let rows = db::run(&state.pool, move |conn| {
+        db::memberships::get(conn, scope, membership_id)?;
+        db::offices::list_for_membership(conn, membership_id, after, limit)
+    })
+    .await?;
+    Ok(web::Json(page_of(rows)?))
+}
+
+/// Get an office
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office)))]
+#[get("/offices/{office_id}")]
+async fn get_office(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let row = db::run(&state.pool, move |conn| db::offices::get(conn, scope, id)).await?;
+    let version = row.version;
+    Ok(read_response(&req, version, &Office::try_from(row)?))
+}
+
+/// Update an office
+///
+/// The administrator, or the partner that owns the office.
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses((status = 200, description = "The updated office.", body = Office)))]
+#[patch("/offices/{office_id}")]
+async fn update_office(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<UpdateOffice>,
+) -> ApiResult<HttpResponse> {
+    principal.require_writer()?;
+    let input = validated(body.into_inner())?;
+    let (id, scope, expected, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+        state.timestamp(),
+    );
+    let changes = OfficeChanges {
+        name: input.name.map(|n| n.trim().to_owned()),
+        country: input.country.as_deref().map(country),
+        city: input.city.map(|c| c.trim().to_owned()),
+    };
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            db::offices::update(conn, scope, id, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Office::try_from(row)?))
+}
+
+/// Delete an office
+///
+/// The administrator, or the partner that owns the office. An office with contacts keeps their history and cannot be deleted (409).
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 204, description = "Deleted.")))]
+#[delete("/offices/{office_id}")]
+async fn delete_office(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_writer()?;
+    let (id, scope, expected) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+    );
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| db::offices::delete(conn, scope, id, expected))
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

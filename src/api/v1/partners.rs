@@ -1,0 +1,256 @@
+//! Partners: the partner organizations of the program.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    created_response, if_match, page_of, read_response, time, updated_response, validated,
+    Identified, ListQuery, Page,
+};
+use crate::{
+    auth::Principal,
+    db::{
+        self,
+        partners::{PartnerChanges, PartnerRow},
+    },
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_partner)
+        .service(list_partners)
+        .service(get_partner)
+        .service(update_partner)
+        .service(delete_partner);
+}
+
+/// A partner organization.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Partner {
+    /// The partner's id.
+    pub id: Uuid,
+    /// The vendor's own key for this partner organization (unique).
+    pub external_key: String,
+    /// The partner's display name.
+    pub name: String,
+    /// Email domains the partner owns (lower case).
+    pub email_domains: Vec<String>,
+    /// When the partner was created.
+    pub created_at: DateTime<Utc>,
+    /// When the partner was last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Identified for Partner {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl TryFrom<PartnerRow> for Partner {
+    type Error = ApiError;
+
+    fn try_from(row: PartnerRow) -> ApiResult<Self> {
+        Ok(Partner {
+            id: db::parse_uuid(&row.id)?,
+            email_domains: serde_json::from_str(&row.email_domains).map_err(|e| {
+                ApiError::Internal(format!("stored email domains are invalid: {e}"))
+            })?,
+            external_key: row.external_key,
+            name: row.name,
+            created_at: time(&row.created_at)?,
+            updated_at: time(&row.updated_at)?,
+        })
+    }
+}
+
+/// A new partner.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePartner {
+    /// The vendor's own key for this partner organization (unique, 1–100 characters).
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100, example = "PN-4711")]
+    pub external_key: String,
+    /// Display name, 1–200 characters.
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200, example = "Northwind Consulting")]
+    pub name: String,
+    /// Email domains the partner owns, at most 20.
+    #[serde(default)]
+    #[validate(
+        length(max = 20, message = "at most 20 domains"),
+        custom(function = "valid_domains")
+    )]
+    #[schema(max_items = 20, example = json!(["northwind.example"]))]
+    pub email_domains: Vec<String>,
+}
+
+/// Changes to a partner; omitted fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePartner {
+    /// New external key (1–100 characters).
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub external_key: Option<String>,
+    /// New display name (1–200 characters).
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: Option<String>,
+    /// New list of email domains (replaces the old one), at most 20.
+    #[validate(
+        length(max = 20, message = "at most 20 domains"),
+        custom(function = "valid_domains")
+    )]
+    #[schema(max_items = 20)]
+    pub email_domains: Option<Vec<String>>,
+}
+
+fn valid_domains(domains: &[String]) -> Result<(), validator::ValidationError> {
+    let valid = |d: &str| {
+        d.len() <= 253
+            && d.contains('.')
+            && d.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+    };
+    match domains.iter().all(|d| valid(d.trim())) {
+        true => Ok(()),
+        false => Err(validator::ValidationError::new("domain")
+            .with_message("each entry must be a domain name like example.com".into())),
+    }
+}
+
+fn domains_json(domains: &[String]) -> String {
+    let mut normalized: Vec<String> = domains.iter().map(|d| d.trim().to_lowercase()).collect();
+    normalized.sort();
+    normalized.dedup();
+    serde_json::Value::from(normalized).to_string()
+}
+
+/// Create a partner
+///
+/// Administrator only.
+#[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner)))]
+#[post("/partners")]
+async fn create_partner(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: web::Json<CreatePartner>,
+) -> ApiResult<HttpResponse> {
+    principal.require_admin()?;
+    let input = validated(body.into_inner())?;
+    let now = state.timestamp();
+    let row = PartnerRow {
+        id: Uuid::now_v7().to_string(),
+        external_key: input.external_key.trim().to_owned(),
+        name: input.name.trim().to_owned(),
+        email_domains: domains_json(&input.email_domains),
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    let row = db::run(&state.pool, move |conn| db::partners::insert(conn, row)).await?;
+    let version = row.version;
+    let partner = Partner::try_from(row)?;
+    Ok(created_response(
+        format!("/api/v1/partners/{}", partner.id),
+        version,
+        &partner,
+    ))
+}
+
+/// List partners
+///
+/// A partner sees only itself; the administrator and the vendor see all.
+#[utoipa::path(tag = "partners", params(ListQuery), responses((status = 200, description = "A page of partners.", body = Page<Partner>)))]
+#[get("/partners")]
+async fn list_partners(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<Partner>>> {
+    let (limit, after) = query.parse()?;
+    let scope = principal.partner_scope();
+    let rows = db::run(&state.pool, move |conn| {
+        db::partners::list(conn, scope, after, limit)
+    })
+    .await?;
+    Ok(web::Json(page_of(rows)?))
+}
+
+/// Get a partner
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner)))]
+#[get("/partners/{partner_id}")]
+async fn get_partner(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let row = db::run(&state.pool, move |conn| db::partners::get(conn, scope, id)).await?;
+    let version = row.version;
+    Ok(read_response(&req, version, &Partner::try_from(row)?))
+}
+
+/// Update a partner
+///
+/// Administrator only. Send `If-Match` with the partner's `ETag` to refuse the change when someone else changed it first.
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses((status = 200, description = "The updated partner.", body = Partner)))]
+#[patch("/partners/{partner_id}")]
+async fn update_partner(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<UpdatePartner>,
+) -> ApiResult<HttpResponse> {
+    principal.require_admin()?;
+    let input = validated(body.into_inner())?;
+    let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
+    let changes = PartnerChanges {
+        external_key: input.external_key.map(|k| k.trim().to_owned()),
+        name: input.name.map(|n| n.trim().to_owned()),
+        email_domains: input.email_domains.as_deref().map(domains_json),
+    };
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            db::partners::update(conn, id, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Partner::try_from(row)?))
+}
+
+/// Delete a partner
+///
+/// Administrator only; a partner that still has memberships cannot be deleted (409).
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 204, description = "Deleted.")))]
+#[delete("/partners/{partner_id}")]
+async fn delete_partner(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_admin()?;
+    let (id, expected) = (path.into_inner(), if_match(&req)?);
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| db::partners::delete(conn, id, expected))
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

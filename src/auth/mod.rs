@@ -1,0 +1,320 @@
+//! JWT verification, roles, and the [`Principal`] extractor.
+
+use std::{future::Ready, io::Write, path::Path};
+
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::{
+    config::{ConfigError, JwtConfig, JwtKey},
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+/// A caller's role (DESIGN §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The program administrator: everything.
+    Admin,
+    /// One partner organization: only its own objects.
+    Partner,
+    /// The vendor: read-only, aggregates only, never contacts.
+    Vendor,
+}
+
+/// `aud` as a single string or a list, as identity providers emit either.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Audience {
+    /// One audience.
+    One(String),
+    /// Several audiences.
+    Many(Vec<String>),
+}
+
+/// The claims this API reads from and writes to a JWT.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    /// Subject: who is calling (a user or a service account).
+    pub sub: String,
+    /// Issuer.
+    pub iss: String,
+    /// Audience.
+    pub aud: Audience,
+    /// Expiry, seconds since the Unix epoch.
+    pub exp: i64,
+    /// Issued at, seconds since the Unix epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iat: Option<i64>,
+    /// The caller's role.
+    pub role: Role,
+    /// The partner a `partner` token acts for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_id: Option<Uuid>,
+}
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    /// The token's `sub`.
+    pub subject: String,
+    /// The role.
+    pub role: Role,
+    /// The partner of a `partner` principal.
+    pub partner_id: Option<Uuid>,
+}
+
+impl Principal {
+    /// The partner whose objects this caller is limited to; `None` for program-wide roles.
+    pub fn partner_scope(&self) -> Option<Uuid> {
+        match self.role {
+            Role::Partner => self.partner_id,
+            Role::Admin | Role::Vendor => None,
+        }
+    }
+
+    /// Only the administrator may continue.
+    pub fn require_admin(&self) -> ApiResult<()> {
+        match self.role {
+            Role::Admin => Ok(()),
+            _ => Err(ApiError::Forbidden(
+                "only the program administrator may do this".into(),
+            )),
+        }
+    }
+
+    /// The administrator or a partner (acting on its own objects) may continue; the vendor is read-only.
+    pub fn require_writer(&self) -> ApiResult<()> {
+        match self.role {
+            Role::Admin | Role::Partner => Ok(()),
+            Role::Vendor => Err(ApiError::Forbidden("the vendor role is read-only".into())),
+        }
+    }
+
+    /// Contacts are confidential: the vendor never reaches them.
+    pub fn require_contact_access(&self) -> ApiResult<()> {
+        match self.role {
+            Role::Admin | Role::Partner => Ok(()),
+            Role::Vendor => Err(ApiError::Forbidden(
+                "customer contacts are confidential to the partner and the administrator".into(),
+            )),
+        }
+    }
+
+    /// A short stable key of this caller (used to scope idempotency keys).
+    pub fn key(&self) -> String {
+        format!(
+            "{:?}:{}:{}",
+            self.role,
+            self.partner_id.map(|p| p.to_string()).unwrap_or_default(),
+            self.subject
+        )
+    }
+}
+
+/// Verifies bearer tokens (and, with a shared secret, issues development tokens).
+pub struct Verifier {
+    decoding: DecodingKey,
+    encoding: Option<EncodingKey>,
+    validation: Validation,
+    issuer: String,
+    audience: String,
+}
+
+impl Verifier {
+    /// Builds a verifier from settings; in development mode this creates or reads the secret file.
+    pub fn from_config(config: &JwtConfig) -> Result<Self, ConfigError> {
+        let pem_error = |e: jsonwebtoken::errors::Error| {
+            ConfigError(format!("CSAT_JWT_PUBLIC_KEY is not a valid PEM key: {e}"))
+        };
+        let (algorithm, decoding, encoding) = match &config.key {
+            JwtKey::Secret(secret) => (
+                Algorithm::HS256,
+                DecodingKey::from_secret(secret),
+                Some(EncodingKey::from_secret(secret)),
+            ),
+            JwtKey::Development(path) => {
+                let secret = load_or_create_dev_secret(path).map_err(|e| {
+                    ConfigError(format!(
+                        "cannot use the development secret file {}: {e}",
+                        path.display()
+                    ))
+                })?;
+                (
+                    Algorithm::HS256,
+                    DecodingKey::from_secret(&secret),
+                    Some(EncodingKey::from_secret(&secret)),
+                )
+            }
+            JwtKey::RsaPublicKeyPem(pem) => (
+                Algorithm::RS256,
+                DecodingKey::from_rsa_pem(pem).map_err(pem_error)?,
+                None,
+            ),
+            JwtKey::EcPublicKeyPem(pem) => (
+                Algorithm::ES256,
+                DecodingKey::from_ec_pem(pem).map_err(pem_error)?,
+                None,
+            ),
+        };
+        let mut validation = Validation::new(algorithm);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.set_issuer(&[&config.issuer]);
+        validation.set_audience(&[&config.audience]);
+        validation.leeway = config.leeway_seconds;
+        Ok(Verifier {
+            decoding,
+            encoding,
+            validation,
+            issuer: config.issuer.clone(),
+            audience: config.audience.clone(),
+        })
+    }
+
+    /// Verifies a bearer token and returns its principal.
+    pub fn verify(&self, token: &str) -> ApiResult<Principal> {
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|e| {
+                ApiError::Unauthorized(format!(
+                    "the bearer token was rejected: {}",
+                    describe_jwt_error(&e)
+                ))
+            })?;
+        let claims = data.claims;
+        if claims.sub.trim().is_empty() {
+            return Err(ApiError::Unauthorized(
+                "the bearer token was rejected: `sub` is empty".into(),
+            ));
+        }
+        match (claims.role, claims.partner_id) {
+            (Role::Partner, None) => Err(ApiError::Unauthorized(
+                "a partner token must carry a `partner_id` claim".into(),
+            )),
+            (role, partner_id) => Ok(Principal {
+                subject: claims.sub,
+                role,
+                partner_id: if role == Role::Partner {
+                    partner_id
+                } else {
+                    None
+                },
+            }),
+        }
+    }
+
+    /// Issues a token signed with the configured shared secret (development and tests).
+    pub fn issue(
+        &self,
+        role: Role,
+        partner_id: Option<Uuid>,
+        subject: &str,
+        now: i64,
+        ttl_seconds: i64,
+    ) -> Result<String, ConfigError> {
+        let key = self.encoding.as_ref().ok_or_else(|| {
+            ConfigError("tokens can only be issued with a shared secret (CSAT_JWT_SECRET or development mode)".into())
+        })?;
+        let claims = Claims {
+            sub: subject.to_owned(),
+            iss: self.issuer.clone(),
+            aud: Audience::One(self.audience.clone()),
+            exp: now + ttl_seconds,
+            iat: Some(now),
+            role,
+            partner_id,
+        };
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, key)
+            .map_err(|e| ConfigError(format!("cannot sign token: {e}")))
+    }
+}
+
+fn describe_jwt_error(error: &jsonwebtoken::errors::Error) -> String {
+    use jsonwebtoken::errors::ErrorKind;
+    match error.kind() {
+        ErrorKind::ExpiredSignature => "it has expired".into(),
+        ErrorKind::InvalidSignature => "its signature does not verify".into(),
+        ErrorKind::InvalidAlgorithm => {
+            "it is signed with an algorithm this server does not accept".into()
+        }
+        ErrorKind::InvalidIssuer => "its `iss` is not the expected issuer".into(),
+        ErrorKind::InvalidAudience => "its `aud` is not this API".into(),
+        ErrorKind::MissingRequiredClaim(claim) => {
+            format!("the required claim `{claim}` is missing")
+        }
+        ErrorKind::Json(e) => format!("its claims are malformed ({e})"),
+        ErrorKind::ImmatureSignature => "it is not valid yet".into(),
+        _ => "it is not a well-formed JWT".into(),
+    }
+}
+
+/// Reads the development secret, or creates one (32 random bytes, hex, file mode 0600).
+pub fn load_or_create_dev_secret(path: &Path) -> std::io::Result<Vec<u8>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) if text.trim().len() >= 64 => return Ok(text.trim().as_bytes().to_vec()),
+        Ok(_) => {
+            return Err(std::io::Error::other(
+                "the file exists but holds no usable secret; delete it to create a new one",
+            ))
+        }
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        Err(_) => {}
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    options.open(path)?.write_all(secret.as_bytes())?;
+    Ok(secret.into_bytes())
+}
+
+impl FromRequest for Principal {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(authenticate(req))
+    }
+}
+
+/// The bearer token of a request, if any.
+pub fn bearer_token(req: &HttpRequest) -> ApiResult<&str> {
+    let header = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .ok_or_else(|| {
+            ApiError::Unauthorized(
+                "this operation needs an `Authorization: Bearer <JWT>` header".into(),
+            )
+        })?;
+    let value = header
+        .to_str()
+        .map_err(|_| ApiError::Unauthorized("the Authorization header is not valid text".into()))?;
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
+            Ok(token.trim())
+        }
+        _ => Err(ApiError::Unauthorized(
+            "the Authorization header must be `Bearer <JWT>`".into(),
+        )),
+    }
+}
+
+/// Authenticates a request against the app's verifier.
+pub fn authenticate(req: &HttpRequest) -> ApiResult<Principal> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal("AppState is not registered".into()))?;
+    state.verifier.verify(bearer_token(req)?)
+}

@@ -1,0 +1,276 @@
+//! Settings from environment variables, validated once at start-up.
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+/// Where the data lives; the URL scheme picks the backend at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A SQLite file path (from `sqlite://path`, `sqlite:path`, `file:path` or a bare path).
+    Sqlite(String),
+    /// A PostgreSQL connection URL (`postgres://` or `postgresql://`).
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// Parses a database URL, choosing the backend by its scheme.
+    pub fn parse(url: &str) -> Result<Self, ConfigError> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err(ConfigError("CSAT_DATABASE_URL is empty".into()));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres(url.to_owned()));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if path.is_empty() {
+            return Err(ConfigError(format!(
+                "CSAT_DATABASE_URL `{url}` names no SQLite file"
+            )));
+        }
+        if path.contains("://") {
+            return Err(ConfigError(format!(
+                "CSAT_DATABASE_URL `{url}` has an unsupported scheme: use postgres://… or sqlite://path"
+            )));
+        }
+        Ok(DatabaseUrl::Sqlite(path.to_owned()))
+    }
+
+    /// The folder that holds development files (the dev JWT secret): the SQLite file's folder, else the working directory.
+    pub fn data_dir(&self) -> PathBuf {
+        match self {
+            DatabaseUrl::Sqlite(path) => {
+                let path = path.strip_prefix("file:").unwrap_or(path);
+                let path = path.split('?').next().unwrap_or(path);
+                match std::path::Path::new(path).parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            }
+            DatabaseUrl::Postgres(_) => PathBuf::from("."),
+        }
+    }
+}
+
+/// How JWTs are verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwtKey {
+    /// HS256 with a shared secret (at least 32 bytes).
+    Secret(Vec<u8>),
+    /// RS256 with an RSA public key in PEM.
+    RsaPublicKeyPem(Vec<u8>),
+    /// ES256 with an EC P-256 public key in PEM.
+    EcPublicKeyPem(Vec<u8>),
+    /// Development mode: an HS256 secret generated once and kept in this file (mode 0600).
+    Development(PathBuf),
+}
+
+/// JWT verification settings.
+#[derive(Debug, Clone)]
+pub struct JwtConfig {
+    /// The key and algorithm.
+    pub key: JwtKey,
+    /// Required `iss` claim.
+    pub issuer: String,
+    /// Required `aud` claim.
+    pub audience: String,
+    /// Clock skew allowed on `exp` and `nbf`, in seconds.
+    pub leeway_seconds: u64,
+}
+
+/// All settings of the service.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The database to use.
+    pub database: DatabaseUrl,
+    /// Address the binary listens on.
+    pub bind: SocketAddr,
+    /// JWT verification.
+    pub jwt: JwtConfig,
+    /// Maximum pooled database connections.
+    pub pool_size: u32,
+    /// How long a request waits for a database connection before it gets 503.
+    pub pool_timeout: Duration,
+}
+
+/// A configuration problem; start-up stops with its message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid configuration: {0}")]
+pub struct ConfigError(pub String);
+
+/// Default SQLite file, in the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://csat-index.db";
+/// Default listen address.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// Default `iss` and `aud`.
+pub const DEFAULT_ISSUER: &str = "csat-index";
+/// Default `aud`.
+pub const DEFAULT_AUDIENCE: &str = "csat-index-api";
+/// Name of the development secret file kept beside the database.
+pub const DEV_SECRET_FILE: &str = ".csat-index-dev-secret";
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let database = DatabaseUrl::parse(
+            &get("CSAT_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+        )?;
+        let bind_text = get("CSAT_BIND").unwrap_or_else(|| DEFAULT_BIND.into());
+        let bind = bind_text.parse().map_err(|_| {
+            ConfigError(format!(
+                "CSAT_BIND `{bind_text}` is not an address like 127.0.0.1:8080"
+            ))
+        })?;
+        let number = |name: &str,
+                      default: u64,
+                      range: std::ops::RangeInclusive<u64>|
+         -> Result<u64, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|value| range.contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ))
+                    }),
+            }
+        };
+        let key = jwt_key(&get, &database)?;
+        Ok(Config {
+            jwt: JwtConfig {
+                key,
+                issuer: get("CSAT_JWT_ISSUER").unwrap_or_else(|| DEFAULT_ISSUER.into()),
+                audience: get("CSAT_JWT_AUDIENCE").unwrap_or_else(|| DEFAULT_AUDIENCE.into()),
+                leeway_seconds: number("CSAT_JWT_LEEWAY_SECONDS", 30, 0..=300)?,
+            },
+            pool_size: number("CSAT_DB_POOL_SIZE", 8, 1..=256)? as u32,
+            pool_timeout: Duration::from_secs(number("CSAT_DB_TIMEOUT_SECONDS", 5, 1..=120)?),
+            database,
+            bind,
+        })
+    }
+}
+
+fn jwt_key(
+    get: &dyn Fn(&str) -> Option<String>,
+    database: &DatabaseUrl,
+) -> Result<JwtKey, ConfigError> {
+    let algorithm = get("CSAT_JWT_ALGORITHM").map(|a| a.trim().to_ascii_uppercase());
+    match (get("CSAT_JWT_SECRET"), get("CSAT_JWT_PUBLIC_KEY")) {
+        (Some(_), Some(_)) => Err(ConfigError(
+            "set CSAT_JWT_SECRET or CSAT_JWT_PUBLIC_KEY, not both".into(),
+        )),
+        (Some(secret), None) => {
+            if !matches!(algorithm.as_deref(), None | Some("HS256")) {
+                return Err(ConfigError(
+                    "CSAT_JWT_SECRET is for HS256; set CSAT_JWT_ALGORITHM=HS256 or leave it unset"
+                        .into(),
+                ));
+            }
+            if secret.len() < 32 {
+                return Err(ConfigError(
+                    "CSAT_JWT_SECRET must be at least 32 bytes".into(),
+                ));
+            }
+            Ok(JwtKey::Secret(secret.into_bytes()))
+        }
+        (None, Some(key)) => {
+            let pem = if key.contains("-----BEGIN") {
+                key.into_bytes()
+            } else {
+                std::fs::read(&key).map_err(|e| {
+                    ConfigError(format!(
+                        "CSAT_JWT_PUBLIC_KEY: cannot read PEM file `{key}`: {e}"
+                    ))
+                })?
+            };
+            match algorithm.as_deref() {
+                Some("RS256") | None => Ok(JwtKey::RsaPublicKeyPem(pem)),
+                Some("ES256") => Ok(JwtKey::EcPublicKeyPem(pem)),
+                Some(other) => Err(ConfigError(format!(
+                    "CSAT_JWT_ALGORITHM `{other}` is not supported with a public key: use RS256 or ES256"
+                ))),
+            }
+        }
+        (None, None) => Ok(JwtKey::Development(
+            database.data_dir().join(DEV_SECRET_FILE),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_to_sqlite_in_working_directory_and_development_mode() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.database, DatabaseUrl::Sqlite("csat-index.db".into()));
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            config.jwt.key,
+            JwtKey::Development(PathBuf::from(".").join(DEV_SECRET_FILE))
+        );
+    }
+
+    #[test]
+    fn url_scheme_selects_backend() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u@h/db").unwrap(),
+            DatabaseUrl::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/data/x.db").unwrap(),
+            DatabaseUrl::Sqlite("/var/data/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("data/x.db").unwrap().data_dir(),
+            PathBuf::from("data")
+        );
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+    }
+
+    #[test]
+    fn rejects_short_secret_bad_bind_and_out_of_range_numbers() {
+        assert!(config(&[("CSAT_JWT_SECRET", "short")])
+            .unwrap_err()
+            .0
+            .contains("32 bytes"));
+        assert!(config(&[("CSAT_BIND", "nowhere")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_BIND"));
+        assert!(config(&[("CSAT_DB_POOL_SIZE", "0")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_DB_POOL_SIZE"));
+        assert!(config(&[
+            ("CSAT_JWT_SECRET", &"x".repeat(32)),
+            ("CSAT_JWT_ALGORITHM", "RS256")
+        ])
+        .is_err());
+    }
+}

@@ -1,0 +1,238 @@
+//! Contact rows (confidential) and their queries. Nothing here may serve the vendor role.
+
+use std::collections::HashSet;
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{schema::contacts, split_page, DbConnection};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored contact; personal fields are `None` once erased.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = contacts)]
+pub struct ContactRow {
+    /// Id.
+    pub id: String,
+    /// The office that served this customer.
+    pub office_id: String,
+    /// The office's partner.
+    pub partner_id: String,
+    /// Person's name.
+    pub name: Option<String>,
+    /// Email, lower case.
+    pub email: Option<String>,
+    /// Customer organization as entered.
+    pub organization: Option<String>,
+    /// Normalized customer-organization key (kept after erasure).
+    pub org_key: String,
+    /// Preferred locale.
+    pub locale: Option<String>,
+    /// When consent was given.
+    pub consent_given_at: Option<String>,
+    /// How consent was given.
+    pub consent_method: Option<String>,
+    /// When the personal fields were erased.
+    pub erased_at: Option<String>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Changes to a contact; nullable columns take `Some(None)` to clear.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = contacts)]
+pub struct ContactChanges {
+    /// New name.
+    pub name: Option<Option<String>>,
+    /// New email.
+    pub email: Option<Option<String>>,
+    /// New organization.
+    pub organization: Option<Option<String>>,
+    /// Recomputed organization key.
+    pub org_key: Option<String>,
+    /// New locale.
+    pub locale: Option<Option<String>>,
+    /// New consent time.
+    pub consent_given_at: Option<Option<String>>,
+    /// New consent method.
+    pub consent_method: Option<Option<String>>,
+}
+
+/// The outcome of one row of a bulk import.
+#[derive(Debug)]
+pub enum ImportOutcome {
+    /// Stored.
+    Created(String),
+    /// The email is already a contact of the office (or repeats within the batch).
+    Duplicate,
+}
+
+/// Inserts a contact.
+pub fn insert(conn: &mut DbConnection, row: ContactRow) -> ApiResult<ContactRow> {
+    if email_taken(conn, &row.office_id, row.email.as_deref(), None)? {
+        return Err(duplicate());
+    }
+    diesel::insert_into(contacts::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// Inserts many contacts of one office in the caller's transaction, skipping duplicates.
+pub fn import(
+    conn: &mut DbConnection,
+    office_id: &str,
+    rows: Vec<ContactRow>,
+) -> ApiResult<Vec<ImportOutcome>> {
+    let emails: Vec<&str> = rows.iter().filter_map(|r| r.email.as_deref()).collect();
+    let mut taken: HashSet<String> = contacts::table
+        .filter(contacts::office_id.eq(office_id))
+        .filter(contacts::email.eq_any(&emails))
+        .select(contacts::email.assume_not_null())
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let mut outcomes = Vec::with_capacity(rows.len());
+    for row in rows {
+        let email = row.email.clone().unwrap_or_default();
+        if !taken.insert(email) {
+            outcomes.push(ImportOutcome::Duplicate);
+            continue;
+        }
+        diesel::insert_into(contacts::table)
+            .values(&row)
+            .execute(conn)?;
+        outcomes.push(ImportOutcome::Created(row.id));
+    }
+    Ok(outcomes)
+}
+
+/// One contact, if visible to `scope`.
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<ContactRow> {
+    let mut query = contacts::table
+        .find(id.to_string())
+        .select(ContactRow::as_select())
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(contacts::partner_id.eq(own.to_string()));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound("no such contact".into()))
+}
+
+/// A page of one office's contacts.
+pub fn list_for_office(
+    conn: &mut DbConnection,
+    office_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<ContactRow>, bool)> {
+    let mut query = contacts::table
+        .filter(contacts::office_id.eq(office_id.to_string()))
+        .select(ContactRow::as_select())
+        .order(contacts::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(contacts::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// Applies `changes` (built by `changes_for`, which sees the current row) to a visible, not erased contact.
+pub fn update(
+    conn: &mut DbConnection,
+    scope: Option<Uuid>,
+    id: Uuid,
+    expected: Option<i64>,
+    now: &str,
+    changes_for: impl FnOnce(&ContactRow) -> ApiResult<ContactChanges>,
+) -> ApiResult<ContactRow> {
+    let current = get(conn, scope, id)?;
+    super::check_version(current.version, expected)?;
+    if current.erased_at.is_some() {
+        return Err(ApiError::Conflict(
+            "the contact's personal data was erased; create a new contact instead".into(),
+        ));
+    }
+    let changes = changes_for(&current)?;
+    if let Some(Some(email)) = &changes.email {
+        if email_taken(conn, &current.office_id, Some(email), Some(&current.id))? {
+            return Err(duplicate());
+        }
+    }
+    let updated = diesel::update(
+        contacts::table
+            .find(&current.id)
+            .filter(contacts::version.eq(current.version)),
+    )
+    .set((
+        &changes,
+        contacts::version.eq(current.version + 1),
+        contacts::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    super::ensure_updated(updated)?;
+    get(conn, scope, id)
+}
+
+/// Right to erasure: wipes the personal fields, keeps the row and its organization key.
+pub fn erase(
+    conn: &mut DbConnection,
+    scope: Option<Uuid>,
+    id: Uuid,
+    expected: Option<i64>,
+    now: &str,
+) -> ApiResult<()> {
+    let current = get(conn, scope, id)?;
+    super::check_version(current.version, expected)?;
+    if current.erased_at.is_some() {
+        return Ok(());
+    }
+    let updated = diesel::update(
+        contacts::table
+            .find(&current.id)
+            .filter(contacts::version.eq(current.version)),
+    )
+    .set((
+        contacts::name.eq(None::<String>),
+        contacts::email.eq(None::<String>),
+        contacts::organization.eq(None::<String>),
+        contacts::locale.eq(None::<String>),
+        contacts::consent_given_at.eq(None::<String>),
+        contacts::consent_method.eq(None::<String>),
+        contacts::erased_at.eq(now),
+        contacts::version.eq(current.version + 1),
+        contacts::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    super::ensure_updated(updated)
+}
+
+fn email_taken(
+    conn: &mut DbConnection,
+    office_id: &str,
+    email: Option<&str>,
+    except: Option<&str>,
+) -> ApiResult<bool> {
+    let Some(email) = email else { return Ok(false) };
+    let mut query = contacts::table
+        .filter(contacts::office_id.eq(office_id))
+        .filter(contacts::email.eq(email))
+        .into_boxed();
+    if let Some(except) = except {
+        query = query.filter(contacts::id.ne(except));
+    }
+    let count: i64 = query.count().get_result(conn)?;
+    Ok(count > 0)
+}
+
+fn duplicate() -> ApiError {
+    ApiError::Conflict("a contact with this email already exists in this office".into())
+}

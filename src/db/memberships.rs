@@ -1,0 +1,121 @@
+//! Membership rows and their queries.
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{schema::memberships, split_page, DbConnection};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored membership.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = memberships)]
+pub struct MembershipRow {
+    /// Id.
+    pub id: String,
+    /// Owning partner.
+    pub partner_id: String,
+    /// Program membership number (unique).
+    pub membership_number: String,
+    /// Renewal date, `YYYY-MM-DD`.
+    pub renewal_date: String,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Changes to a membership.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = memberships)]
+pub struct MembershipChanges {
+    /// New membership number.
+    pub membership_number: Option<String>,
+    /// New renewal date.
+    pub renewal_date: Option<String>,
+}
+
+/// Inserts a membership.
+pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<MembershipRow> {
+    diesel::insert_into(memberships::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// One membership, if visible to `scope`.
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<MembershipRow> {
+    let mut query = memberships::table
+        .find(id.to_string())
+        .select(MembershipRow::as_select())
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(memberships::partner_id.eq(own.to_string()));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound("no such membership".into()))
+}
+
+/// A page of one partner's memberships.
+pub fn list_for_partner(
+    conn: &mut DbConnection,
+    partner_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<MembershipRow>, bool)> {
+    let mut query = memberships::table
+        .filter(memberships::partner_id.eq(partner_id.to_string()))
+        .select(MembershipRow::as_select())
+        .order(memberships::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(memberships::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// Applies `changes` when the stored version is `expected`.
+pub fn update(
+    conn: &mut DbConnection,
+    id: Uuid,
+    expected: Option<i64>,
+    changes: MembershipChanges,
+    now: &str,
+) -> ApiResult<MembershipRow> {
+    let current = get(conn, None, id)?;
+    super::check_version(current.version, expected)?;
+    let updated = diesel::update(
+        memberships::table
+            .find(&current.id)
+            .filter(memberships::version.eq(current.version)),
+    )
+    .set((
+        &changes,
+        memberships::version.eq(current.version + 1),
+        memberships::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    super::ensure_updated(updated)?;
+    get(conn, None, id)
+}
+
+/// Deletes a membership that has no offices.
+pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiResult<()> {
+    let current = get(conn, None, id)?;
+    super::check_version(current.version, expected)?;
+    let offices: i64 = super::schema::offices::table
+        .filter(super::schema::offices::membership_id.eq(&current.id))
+        .count()
+        .get_result(conn)?;
+    if offices > 0 {
+        return Err(ApiError::Conflict(format!(
+            "the membership still has {offices} office(s); delete them first"
+        )));
+    }
+    diesel::delete(memberships::table.find(&current.id)).execute(conn)?;
+    Ok(())
+}

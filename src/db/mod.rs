@@ -1,0 +1,211 @@
+//! Storage: one diesel codebase over SQLite and PostgreSQL, the pool, migrations,
+//! the blocking helper and the queries per aggregate.
+
+pub mod contacts;
+pub mod idempotency;
+pub mod memberships;
+pub mod offices;
+pub mod partners;
+pub mod schema;
+
+use diesel::{
+    connection::{AnsiTransactionManager, SimpleConnection, TransactionManager},
+    prelude::*,
+    r2d2::{ManageConnection, Pool},
+};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::{
+    config::{Config, DatabaseUrl},
+    error::{ApiError, ApiResult},
+};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to either backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// PostgreSQL, the production backend.
+    Postgresql(diesel::PgConnection),
+    /// SQLite, the embedded default.
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// The connection pool.
+pub type DbPool = Pool<Manager>;
+
+/// Opens connections by URL scheme (so a down PostgreSQL reports its real error) and
+/// sets SQLite's pragmas on each one.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        match &self.url {
+            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConnection::Postgresql)
+                .map_err(diesel::r2d2::Error::ConnectionError),
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(path)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// Opens the pool and runs pending migrations; errors are start-up errors.
+pub fn connect(config: &Config) -> Result<DbPool, String> {
+    let pool = Pool::builder()
+        .max_size(config.pool_size)
+        .connection_timeout(config.pool_timeout)
+        .test_on_check_out(true)
+        .build(Manager {
+            url: config.database.clone(),
+        })
+        .map_err(|e| {
+            format!(
+                "cannot open the database {}: {e}",
+                describe(&config.database)
+            )
+        })?;
+    let mut conn = pool.get().map_err(|e| {
+        format!(
+            "cannot open the database {}: {e}",
+            describe(&config.database)
+        )
+    })?;
+    migrate(&mut conn)?;
+    Ok(pool)
+}
+
+fn describe(url: &DatabaseUrl) -> String {
+    match url {
+        DatabaseUrl::Sqlite(path) => format!("(SQLite file `{path}`)"),
+        DatabaseUrl::Postgres(_) => "(PostgreSQL)".to_owned(),
+    }
+}
+
+/// Runs pending migrations of the connection's backend; returns how many ran.
+pub fn migrate(conn: &mut DbConnection) -> Result<usize, String> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|m| m.len()),
+        DbConnection::Postgresql(c) => c
+            .run_pending_migrations(POSTGRES_MIGRATIONS)
+            .map(|m| m.len()),
+    };
+    applied.map_err(|e| format!("database migration failed: {e}"))
+}
+
+/// Runs blocking database work on the blocking thread pool: the one way handlers reach the database.
+pub async fn run<T, F>(pool: &DbPool, work: F) -> ApiResult<T>
+where
+    F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+}
+
+/// A write transaction; on SQLite it is `BEGIN IMMEDIATE`, so read-then-write never hits a lock upgrade.
+pub fn write_tx<T>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> ApiResult<T>,
+) -> ApiResult<T> {
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            match conn {
+                DbConnection::Sqlite(c) => AnsiTransactionManager::commit_transaction(c)?,
+                DbConnection::Postgresql(c) => AnsiTransactionManager::commit_transaction(c)?,
+            }
+            Ok(value)
+        }
+        Err(error) => {
+            let rollback = match conn {
+                DbConnection::Sqlite(c) => AnsiTransactionManager::rollback_transaction(c),
+                DbConnection::Postgresql(c) => AnsiTransactionManager::rollback_transaction(c),
+            };
+            if let Err(e) = rollback {
+                tracing::error!(error = %e, "rollback failed");
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Whether the database answers (for `/ready`).
+pub fn ping(conn: &mut DbConnection) -> ApiResult<()> {
+    conn.batch_execute("SELECT 1").map_err(ApiError::from)
+}
+
+/// Fixed-width UTC RFC 3339 text with microseconds: how every time is stored, so text order is time order.
+pub fn timestamp(time: chrono::DateTime<chrono::Utc>) -> String {
+    time.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Parses a stored timestamp.
+pub fn parse_timestamp(text: &str) -> ApiResult<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| ApiError::Internal(format!("stored timestamp `{text}` is invalid: {e}")))
+}
+
+/// Parses a stored UUID.
+pub fn parse_uuid(text: &str) -> ApiResult<uuid::Uuid> {
+    uuid::Uuid::parse_str(text)
+        .map_err(|e| ApiError::Internal(format!("stored id `{text}` is invalid: {e}")))
+}
+
+/// One page of rows: at most `limit`, and whether more follow.
+pub fn split_page<T>(mut rows: Vec<T>, limit: i64) -> (Vec<T>, bool) {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    (rows, more)
+}
+
+/// 412 when the caller's `If-Match` version is not the stored one.
+pub fn check_version(stored: i64, expected: Option<i64>) -> ApiResult<()> {
+    match expected {
+        Some(expected) if expected != stored => Err(ApiError::PreconditionFailed),
+        _ => Ok(()),
+    }
+}
+
+/// 412 when a version-guarded update matched no row (a concurrent writer won).
+pub fn ensure_updated(rows: usize) -> ApiResult<()> {
+    if rows == 0 {
+        Err(ApiError::PreconditionFailed)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,133 @@
+//! Office rows and their queries.
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{schema::offices, split_page, DbConnection};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored office.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = offices)]
+pub struct OfficeRow {
+    /// Id.
+    pub id: String,
+    /// The membership it belongs to.
+    pub membership_id: String,
+    /// The membership's partner (kept here so every scope check is one indexed filter).
+    pub partner_id: String,
+    /// Office name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country.
+    pub country: String,
+    /// City.
+    pub city: String,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Changes to an office.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = offices)]
+pub struct OfficeChanges {
+    /// New name.
+    pub name: Option<String>,
+    /// New country.
+    pub country: Option<String>,
+    /// New city.
+    pub city: Option<String>,
+}
+
+/// Inserts an office.
+pub fn insert(conn: &mut DbConnection, row: OfficeRow) -> ApiResult<OfficeRow> {
+    diesel::insert_into(offices::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// One office, if visible to `scope`.
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<OfficeRow> {
+    let mut query = offices::table
+        .find(id.to_string())
+        .select(OfficeRow::as_select())
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(offices::partner_id.eq(own.to_string()));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound("no such office".into()))
+}
+
+/// A page of one membership's offices.
+pub fn list_for_membership(
+    conn: &mut DbConnection,
+    membership_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<OfficeRow>, bool)> {
+    let mut query = offices::table
+        .filter(offices::membership_id.eq(membership_id.to_string()))
+        .select(OfficeRow::as_select())
+        .order(offices::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(offices::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// Applies `changes` when the office is visible to `scope` and its version is `expected`.
+pub fn update(
+    conn: &mut DbConnection,
+    scope: Option<Uuid>,
+    id: Uuid,
+    expected: Option<i64>,
+    changes: OfficeChanges,
+    now: &str,
+) -> ApiResult<OfficeRow> {
+    let current = get(conn, scope, id)?;
+    super::check_version(current.version, expected)?;
+    let updated = diesel::update(
+        offices::table
+            .find(&current.id)
+            .filter(offices::version.eq(current.version)),
+    )
+    .set((
+        &changes,
+        offices::version.eq(current.version + 1),
+        offices::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    super::ensure_updated(updated)?;
+    get(conn, scope, id)
+}
+
+/// Deletes an office that has no contacts (contacts carry survey history, even when erased).
+pub fn delete(
+    conn: &mut DbConnection,
+    scope: Option<Uuid>,
+    id: Uuid,
+    expected: Option<i64>,
+) -> ApiResult<()> {
+    let current = get(conn, scope, id)?;
+    super::check_version(current.version, expected)?;
+    let contacts: i64 = super::schema::contacts::table
+        .filter(super::schema::contacts::office_id.eq(&current.id))
+        .count()
+        .get_result(conn)?;
+    if contacts > 0 {
+        return Err(ApiError::Conflict(format!(
+            "the office has {contacts} contact(s) and keeps their history; it cannot be deleted"
+        )));
+    }
+    diesel::delete(offices::table.find(&current.id)).execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Partner rows and their queries.
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{schema::partners, split_page, DbConnection};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored partner.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = partners)]
+pub struct PartnerRow {
+    /// Id (UUIDv7 text).
+    pub id: String,
+    /// The vendor's key for the partner organization.
+    pub external_key: String,
+    /// Display name.
+    pub name: String,
+    /// JSON array of the email domains the partner owns.
+    pub email_domains: String,
+    /// Optimistic-concurrency version (the ETag).
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Changes to a partner; `None` leaves a column as it is.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = partners)]
+pub struct PartnerChanges {
+    /// New external key.
+    pub external_key: Option<String>,
+    /// New name.
+    pub name: Option<String>,
+    /// New email domains (JSON array).
+    pub email_domains: Option<String>,
+}
+
+/// Inserts a partner.
+pub fn insert(conn: &mut DbConnection, row: PartnerRow) -> ApiResult<PartnerRow> {
+    diesel::insert_into(partners::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// One partner, if visible to `scope` (a partner sees only itself).
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<PartnerRow> {
+    if scope.is_some_and(|own| own != id) {
+        return Err(not_found());
+    }
+    partners::table
+        .find(id.to_string())
+        .select(PartnerRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(not_found)
+}
+
+/// A page of partners visible to `scope`, in creation order after `after`.
+pub fn list(
+    conn: &mut DbConnection,
+    scope: Option<Uuid>,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<PartnerRow>, bool)> {
+    let mut query = partners::table
+        .select(PartnerRow::as_select())
+        .order(partners::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(partners::id.eq(own.to_string()));
+    }
+    if let Some(after) = after {
+        query = query.filter(partners::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// Applies `changes` when the stored version is `expected` (or any, when `None`).
+pub fn update(
+    conn: &mut DbConnection,
+    id: Uuid,
+    expected: Option<i64>,
+    changes: PartnerChanges,
+    now: &str,
+) -> ApiResult<PartnerRow> {
+    let current = get(conn, None, id)?;
+    super::check_version(current.version, expected)?;
+    let updated = diesel::update(
+        partners::table
+            .find(&current.id)
+            .filter(partners::version.eq(current.version)),
+    )
+    .set((
+        &changes,
+        partners::version.eq(current.version + 1),
+        partners::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    super::ensure_updated(updated)?;
+    get(conn, None, id)
+}
+
+/// Deletes a partner that has no memberships.
+pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiResult<()> {
+    let current = get(conn, None, id)?;
+    super::check_version(current.version, expected)?;
+    let memberships: i64 = super::schema::memberships::table
+        .filter(super::schema::memberships::partner_id.eq(&current.id))
+        .count()
+        .get_result(conn)?;
+    if memberships > 0 {
+        return Err(ApiError::Conflict(format!(
+            "the partner still has {memberships} membership(s); delete them first"
+        )));
+    }
+    diesel::delete(partners::table.find(&current.id)).execute(conn)?;
+    Ok(())
+}
+
+fn not_found() -> ApiError {
+    ApiError::NotFound("no such partner".into())
+}

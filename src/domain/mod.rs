@@ -1,0 +1,33 @@
+//! Pure rules of the program: no IO, unit-tested.
+
+pub mod country;
+pub mod org_key;
+
+/// Whether `locale` looks like a BCP 47 language tag we can serve (`en`, `bg`, `pt-BR`, `zh-Hant`).
+pub fn is_valid_locale(locale: &str) -> bool {
+    let mut parts = locale.split('-');
+    let language = parts.next().unwrap_or_default();
+    let language_ok =
+        (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase());
+    language_ok
+        && parts.all(|part| {
+            (part.len() == 2 && part.bytes().all(|b| b.is_ascii_uppercase()))
+                || (part.len() == 4 && part.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales() {
+        for ok in ["en", "bg", "ru", "pt-BR", "zh-Hant", "es-419", "fil"] {
+            assert!(is_valid_locale(ok), "{ok}");
+        }
+        for bad in ["", "EN", "english", "en_US", "en-", "e", "en-us1"] {
+            assert!(!is_valid_locale(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! `csat-index`: the service binary, a thin host around the library.
+
+use actix_web::{App, HttpServer};
+use clap::{Parser, Subcommand, ValueEnum};
+use csat_index::{auth::Role, config::JwtKey, AppState, Config};
+use uuid::Uuid;
+
+#[derive(Parser)]
+#[command(name = "csat-index", version, about = "Partner CSAT Index API")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP service (migrates the database first).
+    Serve,
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document.
+    Openapi,
+    /// Print a development JWT signed with the configured shared secret.
+    Token {
+        /// The role of the token.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The partner a `partner` token acts for.
+        #[arg(long)]
+        partner_id: Option<Uuid>,
+        /// The token's subject.
+        #[arg(long, default_value = "dev-user")]
+        subject: String,
+        /// Lifetime in hours.
+        #[arg(long, default_value_t = 12)]
+        hours: i64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Partner,
+    Vendor,
+}
+
+fn main() {
+    if let Err(message) = run() {
+        eprintln!("csat-index: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let cli = Cli::parse();
+    if let Command::Openapi = cli.command {
+        print!("{}", csat_index::openapi::openapi_json());
+        return Ok(());
+    }
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    match cli.command {
+        Command::Openapi => unreachable!("handled above"),
+        Command::Migrate => {
+            csat_index::db::connect(&config)?;
+            println!("migrations are up to date");
+            Ok(())
+        }
+        Command::Token {
+            role,
+            partner_id,
+            subject,
+            hours,
+        } => {
+            let role = match role {
+                RoleArg::Admin => Role::Admin,
+                RoleArg::Partner => Role::Partner,
+                RoleArg::Vendor => Role::Vendor,
+            };
+            if role == Role::Partner && partner_id.is_none() {
+                return Err("a partner token needs --partner-id".into());
+            }
+            let verifier =
+                csat_index::auth::Verifier::from_config(&config.jwt).map_err(|e| e.to_string())?;
+            let token = verifier
+                .issue(
+                    role,
+                    partner_id,
+                    &subject,
+                    chrono::Utc::now().timestamp(),
+                    hours.clamp(1, 24 * 30) * 3600,
+                )
+                .map_err(|e| e.to_string())?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Serve => serve(config),
+    }
+}
+
+fn serve(config: Config) -> Result<(), String> {
+    init_logging();
+    if let JwtKey::Development(path) = &config.jwt.key {
+        tracing::warn!(
+            secret_file = %path.display(),
+            "DEVELOPMENT MODE: no CSAT_JWT_SECRET or CSAT_JWT_PUBLIC_KEY is set; tokens are verified with a random secret kept in this file. \
+             Get a token with `csat-index token --role admin`. Never run like this in production."
+        );
+    }
+    let state = AppState::new(&config).map_err(|e| e.to_string())?;
+    tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
+    actix_web::rt::System::new()
+        .block_on(async move {
+            HttpServer::new(move || App::new().configure(csat_index::configure(state.clone())))
+                .bind(config.bind)?
+                .run()
+                .await
+        })
+        .map_err(|e| format!("the server stopped: {e}"))
+}
+
+fn init_logging() {
+    let level = std::env::var("CSAT_LOG")
+        .ok()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(tracing::Level::INFO);
+    let json = std::env::var("CSAT_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    let builder = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_target(false);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

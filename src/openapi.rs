@@ -1,0 +1,156 @@
+//! The OpenAPI document, generated from the handlers.
+
+use utoipa::{
+    openapi::{
+        path::{Operation, ParameterBuilder, ParameterIn},
+        security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme},
+        Content, HttpMethod, OpenApi as OpenApiDoc, Ref, RefOr, Required, ResponseBuilder,
+    },
+    Modify, OpenApi, PartialSchema, ToSchema,
+};
+use utoipa_actix_web::AppExt;
+
+use crate::error::Problem;
+
+/// The static part of the document; paths are collected from the registered handlers.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Partner CSAT Index API",
+        description = "Customer-satisfaction surveys and compliance for a vendor's partner program. \
+            Partners manage memberships, offices and confidential customer contacts; the vendor sees aggregates only. \
+            Authenticate with `Authorization: Bearer <JWT>` (roles `admin`, `partner`, `vendor`). \
+            Errors are RFC 9457 `application/problem+json`.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    components(schemas(Problem)),
+    tags(
+        (name = "partners", description = "Partner organizations."),
+        (name = "memberships", description = "Program memberships; each must meet the survey requirement on its own."),
+        (name = "offices", description = "A membership's offices, one country each."),
+        (name = "contacts", description = "Confidential customer contacts of an office (never visible to the vendor)."),
+    )
+)]
+struct ApiDoc;
+
+/// The complete OpenAPI document of the API (deterministic: the same code gives the same document).
+pub fn openapi() -> OpenApiDoc {
+    let (_, mut doc) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(crate::api::v1::routes))
+        .split_for_parts();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    Conventions.modify(&mut doc);
+    doc
+}
+
+/// The document as pretty JSON with a trailing newline (the form checked in under `openapi/`).
+pub fn openapi_json() -> String {
+    let mut text = openapi()
+        .to_pretty_json()
+        .expect("the OpenAPI document serializes");
+    text.push('\n');
+    text
+}
+
+/// Adds what every operation shares: bearer security and the problem responses it can give.
+struct Conventions;
+
+const PROBLEMS: &[(&str, &str, &str)] = &[
+    ("400", "BadRequest", "Malformed request: invalid JSON, path or query parameter."),
+    ("401", "Unauthorized", "Missing, expired or invalid bearer token."),
+    ("403", "Forbidden", "The caller's role may not do this."),
+    ("404", "NotFound", "No such object, or not visible to the caller."),
+    ("409", "Conflict", "Conflicts with the current state (duplicate, still in use, or an idempotent request still running)."),
+    ("412", "PreconditionFailed", "`If-Match` does not match the current `ETag`."),
+    ("413", "PayloadTooLarge", "The body is larger than allowed."),
+    ("415", "UnsupportedMediaType", "The body is not `application/json`."),
+    ("422", "Unprocessable", "Validation failed; see `errors`. Also: an `Idempotency-Key` reused with another request."),
+    ("500", "Internal", "Unexpected error (logged with the request id)."),
+    ("503", "Unavailable", "The database is unavailable; retry later."),
+];
+
+impl Modify for Conventions {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+        components
+            .schemas
+            .insert(Problem::name().into_owned(), Problem::schema());
+        for (_, name, description) in PROBLEMS {
+            components.responses.insert(
+                (*name).to_owned(),
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(*description)
+                        .content(
+                            "application/problem+json",
+                            Content::new(Some(Ref::from_schema_name("Problem"))),
+                        )
+                        .build(),
+                ),
+            );
+        }
+        for item in doc.paths.paths.values_mut() {
+            for (method, operation) in [
+                (HttpMethod::Get, item.get.as_mut()),
+                (HttpMethod::Post, item.post.as_mut()),
+                (HttpMethod::Patch, item.patch.as_mut()),
+                (HttpMethod::Delete, item.delete.as_mut()),
+            ] {
+                if let Some(operation) = operation {
+                    apply(method, operation);
+                }
+            }
+        }
+    }
+}
+
+fn apply(method: HttpMethod, operation: &mut Operation) {
+    operation.security = Some(vec![SecurityRequirement::new(
+        "bearer",
+        Vec::<String>::new(),
+    )]);
+    let codes: &[&str] = match method {
+        HttpMethod::Post => &[
+            "400", "401", "403", "404", "409", "413", "415", "422", "500", "503",
+        ],
+        HttpMethod::Patch => &[
+            "400", "401", "403", "404", "409", "412", "413", "415", "422", "500", "503",
+        ],
+        HttpMethod::Delete => &["400", "401", "403", "404", "409", "412", "500", "503"],
+        _ => &["400", "401", "403", "404", "422", "500", "503"],
+    };
+    for (code, name, _) in PROBLEMS.iter().filter(|(code, ..)| codes.contains(code)) {
+        operation
+            .responses
+            .responses
+            .entry((*code).to_owned())
+            .or_insert_with(|| RefOr::Ref(Ref::from_response_name(*name)));
+    }
+    let header = match method {
+        HttpMethod::Post => Some(("Idempotency-Key", "Makes the request safe to retry: the first successful answer is replayed for 24 hours.")),
+        HttpMethod::Patch | HttpMethod::Delete => Some(("If-Match", "The `ETag` last read; the write is refused with 412 when the object changed since.")),
+        _ => None,
+    };
+    if let Some((name, description)) = header {
+        operation.parameters.get_or_insert_with(Vec::new).push(
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Header)
+                .required(Required::False)
+                .description(Some(description))
+                .schema(Some(String::schema()))
+                .build(),
+        );
+    }
+}
