@@ -87,7 +87,8 @@ pub enum ApiError {
 
 impl ApiError {
     /// A validation error with field errors.
-    pub fn validation(errors: Vec<FieldError>) -> Self {
+    pub fn validation(mut errors: Vec<FieldError>) -> Self {
+        errors.sort_by(|a, b| a.field.cmp(&b.field).then(a.message.cmp(&b.message)));
         let detail = match errors.as_slice() {
             [one] => format!("`{}` {}", one.field, one.message),
             _ => format!("{} fields are invalid", errors.len()),

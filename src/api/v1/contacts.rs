@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, double_option, field_errors, if_match, page_of, read_response, time,
-    updated_response, Identified, ListQuery, Page,
+    updated_response, Identified, ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -103,6 +103,12 @@ pub struct Contact {
     /// When the contact was last changed.
     pub updated_at: DateTime<Utc>,
 }
+
+super::page_type!(
+    ContactPage,
+    Contact,
+    "One page of contacts, in a stable order."
+);
 
 impl Identified for Contact {
     fn id(&self) -> Uuid {
@@ -284,6 +290,7 @@ fn new_contact_row(
         .unwrap_or_default();
     errors.extend(consent_errors(input.consent.as_ref(), now));
     if !errors.is_empty() {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
         return Err(errors);
     }
     let email = input.email.trim().to_lowercase();
@@ -443,14 +450,14 @@ fn import_result(
 /// List an office's contacts
 ///
 /// Erased contacts stay in the list with their personal fields `null`.
-#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of contacts.", body = Page<Contact>)))]
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of contacts.", body = ContactPage)))]
 #[get("/offices/{office_id}/contacts")]
 async fn list_contacts(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
     query: web::Query<ListQuery>,
-) -> ApiResult<web::Json<Page<Contact>>> {
+) -> ApiResult<web::Json<ContactPage>> {
     principal.require_contact_access()?;
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.partner_scope());

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, if_match, page_of, read_response, time, updated_response, validated,
-    Identified, ListQuery, Page,
+    Identified, ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -46,6 +46,12 @@ pub struct Membership {
     /// When the membership was last changed.
     pub updated_at: DateTime<Utc>,
 }
+
+super::page_type!(
+    MembershipPage,
+    Membership,
+    "One page of memberships, in a stable order."
+);
 
 impl Identified for Membership {
     fn id(&self) -> Uuid {
@@ -138,14 +144,14 @@ async fn create_membership(
 }
 
 /// List a partner's memberships
-#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID), ListQuery), responses((status = 200, description = "A page of memberships.", body = Page<Membership>)))]
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID), ListQuery), responses((status = 200, description = "A page of memberships.", body = MembershipPage)))]
 #[get("/partners/{partner_id}/memberships")]
 async fn list_memberships(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
     query: web::Query<ListQuery>,
-) -> ApiResult<web::Json<Page<Membership>>> {
+) -> ApiResult<web::Json<MembershipPage>> {
     let (limit, after) = query.parse()?;
     let (partner_id, scope) = (path.into_inner(), principal.partner_scope());
     let rows = db::run(&state.pool, move |conn| {

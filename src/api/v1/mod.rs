@@ -12,7 +12,7 @@ use actix_web::{
 };
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
@@ -74,43 +74,58 @@ fn encode_cursor(id: Uuid) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(id.as_bytes())
 }
 
-/// One page of a list, in a stable order.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Page<T: ToSchema> {
-    /// The items of this page.
-    pub items: Vec<T>,
-    /// Pass as `cursor` to get the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
-
 /// Something with an id that pages can continue after.
 pub trait Identified {
     /// The object's id.
     fn id(&self) -> Uuid;
 }
 
-impl<T: ToSchema + Identified> Page<T> {
-    /// A page from items and whether more follow.
-    pub fn new(items: Vec<T>, more: bool) -> Self {
-        let next_cursor = if more {
-            items.last().map(|item| encode_cursor(item.id()))
-        } else {
-            None
-        };
-        Page { items, next_cursor }
-    }
+/// A page type of one item type (each list has its own named schema, so SDKs get clear types).
+pub trait Paged: Sized {
+    /// The item type.
+    type Item: Identified;
+    /// A page from its items and the cursor to the next one.
+    fn from_parts(items: Vec<Self::Item>, next_cursor: Option<String>) -> Self;
 }
 
-/// Converts stored rows into a page of representations.
-pub fn page_of<R, T>((rows, more): (Vec<R>, bool)) -> ApiResult<Page<T>>
+/// Declares the page type of a list.
+macro_rules! page_type {
+    ($page:ident, $item:ty, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub struct $page {
+            /// The items of this page.
+            pub items: Vec<$item>,
+            /// Pass as `cursor` to get the next page; `null` on the last page.
+            pub next_cursor: Option<String>,
+        }
+
+        impl $crate::api::v1::Paged for $page {
+            type Item = $item;
+            fn from_parts(items: Vec<$item>, next_cursor: Option<String>) -> Self {
+                $page { items, next_cursor }
+            }
+        }
+    };
+}
+pub(crate) use page_type;
+
+/// Converts one page of stored rows (and whether more follow) into a page of representations.
+pub fn page_of<R, P>((rows, more): (Vec<R>, bool)) -> ApiResult<P>
 where
-    T: ToSchema + Identified + TryFrom<R, Error = ApiError>,
+    P: Paged,
+    P::Item: TryFrom<R, Error = ApiError>,
 {
     let items = rows
         .into_iter()
-        .map(T::try_from)
-        .collect::<ApiResult<Vec<T>>>()?;
-    Ok(Page::new(items, more))
+        .map(P::Item::try_from)
+        .collect::<ApiResult<Vec<_>>>()?;
+    let next_cursor = if more {
+        items.last().map(|item| encode_cursor(item.id()))
+    } else {
+        None
+    };
+    Ok(P::from_parts(items, next_cursor))
 }
 
 /// The entity tag of a stored version.

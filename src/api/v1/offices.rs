@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, if_match, page_of, read_response, time, updated_response, validated,
-    Identified, ListQuery, Page,
+    Identified, ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -52,6 +52,12 @@ pub struct Office {
     /// When the office was last changed.
     pub updated_at: DateTime<Utc>,
 }
+
+super::page_type!(
+    OfficePage,
+    Office,
+    "One page of offices, in a stable order."
+);
 
 impl Identified for Office {
     fn id(&self) -> Uuid {
@@ -176,14 +182,14 @@ async fn create_office(
 }
 
 /// List a membership's offices
-#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ListQuery), responses((status = 200, description = "A page of offices.", body = Page<Office>)))]
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ListQuery), responses((status = 200, description = "A page of offices.", body = OfficePage)))]
 #[get("/memberships/{membership_id}/offices")]
 async fn list_offices(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
     query: web::Query<ListQuery>,
-) -> ApiResult<web::Json<Page<Office>>> {
+) -> ApiResult<web::Json<OfficePage>> {
     let (limit, after) = query.parse()?;
     let (membership_id, scope) = (path.into_inner(), principal.partner_scope());
     let rows = db::run(&state.pool, move |conn| {

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, if_match, page_of, read_response, time, updated_response, validated,
-    Identified, ListQuery, Page,
+    Identified, ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -46,6 +46,12 @@ pub struct Partner {
     /// When the partner was last changed.
     pub updated_at: DateTime<Utc>,
 }
+
+super::page_type!(
+    PartnerPage,
+    Partner,
+    "One page of partners, in a stable order."
+);
 
 impl Identified for Partner {
     fn id(&self) -> Uuid {
@@ -174,13 +180,13 @@ async fn create_partner(
 /// List partners
 ///
 /// A partner sees only itself; the administrator and the vendor see all.
-#[utoipa::path(tag = "partners", params(ListQuery), responses((status = 200, description = "A page of partners.", body = Page<Partner>)))]
+#[utoipa::path(tag = "partners", params(ListQuery), responses((status = 200, description = "A page of partners.", body = PartnerPage)))]
 #[get("/partners")]
 async fn list_partners(
     state: web::Data<AppState>,
     principal: Principal,
     query: web::Query<ListQuery>,
-) -> ApiResult<web::Json<Page<Partner>>> {
+) -> ApiResult<web::Json<PartnerPage>> {
     let (limit, after) = query.parse()?;
     let scope = principal.partner_scope();
     let rows = db::run(&state.pool, move |conn| {

@@ -1,0 +1,374 @@
+//! The test app: the real API in-process over a real SQLite file or a fresh PostgreSQL database.
+
+use std::{future::Future, pin::Pin, rc::Rc, time::Duration};
+
+use actix_web::{
+    http::{header::HeaderMap, Method, StatusCode},
+    test as atest, App,
+};
+use csat_index::{
+    auth::Role,
+    config::{Config, DatabaseUrl, JwtConfig, JwtKey},
+    AppState,
+};
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// The HS256 secret of every test app.
+pub const SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
+/// `iss` of test tokens.
+pub const ISSUER: &str = "csat-index";
+/// `aud` of test tokens.
+pub const AUDIENCE: &str = "csat-index-api";
+
+/// Which database a test app runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The backends to test: SQLite always, PostgreSQL when `CSAT_TEST_POSTGRES_URL` names a server.
+pub fn backends() -> Vec<Backend> {
+    let mut list = vec![Backend::Sqlite];
+    if postgres_url().is_some() {
+        list.push(Backend::Postgres);
+    }
+    list
+}
+
+fn postgres_url() -> Option<String> {
+    std::env::var("CSAT_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+}
+
+/// A response, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+
+    /// Asserts the status and returns the body.
+    #[track_caller]
+    pub fn expect(&self, status: u16) -> &Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
+        &self.body
+    }
+
+    /// Asserts an RFC 9457 problem with this status and returns it.
+    #[track_caller]
+    pub fn problem(&self, status: u16) -> &Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/problem+json"),
+            "body: {}",
+            self.text
+        );
+        assert_eq!(self.body["status"], status);
+        assert!(self.body["type"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(self.body["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(
+            self.body["detail"].as_str().is_some_and(|t| !t.is_empty()),
+            "problem without detail: {}",
+            self.text
+        );
+        &self.body
+    }
+
+    /// The `field`s of a validation problem.
+    pub fn error_fields(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| e["field"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+}
+
+type Call = Rc<dyn Fn(actix_http::Request) -> Pin<Box<dyn Future<Output = Reply>>>>;
+
+/// A running API with its database; the database is dropped with it.
+pub struct TestApp {
+    pub state: AppState,
+    call: Call,
+    _database: Database,
+}
+
+/// A request being built.
+pub struct Req<'a> {
+    app: &'a TestApp,
+    request: atest::TestRequest,
+}
+
+impl Req<'_> {
+    pub fn token(mut self, token: &str) -> Self {
+        self.request = self
+            .request
+            .insert_header(("Authorization", format!("Bearer {token}")));
+        self
+    }
+    pub fn with_role(self, role: Role, partner_id: Option<&str>) -> Self {
+        let token = token(role, partner_id.map(|p| p.parse().unwrap()));
+        self.token(&token)
+    }
+    pub fn admin(self) -> Self {
+        self.with_role(Role::Admin, None)
+    }
+    pub fn vendor(self) -> Self {
+        self.with_role(Role::Vendor, None)
+    }
+    pub fn partner(self, partner_id: &str) -> Self {
+        self.with_role(Role::Partner, Some(partner_id))
+    }
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.request = self
+            .request
+            .insert_header((name.to_owned(), value.to_owned()));
+        self
+    }
+    pub fn json(mut self, body: Value) -> Self {
+        self.request = self.request.set_json(body);
+        self
+    }
+    pub fn raw(mut self, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        self.request = self
+            .request
+            .insert_header(("content-type", content_type.to_owned()))
+            .set_payload(body.into());
+        self
+    }
+    pub async fn send(self) -> Reply {
+        (self.app.call)(self.request.to_request()).await
+    }
+}
+
+impl TestApp {
+    /// Starts the API on `backend` with a brand-new database.
+    pub async fn start(backend: Backend) -> TestApp {
+        Self::start_with(backend, 8, Duration::from_secs(5)).await
+    }
+
+    /// Starts the API with a given pool size and connection timeout.
+    pub async fn start_with(backend: Backend, pool_size: u32, pool_timeout: Duration) -> TestApp {
+        let database = Database::create(backend);
+        let config = Config {
+            database: database.url.clone(),
+            bind: "127.0.0.1:0".parse().unwrap(),
+            jwt: JwtConfig {
+                key: JwtKey::Secret(SECRET.as_bytes().to_vec()),
+                issuer: ISSUER.into(),
+                audience: AUDIENCE.into(),
+                leeway_seconds: 5,
+            },
+            pool_size,
+            pool_timeout,
+        };
+        let state = AppState::new(&config).expect("the test app starts");
+        let service = Rc::new(
+            atest::init_service(App::new().configure(csat_index::configure(state.clone()))).await,
+        );
+        let call: Call = Rc::new(move |request| {
+            let service = service.clone();
+            Box::pin(async move {
+                let response = atest::call_service(&*service, request).await;
+                let (status, headers) = (response.status(), response.headers().clone());
+                let bytes = atest::read_body(response).await;
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+                Reply {
+                    status,
+                    headers,
+                    body,
+                    text,
+                }
+            })
+        });
+        TestApp {
+            state,
+            call,
+            _database: database,
+        }
+    }
+
+    pub fn request(&self, method: Method, uri: &str) -> Req<'_> {
+        Req {
+            app: self,
+            request: atest::TestRequest::default().method(method).uri(uri),
+        }
+    }
+    pub fn get(&self, uri: &str) -> Req<'_> {
+        self.request(Method::GET, uri)
+    }
+    pub fn post(&self, uri: &str) -> Req<'_> {
+        self.request(Method::POST, uri)
+    }
+    pub fn patch(&self, uri: &str) -> Req<'_> {
+        self.request(Method::PATCH, uri)
+    }
+    pub fn delete(&self, uri: &str) -> Req<'_> {
+        self.request(Method::DELETE, uri)
+    }
+
+    /// Creates a partner as admin and returns its id.
+    pub async fn partner(&self, key: &str) -> String {
+        let body = self
+            .post("/api/v1/partners")
+            .admin()
+            .json(serde_json::json!({"external_key": key, "name": format!("Partner {key}")}))
+            .send()
+            .await;
+        id_of(body.expect(201))
+    }
+
+    /// Creates a membership as admin and returns its id.
+    pub async fn membership(&self, partner_id: &str, number: &str) -> String {
+        let body = self
+            .post(&format!("/api/v1/partners/{partner_id}/memberships"))
+            .admin()
+            .json(serde_json::json!({"membership_number": number, "renewal_date": "2027-06-30"}))
+            .send()
+            .await;
+        id_of(body.expect(201))
+    }
+
+    /// Creates an office as admin and returns its id.
+    pub async fn office(&self, membership_id: &str, country: &str) -> String {
+        let body = self
+            .post(&format!("/api/v1/memberships/{membership_id}/offices"))
+            .admin()
+            .json(serde_json::json!({"name": format!("Office {country}"), "country": country, "city": "Capital"}))
+            .send()
+            .await;
+        id_of(body.expect(201))
+    }
+
+    /// Creates a contact as admin and returns its id.
+    pub async fn contact(&self, office_id: &str, email: &str) -> String {
+        let body = self
+            .post(&format!("/api/v1/offices/{office_id}/contacts"))
+            .admin()
+            .json(serde_json::json!({"name": "Some Customer", "email": email, "organization": "Contoso Ltd", "locale": "bg"}))
+            .send()
+            .await;
+        id_of(body.expect(201))
+    }
+
+    /// A partner with one membership, one office and one contact: (partner, membership, office, contact).
+    pub async fn partner_tree(&self, key: &str) -> (String, String, String, String) {
+        let partner = self.partner(key).await;
+        let membership = self.membership(&partner, &format!("M-{key}")).await;
+        let office = self.office(&membership, "BG").await;
+        let contact = self
+            .contact(&office, &format!("customer@{}.example", key.to_lowercase()))
+            .await;
+        (partner, membership, office, contact)
+    }
+}
+
+pub fn id_of(body: &Value) -> String {
+    body["id"].as_str().expect("the body has an id").to_owned()
+}
+
+/// A valid token for the test apps.
+pub fn token(role: Role, partner_id: Option<Uuid>) -> String {
+    let claims = serde_json::json!({
+        "sub": "test-user", "iss": ISSUER, "aud": AUDIENCE,
+        "exp": chrono::Utc::now().timestamp() + 600, "role": role, "partner_id": partner_id,
+    });
+    sign(&claims)
+}
+
+/// Signs arbitrary claims with the test secret (HS256).
+pub fn sign(claims: &Value) -> String {
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::default(),
+        claims,
+        &jsonwebtoken::EncodingKey::from_secret(SECRET.as_bytes()),
+    )
+    .unwrap()
+}
+
+/// A database that exists for one test app and is removed afterwards.
+struct Database {
+    url: DatabaseUrl,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Database {
+    fn create(backend: Backend) -> Database {
+        let name = format!("csat_test_{}", Uuid::new_v4().simple());
+        match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(&name);
+                std::fs::create_dir_all(&dir).unwrap();
+                let path = dir.join("csat-index.db");
+                Database {
+                    url: DatabaseUrl::Sqlite(path.to_string_lossy().into_owned()),
+                    cleanup: Cleanup::File(dir),
+                }
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_url().expect("CSAT_TEST_POSTGRES_URL is set");
+                let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|e| {
+                    panic!("cannot reach PostgreSQL at CSAT_TEST_POSTGRES_URL: {e}")
+                });
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .unwrap();
+                let (base, _) = admin_url
+                    .rsplit_once('/')
+                    .expect("CSAT_TEST_POSTGRES_URL ends with /database");
+                Database {
+                    url: DatabaseUrl::Postgres(format!("{base}/{name}")),
+                    cleanup: Cleanup::Postgres { admin_url, name },
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::File(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                    let _ =
+                        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .execute(&mut admin);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Shared conventions: idempotent POST, ETag / If-Match, cursor pagination, 503 on an exhausted pool.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::common::{backends, id_of, TestApp};
+
+#[actix_rt::test]
+async fn a_retried_post_with_the_same_idempotency_key_returns_the_first_answer() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let body = json!({"external_key": "IDEM", "name": "Idempotent"});
+        let first = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "key-1")
+            .json(body.clone())
+            .send()
+            .await;
+        let first_id = id_of(first.expect(201));
+        let retry = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "key-1")
+            .json(body.clone())
+            .send()
+            .await;
+        assert_eq!(id_of(retry.expect(201)), first_id, "{backend:?}");
+        assert_eq!(retry.header("idempotent-replayed").as_deref(), Some("true"));
+        assert_eq!(retry.header("location"), first.header("location"));
+        assert_eq!(retry.header("etag"), first.header("etag"));
+
+        let other_body = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "key-1")
+            .json(json!({"external_key": "OTHER", "name": "Other"}))
+            .send()
+            .await;
+        other_body.problem(422);
+
+        let listed = app.get("/api/v1/partners").admin().send().await;
+        assert_eq!(
+            listed.expect(200)["items"].as_array().unwrap().len(),
+            1,
+            "the retry created nothing"
+        );
+
+        // A failed first request is not remembered: fixing the body under the same key works.
+        let invalid = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "key-2")
+            .json(json!({"external_key": "", "name": "X"}))
+            .send()
+            .await;
+        invalid.problem(422);
+        let fixed = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "key-2")
+            .json(json!({"external_key": "FIXED", "name": "X"}))
+            .send()
+            .await;
+        fixed.expect(201);
+
+        // Keys belong to their caller: another principal's same key is a new request.
+        let partner = id_of(fixed.expect(201));
+        let membership = app.membership(&partner, "M-IDEM").await;
+        let office_body = json!({"name": "O", "country": "DE", "city": "Bonn"});
+        let by_partner = app
+            .post(&format!("/api/v1/memberships/{membership}/offices"))
+            .partner(&partner)
+            .header("Idempotency-Key", "key-1")
+            .json(office_body)
+            .send()
+            .await;
+        by_partner.expect(201);
+    }
+}
+
+#[actix_rt::test]
+async fn stale_if_match_is_412_and_if_none_match_is_304() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, contact) = app.partner_tree("ETAG").await;
+        let uri = format!("/api/v1/offices/{office}");
+        let read = app.get(&uri).partner(&partner).send().await;
+        let etag = read.header("etag").expect("reads carry an ETag");
+
+        let not_modified = app
+            .get(&uri)
+            .partner(&partner)
+            .header("If-None-Match", &etag)
+            .send()
+            .await;
+        assert_eq!(not_modified.status.as_u16(), 304, "{backend:?}");
+
+        let first = app
+            .patch(&uri)
+            .partner(&partner)
+            .header("If-Match", &etag)
+            .json(json!({"city": "Plovdiv"}))
+            .send()
+            .await;
+        assert_eq!(first.expect(200)["city"], "Plovdiv");
+        let new_etag = first.header("etag").unwrap();
+        assert_ne!(new_etag, etag);
+
+        let stale = app
+            .patch(&uri)
+            .partner(&partner)
+            .header("If-Match", &etag)
+            .json(json!({"city": "Varna"}))
+            .send()
+            .await;
+        stale.problem(412);
+        let unknown_tag = app
+            .patch(&uri)
+            .partner(&partner)
+            .header("If-Match", "\"banana\"")
+            .json(json!({"city": "Varna"}))
+            .send()
+            .await;
+        unknown_tag.problem(412);
+        let current = app.get(&uri).partner(&partner).send().await;
+        assert_eq!(
+            current.expect(200)["city"],
+            "Plovdiv",
+            "the stale write changed nothing"
+        );
+
+        let contact_uri = format!("/api/v1/contacts/{contact}");
+        app.delete(&contact_uri)
+            .partner(&partner)
+            .header("If-Match", "\"99\"")
+            .send()
+            .await
+            .problem(412);
+        let contact_etag = app
+            .get(&contact_uri)
+            .partner(&partner)
+            .send()
+            .await
+            .header("etag")
+            .unwrap();
+        app.delete(&contact_uri)
+            .partner(&partner)
+            .header("If-Match", &contact_etag)
+            .send()
+            .await
+            .expect(204);
+    }
+}
+
+#[actix_rt::test]
+async fn cursor_pagination_walks_every_item_once_in_a_stable_order() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let mut created = Vec::new();
+        for i in 0..5 {
+            created.push(app.partner(&format!("P{i}")).await);
+        }
+        let mut seen = Vec::new();
+        let mut uri = "/api/v1/partners?limit=2".to_owned();
+        let mut pages = 0;
+        loop {
+            let page = app.get(&uri).vendor().send().await;
+            let body = page.expect(200);
+            pages += 1;
+            seen.extend(body["items"].as_array().unwrap().iter().map(id_of));
+            match body["next_cursor"].as_str() {
+                Some(cursor) => uri = format!("/api/v1/partners?limit=2&cursor={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 3, "{backend:?}");
+        assert_eq!(seen, created, "every partner once, in creation order");
+    }
+}
+
+#[actix_rt::test]
+async fn an_exhausted_pool_answers_503_instead_of_hanging() {
+    for backend in backends() {
+        let app = TestApp::start_with(backend, 1, Duration::from_secs(1)).await;
+        let held = app.state.pool.get().expect("the only connection");
+        let reply = app.get("/api/v1/partners").admin().send().await;
+        reply.problem(503);
+        assert!(reply.header("retry-after").is_some());
+        drop(held);
+        app.get("/api/v1/partners").admin().send().await.expect(200);
+    }
+}

@@ -1,0 +1,63 @@
+//! The checked-in OpenAPI document is the contract.
+
+use serde_json::Value;
+
+const SPEC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/v1.json");
+
+#[test]
+fn checked_in_openapi_document_matches_the_code() {
+    let generated = csat_index::openapi::openapi_json();
+    let checked_in = std::fs::read_to_string(SPEC_PATH).unwrap_or_default();
+    assert!(
+        generated == checked_in,
+        "openapi/v1.json differs from what the code generates. Regenerate it with:\n\n    scripts/generate-openapi.sh\n\nand commit the result."
+    );
+}
+
+#[test]
+fn every_operation_is_documented_secured_and_lists_its_errors() {
+    let spec: Value = serde_json::from_str(&csat_index::openapi::openapi_json()).unwrap();
+    let paths = spec["paths"].as_object().unwrap();
+    assert!(paths.len() >= 9);
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            let name = format!("{method} {path}");
+            assert!(
+                operation["summary"].as_str().is_some_and(|s| !s.is_empty()),
+                "{name} has no summary"
+            );
+            assert!(
+                operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{name} has no tag"
+            );
+            assert_eq!(
+                operation["security"][0]["bearer"],
+                serde_json::json!([]),
+                "{name} has no security"
+            );
+            for status in ["401", "403", "500", "503"] {
+                assert!(
+                    operation["responses"][status].is_object(),
+                    "{name} lacks {status}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_schema_field_has_a_description() {
+    let spec: Value = serde_json::from_str(&csat_index::openapi::openapi_json()).unwrap();
+    for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
+        for (field, property) in schema["properties"].as_object().into_iter().flatten() {
+            let described = |p: &Value| p["description"].as_str().is_some_and(|d| !d.is_empty());
+            let described = described(property)
+                || property["oneOf"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(described);
+            assert!(described, "{name}.{field} has no description");
+        }
+    }
+}
