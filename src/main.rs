@@ -20,6 +20,8 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document.
     Openapi,
+    /// Exit 0 when the local service answers `/ready` (the container healthcheck).
+    Healthcheck,
     /// Print a development JWT signed with the configured shared secret.
     Token {
         /// The role of the token.
@@ -60,6 +62,7 @@ fn run() -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     match cli.command {
         Command::Openapi => unreachable!("handled above"),
+        Command::Healthcheck => healthcheck(config.bind),
         Command::Migrate => {
             csat_index::db::connect(&config)?;
             println!("migrations are up to date");
@@ -116,6 +119,26 @@ fn serve(config: Config) -> Result<(), String> {
                 .await
         })
         .map_err(|e| format!("the server stopped: {e}"))
+}
+
+fn healthcheck(bind: std::net::SocketAddr) -> Result<(), String> {
+    use std::io::{Read, Write};
+    let mut address = bind;
+    if address.ip().is_unspecified() {
+        address.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let timeout = std::time::Duration::from_secs(3);
+    let mut stream = std::net::TcpStream::connect_timeout(&address, timeout).map_err(|e| format!("{address}: {e}"))?;
+    stream.set_read_timeout(Some(timeout)).map_err(|e| e.to_string())?;
+    stream
+        .write_all(format!("GET /ready HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").as_bytes())
+        .map_err(|e| e.to_string())?;
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).map_err(|e| e.to_string())?;
+    match reply.lines().next() {
+        Some(status) if status.contains(" 200 ") => Ok(()),
+        other => Err(format!("not ready: {}", other.unwrap_or("no answer"))),
+    }
 }
 
 fn init_logging() {
