@@ -12,7 +12,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let state = csat_index::AppState::new(&config)?;
     HttpServer::new(move || {
         App::new()
-            .route("/", web::get().to(|| async { HttpResponse::Ok().body("the host application's own page") }))
+            .route(
+                "/",
+                web::get()
+                    .to(|| async { HttpResponse::Ok().body("the host application's own page") }),
+            )
             .configure(csat_index::configure(state.clone()))
     })
     .bind(config.bind)?

@@ -34,7 +34,6 @@ pub use config::Config;
 pub use openapi::openapi;
 
 /// The source of the current time (a port, so tests can fix it).
-#[cfg_attr(test, mockall::automock)]
 pub trait Clock: Send + Sync {
     /// The current UTC time.
     fn now(&self) -> DateTime<Utc>;

@@ -128,13 +128,21 @@ fn healthcheck(bind: std::net::SocketAddr) -> Result<(), String> {
         address.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
     }
     let timeout = std::time::Duration::from_secs(3);
-    let mut stream = std::net::TcpStream::connect_timeout(&address, timeout).map_err(|e| format!("{address}: {e}"))?;
-    stream.set_read_timeout(Some(timeout)).map_err(|e| e.to_string())?;
+    let mut stream = std::net::TcpStream::connect_timeout(&address, timeout)
+        .map_err(|e| format!("{address}: {e}"))?;
     stream
-        .write_all(format!("GET /ready HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").as_bytes())
+        .set_read_timeout(Some(timeout))
+        .map_err(|e| e.to_string())?;
+    stream
+        .write_all(
+            format!("GET /ready HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
         .map_err(|e| e.to_string())?;
     let mut reply = String::new();
-    stream.read_to_string(&mut reply).map_err(|e| e.to_string())?;
+    stream
+        .read_to_string(&mut reply)
+        .map_err(|e| e.to_string())?;
     match reply.lines().next() {
         Some(status) if status.contains(" 200 ") => Ok(()),
         other => Err(format!("not ready: {}", other.unwrap_or("no answer"))),

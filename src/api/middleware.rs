@@ -26,6 +26,8 @@ pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key
 pub const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 /// How long idempotency keys are remembered.
 pub const IDEMPOTENCY_RETENTION_HOURS: i64 = 24;
+/// After this long without an answer, a claimed key is taken to belong to a request that died.
+pub const IDEMPOTENCY_ABANDONED_SECONDS: i64 = 60;
 
 /// Tags each request with an id (echoed in `X-Request-Id`) and logs one structured line per request.
 pub async fn request_context(

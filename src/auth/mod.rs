@@ -318,3 +318,128 @@ pub fn authenticate(req: &HttpRequest) -> ApiResult<Principal> {
         .ok_or_else(|| ApiError::Internal("AppState is not registered".into()))?;
     state.verifier.verify(bearer_token(req)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ES256_PRIVATE: &str = include_str!("../../tests/fixtures/es256-private.pem");
+    const ES256_PUBLIC: &str = include_str!("../../tests/fixtures/es256-public.pem");
+    const RS256_PRIVATE: &str = include_str!("../../tests/fixtures/rs256-private.pem");
+    const RS256_PUBLIC: &str = include_str!("../../tests/fixtures/rs256-public.pem");
+
+    fn config(key: JwtKey) -> JwtConfig {
+        JwtConfig {
+            key,
+            issuer: "iss".into(),
+            audience: "aud".into(),
+            leeway_seconds: 0,
+        }
+    }
+
+    fn claims(role: Role, partner_id: Option<Uuid>) -> Claims {
+        Claims {
+            sub: "someone".into(),
+            iss: "iss".into(),
+            aud: Audience::One("aud".into()),
+            exp: chrono::Utc::now().timestamp() + 60,
+            iat: None,
+            role,
+            partner_id,
+        }
+    }
+
+    fn sign(algorithm: Algorithm, key: &EncodingKey, claims: &Claims) -> String {
+        jsonwebtoken::encode(&Header::new(algorithm), claims, key).unwrap()
+    }
+
+    #[test]
+    fn public_key_verifiers_accept_their_algorithm_and_refuse_hmac_confusion() {
+        for (key, algorithm, private, public) in [
+            (
+                JwtKey::EcPublicKeyPem(ES256_PUBLIC.into()),
+                Algorithm::ES256,
+                EncodingKey::from_ec_pem(ES256_PRIVATE.as_bytes()).unwrap(),
+                ES256_PUBLIC,
+            ),
+            (
+                JwtKey::RsaPublicKeyPem(RS256_PUBLIC.into()),
+                Algorithm::RS256,
+                EncodingKey::from_rsa_pem(RS256_PRIVATE.as_bytes()).unwrap(),
+                RS256_PUBLIC,
+            ),
+        ] {
+            let verifier = Verifier::from_config(&config(key)).unwrap();
+            let partner = Uuid::new_v4();
+            let principal = verifier
+                .verify(&sign(
+                    algorithm,
+                    &private,
+                    &claims(Role::Partner, Some(partner)),
+                ))
+                .unwrap();
+            assert_eq!(
+                principal,
+                Principal {
+                    subject: "someone".into(),
+                    role: Role::Partner,
+                    partner_id: Some(partner)
+                }
+            );
+
+            // The public key used as an HMAC secret must not verify (algorithm confusion).
+            let forged = sign(
+                Algorithm::HS256,
+                &EncodingKey::from_secret(public.as_bytes()),
+                &claims(Role::Admin, None),
+            );
+            assert!(matches!(
+                verifier.verify(&forged),
+                Err(ApiError::Unauthorized(_))
+            ));
+            assert!(
+                verifier.issue(Role::Admin, None, "x", 0, 60).is_err(),
+                "no signing without a shared secret"
+            );
+        }
+    }
+
+    #[test]
+    fn issued_development_tokens_verify_and_non_partner_roles_drop_partner_id() {
+        let verifier = Verifier::from_config(&config(JwtKey::Secret(vec![7; 32]))).unwrap();
+        let now = chrono::Utc::now().timestamp();
+        let token = verifier
+            .issue(Role::Vendor, Some(Uuid::new_v4()), "ops", now, 60)
+            .unwrap();
+        assert_eq!(
+            verifier.verify(&token).unwrap(),
+            Principal {
+                subject: "ops".into(),
+                role: Role::Vendor,
+                partner_id: None
+            }
+        );
+        let expired = verifier
+            .issue(Role::Admin, None, "ops", now - 3600, 60)
+            .unwrap();
+        assert!(verifier.verify(&expired).is_err());
+    }
+
+    #[test]
+    fn development_secret_is_created_once_with_owner_only_permissions() {
+        let dir = std::env::temp_dir().join(format!("csat-dev-secret-{}", Uuid::new_v4()));
+        let path = dir.join(crate::config::DEV_SECRET_FILE);
+        let first = load_or_create_dev_secret(&path).unwrap();
+        assert_eq!(first.len(), 64);
+        assert_eq!(load_or_create_dev_secret(&path).unwrap(), first);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,6 +1,6 @@
 //! The test app: the real API in-process over a real SQLite file or a fresh PostgreSQL database.
 
-use std::{future::Future, pin::Pin, rc::Rc, time::Duration};
+use std::{future::Future, pin::Pin, rc::Rc, sync::Arc, time::Duration};
 
 use actix_web::{
     http::{header::HeaderMap, Method, StatusCode},
@@ -9,7 +9,7 @@ use actix_web::{
 use csat_index::{
     auth::Role,
     config::{Config, DatabaseUrl, JwtConfig, JwtKey},
-    AppState,
+    AppState, Clock,
 };
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use serde_json::Value;
@@ -111,6 +111,23 @@ impl Reply {
 
 type Call = Rc<dyn Fn(actix_http::Request) -> Pin<Box<dyn Future<Output = Reply>>>>;
 
+/// How a test app differs from the defaults.
+pub struct Options {
+    pub pool_size: u32,
+    pub pool_timeout: Duration,
+    pub clock: Option<Arc<dyn Clock>>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            pool_size: 8,
+            pool_timeout: Duration::from_secs(5),
+            clock: None,
+        }
+    }
+}
+
 /// A running API with its database; the database is dropped with it.
 pub struct TestApp {
     pub state: AppState,
@@ -169,11 +186,16 @@ impl Req<'_> {
 impl TestApp {
     /// Starts the API on `backend` with a brand-new database.
     pub async fn start(backend: Backend) -> TestApp {
-        Self::start_with(backend, 8, Duration::from_secs(5)).await
+        Self::start_with(backend, Options::default()).await
     }
 
-    /// Starts the API with a given pool size and connection timeout.
-    pub async fn start_with(backend: Backend, pool_size: u32, pool_timeout: Duration) -> TestApp {
+    /// Starts the API with non-default options.
+    pub async fn start_with(backend: Backend, options: Options) -> TestApp {
+        let Options {
+            pool_size,
+            pool_timeout,
+            clock,
+        } = options;
         let database = Database::create(backend);
         let config = Config {
             database: database.url.clone(),
@@ -187,7 +209,10 @@ impl TestApp {
             pool_size,
             pool_timeout,
         };
-        let state = AppState::new(&config).expect("the test app starts");
+        let mut state = AppState::new(&config).expect("the test app starts");
+        if let Some(clock) = clock {
+            state = state.with_clock(clock);
+        }
         let service = Rc::new(
             atest::init_service(App::new().configure(csat_index::configure(state.clone()))).await,
         );

@@ -1,10 +1,18 @@
 //! Shared conventions: idempotent POST, ETag / If-Match, cursor pagination, 503 on an exhausted pool.
 
-use std::time::Duration;
+use std::{
+    sync::{
+        atomic::{AtomicI64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+use chrono::{DateTime, Utc};
 
 use serde_json::json;
 
-use crate::common::{backends, id_of, TestApp};
+use crate::common::{backends, id_of, Options, TestApp};
 
 #[actix_rt::test]
 async fn a_retried_post_with_the_same_idempotency_key_returns_the_first_answer() {
@@ -183,12 +191,102 @@ async fn cursor_pagination_walks_every_item_once_in_a_stable_order() {
 #[actix_rt::test]
 async fn an_exhausted_pool_answers_503_instead_of_hanging() {
     for backend in backends() {
-        let app = TestApp::start_with(backend, 1, Duration::from_secs(1)).await;
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                pool_size: 1,
+                pool_timeout: Duration::from_secs(1),
+                ..Options::default()
+            },
+        )
+        .await;
         let held = app.state.pool.get().expect("the only connection");
         let reply = app.get("/api/v1/partners").admin().send().await;
         reply.problem(503);
         assert!(reply.header("retry-after").is_some());
         drop(held);
         app.get("/api/v1/partners").admin().send().await.expect(200);
+    }
+}
+
+mockall::mock! {
+    Clock {}
+    impl csat_index::Clock for Clock {
+        fn now(&self) -> DateTime<Utc>;
+    }
+}
+
+/// A mocked clock whose time the test moves.
+fn movable_clock(start: DateTime<Utc>) -> (Arc<MockClock>, Arc<AtomicI64>) {
+    let seconds = Arc::new(AtomicI64::new(start.timestamp()));
+    let read = seconds.clone();
+    let mut clock = MockClock::new();
+    clock
+        .expect_now()
+        .returning(move || DateTime::from_timestamp(read.load(Ordering::SeqCst), 0).unwrap());
+    (Arc::new(clock), seconds)
+}
+
+#[actix_rt::test]
+async fn idempotency_keys_are_remembered_for_24_hours_by_the_clock() {
+    for backend in backends() {
+        let start =
+            DateTime::from_timestamp((Utc::now() - chrono::Duration::days(3)).timestamp(), 0)
+                .unwrap();
+        let (clock, seconds) = movable_clock(start);
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                clock: Some(clock),
+                ..Options::default()
+            },
+        )
+        .await;
+        let (partner, membership, _, _) = app.partner_tree("CLOCK").await;
+        let uri = format!("/api/v1/memberships/{membership}/offices");
+        let body = json!({"name": "Retry", "country": "FR", "city": "Lyon"});
+
+        let first = app
+            .post(&uri)
+            .partner(&partner)
+            .header("Idempotency-Key", "daily")
+            .json(body.clone())
+            .send()
+            .await;
+        let first_id = id_of(first.expect(201));
+        assert_eq!(
+            first.body["created_at"]
+                .as_str()
+                .unwrap()
+                .parse::<DateTime<Utc>>()
+                .unwrap(),
+            start,
+            "{backend:?}: timestamps come from the clock"
+        );
+
+        seconds.fetch_add(23 * 3600, Ordering::SeqCst);
+        let replayed = app
+            .post(&uri)
+            .partner(&partner)
+            .header("Idempotency-Key", "daily")
+            .json(body.clone())
+            .send()
+            .await;
+        assert_eq!(id_of(replayed.expect(201)), first_id);
+
+        seconds.fetch_add(2 * 3600, Ordering::SeqCst);
+        let fresh = app
+            .post(&uri)
+            .partner(&partner)
+            .header("Idempotency-Key", "daily")
+            .json(body)
+            .send()
+            .await;
+        assert_ne!(
+            id_of(fresh.expect(201)),
+            first_id,
+            "after 24 hours the key is forgotten"
+        );
+        assert!(fresh.header("idempotent-replayed").is_none());
     }
 }
