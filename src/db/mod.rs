@@ -20,8 +20,8 @@ use crate::{
     error::{ApiError, ApiResult},
 };
 
-const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
-const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+/// The migrations, written in SQL that both backends run as is (split per backend only where SQL must differ).
+const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// A connection to either backend.
 #[derive(diesel::MultiConnection)]
@@ -108,10 +108,8 @@ fn describe(url: &DatabaseUrl) -> String {
 /// Runs pending migrations of the connection's backend; returns how many ran.
 pub fn migrate(conn: &mut DbConnection) -> Result<usize, String> {
     let applied = match conn {
-        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|m| m.len()),
-        DbConnection::Postgresql(c) => c
-            .run_pending_migrations(POSTGRES_MIGRATIONS)
-            .map(|m| m.len()),
+        DbConnection::Sqlite(c) => c.run_pending_migrations(MIGRATIONS).map(|m| m.len()),
+        DbConnection::Postgresql(c) => c.run_pending_migrations(MIGRATIONS).map(|m| m.len()),
     };
     applied.map_err(|e| format!("database migration failed: {e}"))
 }
