@@ -80,6 +80,15 @@ pub struct JwtConfig {
     pub leeway_seconds: u64,
 }
 
+/// Where invitation emails go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailConfig {
+    /// An SMTP server URL (`smtp://user:pass@host:587?tls=required`, `smtps://host`, or plain `smtp://127.0.0.1:2525`).
+    Smtp(String),
+    /// Write each message as an `.eml` file into this folder (the embedded default: no mail server needed).
+    Directory(PathBuf),
+}
+
 /// All settings of the service.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -93,6 +102,14 @@ pub struct Config {
     pub pool_size: u32,
     /// How long a request waits for a database connection before it gets 503.
     pub pool_timeout: Duration,
+    /// The base URL respondents reach the service at (personal links are `{public_url}/s/{token}`).
+    pub public_url: String,
+    /// Mail delivery.
+    pub mail: MailConfig,
+    /// The `From` of invitation emails.
+    pub mail_from: String,
+    /// Requests per minute one client may make to the public respondent endpoints.
+    pub respondent_rate_limit: u32,
 }
 
 /// A configuration problem; start-up stops with its message.
@@ -150,7 +167,33 @@ impl Config {
             }
         };
         let key = jwt_key(&get, &database)?;
+        let public_url = get("CSAT_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError(format!(
+                "CSAT_PUBLIC_URL `{public_url}` must start with http:// or https://"
+            )));
+        }
+        let mail = match get("CSAT_MAIL_URL") {
+            None => MailConfig::Directory(database.data_dir().join("mail-outbox")),
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+                MailConfig::Smtp(url)
+            }
+            Some(url) => match url.strip_prefix("file://") {
+                Some(path) if !path.is_empty() => MailConfig::Directory(PathBuf::from(path)),
+                _ => {
+                    return Err(ConfigError(format!(
+                        "CSAT_MAIL_URL `{url}` must be smtp://…, smtps://… or file://folder"
+                    )))
+                }
+            },
+        };
+        let mail_from = get("CSAT_MAIL_FROM")
+            .unwrap_or_else(|| "Partner CSAT Index <no-reply@localhost>".into());
         Ok(Config {
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            mail,
+            mail_from,
+            respondent_rate_limit: number("CSAT_RESPONDENT_RATE_LIMIT", 60, 1..=100_000)? as u32,
             jwt: JwtConfig {
                 key,
                 issuer: get("CSAT_JWT_ISSUER").unwrap_or_else(|| DEFAULT_ISSUER.into()),

@@ -58,6 +58,12 @@ pub enum ApiError {
     /// The request conflicts with the current state (duplicate, in use).
     #[error("{0}")]
     Conflict(String),
+    /// The object existed but is gone for good (an expired survey link).
+    #[error("{0}")]
+    Gone(String),
+    /// Too many requests from this client; retry after the given seconds.
+    #[error("too many requests; retry in {0} seconds")]
+    TooManyRequests(u64),
     /// `If-Match` does not match the current `ETag`.
     #[error(
         "the object was changed since it was read: fetch it again and retry with its current ETag"
@@ -108,6 +114,8 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not-found",
             ApiError::Conflict(_) => "conflict",
+            ApiError::Gone(_) => "gone",
+            ApiError::TooManyRequests(_) => "too-many-requests",
             ApiError::PreconditionFailed => "precondition-failed",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
@@ -145,6 +153,8 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Gone(_) => StatusCode::GONE,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -166,6 +176,9 @@ impl ResponseError for ApiError {
             }
             ApiError::Unavailable(_) => {
                 response.insert_header(("Retry-After", "5"));
+            }
+            ApiError::TooManyRequests(seconds) => {
+                response.insert_header(("Retry-After", seconds.to_string()));
             }
             _ => {}
         }

@@ -23,7 +23,11 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod i18n;
+pub mod mail;
 pub mod openapi;
+pub mod respond;
+pub mod web;
 
 use std::sync::Arc;
 
@@ -58,6 +62,12 @@ pub struct AppState {
     pub verifier: Arc<auth::Verifier>,
     /// The clock.
     pub clock: Arc<dyn Clock>,
+    /// Delivers email.
+    pub mailer: Arc<dyn mail::MailTransport>,
+    /// Base URL of personal survey links.
+    pub public_url: String,
+    /// Limits the public respondent endpoints per client.
+    pub respondent_limiter: Arc<api::rate_limit::RateLimiter>,
 }
 
 /// Why the service could not start.
@@ -75,11 +85,19 @@ impl AppState {
     /// Connects to the database, runs migrations and loads the token verifier.
     pub fn new(config: &Config) -> Result<Self, StartupError> {
         let verifier = auth::Verifier::from_config(&config.jwt)?;
+        let mailer = mail::LettreMailer::from_config(&config.mail, &config.mail_from)?;
         let pool = db::connect(config).map_err(StartupError::Database)?;
+        let limiter = api::rate_limit::RateLimiter::new(
+            config.respondent_rate_limit,
+            std::time::Duration::from_secs(60),
+        );
         Ok(AppState {
             pool,
             verifier: Arc::new(verifier),
             clock: Arc::new(SystemClock),
+            mailer: Arc::new(mailer),
+            public_url: config.public_url.clone(),
+            respondent_limiter: Arc::new(limiter),
         })
     }
 
@@ -87,6 +105,17 @@ impl AppState {
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
         self
+    }
+
+    /// Replaces the mail transport (tests, or a host with its own mail service).
+    pub fn with_mailer(mut self, mailer: Arc<dyn mail::MailTransport>) -> Self {
+        self.mailer = mailer;
+        self
+    }
+
+    /// Starts the background delivery of queued email; it stops when the returned worker is dropped.
+    pub fn start_outbox_worker(&self) -> mail::OutboxWorker {
+        mail::OutboxWorker::spawn(self.clone(), std::time::Duration::from_secs(2))
     }
 
     /// The current time as stored.

@@ -110,6 +110,7 @@ fn serve(config: Config) -> Result<(), String> {
         );
     }
     let state = AppState::new(&config).map_err(|e| e.to_string())?;
+    let _outbox = state.start_outbox_worker();
     tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
     actix_web::rt::System::new()
         .block_on(async move {

@@ -29,6 +29,11 @@ use crate::error::Problem;
         (name = "memberships", description = "Program memberships; each must meet the survey requirement on its own."),
         (name = "offices", description = "A membership's offices, one country each."),
         (name = "contacts", description = "Confidential customer contacts of an office (never visible to the vendor)."),
+        (name = "program", description = "Program rule settings and the standard questionnaire."),
+        (name = "surveys", description = "An office's survey campaigns and their custom questions."),
+        (name = "invitations", description = "Personal survey links for consenting contacts, emailed or handed to the partner."),
+        (name = "respondent", description = "For customers answering through a personal link: the link's token is the only credential (rate-limited)."),
+        (name = "responses", description = "Completed responses, for the partner and the administrator only."),
     )
 )]
 struct ApiDoc;
@@ -63,10 +68,12 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ("403", "Forbidden", "The caller's role may not do this."),
     ("404", "NotFound", "No such object, or not visible to the caller."),
     ("409", "Conflict", "Conflicts with the current state (duplicate, still in use, or an idempotent request still running)."),
+    ("410", "Gone", "The survey link expired or its survey is closed."),
     ("412", "PreconditionFailed", "`If-Match` does not match the current `ETag`."),
     ("413", "PayloadTooLarge", "The body is larger than allowed."),
     ("415", "UnsupportedMediaType", "The body is not `application/json`."),
     ("422", "Unprocessable", "Validation failed; see `errors`. Also: an `Idempotency-Key` reused with another request."),
+    ("429", "TooManyRequests", "Too many requests from this client; see `Retry-After`."),
     ("500", "Internal", "Unexpected error (logged with the request id)."),
     ("503", "Unavailable", "The database is unavailable; retry later."),
 ];
@@ -116,19 +123,31 @@ impl Modify for Conventions {
 }
 
 fn apply(method: HttpMethod, operation: &mut Operation) {
-    operation.security = Some(vec![SecurityRequirement::new(
-        "bearer",
-        Vec::<String>::new(),
-    )]);
-    let codes: &[&str] = match method {
-        HttpMethod::Post => &[
+    let public = operation
+        .tags
+        .as_ref()
+        .is_some_and(|tags| tags.iter().any(|t| t == "respondent"));
+    let codes: &[&str] = match (public, &method) {
+        (true, HttpMethod::Post) => &[
+            "400", "404", "409", "410", "413", "415", "422", "429", "500", "503",
+        ],
+        (true, _) => &["400", "404", "409", "410", "429", "500", "503"],
+        (false, HttpMethod::Post) => &[
             "400", "401", "403", "404", "409", "413", "415", "422", "500", "503",
         ],
-        HttpMethod::Patch => &[
+        (false, HttpMethod::Patch) => &[
             "400", "401", "403", "404", "409", "412", "413", "415", "422", "500", "503",
         ],
-        HttpMethod::Delete => &["400", "401", "403", "404", "409", "412", "500", "503"],
-        _ => &["400", "401", "403", "404", "422", "500", "503"],
+        (false, HttpMethod::Delete) => &["400", "401", "403", "404", "409", "412", "500", "503"],
+        (false, _) => &["400", "401", "403", "404", "422", "500", "503"],
+    };
+    operation.security = if public {
+        Some(Vec::new())
+    } else {
+        Some(vec![SecurityRequirement::new(
+            "bearer",
+            Vec::<String>::new(),
+        )])
     };
     for (code, name, _) in PROBLEMS.iter().filter(|(code, ..)| codes.contains(code)) {
         operation
@@ -136,6 +155,9 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
             .responses
             .entry((*code).to_owned())
             .or_insert_with(|| RefOr::Ref(Ref::from_response_name(*name)));
+    }
+    if public {
+        return;
     }
     let header = match method {
         HttpMethod::Post => Some(("Idempotency-Key", "Makes the request safe to retry: the first successful answer is replayed for 24 hours.")),

@@ -59,7 +59,8 @@ pub async fn request_context(
 
 /// Makes POSTs with an `Idempotency-Key` safe to retry: the first successful answer is stored
 /// and replayed for the same caller, key and request; the same key with another request is 422,
-/// and a retry while the first is still running is 409.
+/// and a retry while the first is still running is 409. Answers marked `Cache-Control: no-store`
+/// (they hold secrets, such as personal survey links) are never stored.
 pub async fn idempotency(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -142,7 +143,11 @@ pub async fn idempotency(
     let response = next.call(req).await?;
     let (request, response) = response.into_parts();
     let status = response.status();
-    if !status.is_success() {
+    let no_store = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .is_some_and(|v| v.as_bytes() == b"no-store");
+    if !status.is_success() || no_store {
         db::run(&state.pool, move |conn| {
             db::idempotency::release(conn, &principal_key, &key)
         })

@@ -1,6 +1,7 @@
 //! HTTP surface: mounting, extractor errors in problem+json, health, middleware.
 
 pub mod middleware;
+pub mod rate_limit;
 pub mod v1;
 
 use actix_web::{
@@ -15,7 +16,7 @@ use crate::{error::ApiError, AppState};
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 /// Mounts the whole API into an actix-web application or scope:
-/// `/api/v1/...`, `/api/v1/openapi.json`, `/swagger-ui/`, `/health` and `/ready`.
+/// `/api/v1/...`, `/api/v1/openapi.json`, `/swagger-ui/`, the respondent page `/s/{token}`, `/health` and `/ready`.
 ///
 /// Everything it needs travels with it (its own app data, error handlers and middleware);
 /// it installs no logger and touches no global state.
@@ -32,6 +33,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
                 .app_data(data.clone())
                 .route(web::get().to(ready)),
         )
+        .configure(|cfg| crate::web::configure(cfg, data.clone()))
         .service(
             utoipa_actix_web::scope("/api/v1")
                 .configure(v1::routes)

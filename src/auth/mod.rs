@@ -105,6 +105,15 @@ impl Principal {
         }
     }
 
+    /// Individual records (surveys, invitations, responses) are for the partner and the administrator;
+    /// the vendor sees aggregates only.
+    pub fn require_individual_access(&self) -> ApiResult<()> {
+        match self.role {
+            Role::Admin | Role::Partner => Ok(()),
+            Role::Vendor => Err(ApiError::Forbidden("the vendor sees the program in aggregate only, never individual surveys or responses".into())),
+        }
+    }
+
     /// A short stable key of this caller (used to scope idempotency keys).
     pub fn key(&self) -> String {
         format!(

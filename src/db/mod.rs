@@ -3,10 +3,16 @@
 
 pub mod contacts;
 pub mod idempotency;
+pub mod invitations;
 pub mod memberships;
 pub mod offices;
+pub mod outbox;
 pub mod partners;
+pub mod questions;
+pub mod responses;
 pub mod schema;
+pub mod settings;
+pub mod surveys;
 
 use diesel::{
     connection::{AnsiTransactionManager, SimpleConnection, TransactionManager},
@@ -130,10 +136,13 @@ where
 }
 
 /// A write transaction; on SQLite it is `BEGIN IMMEDIATE`, so read-then-write never hits a lock upgrade.
-pub fn write_tx<T>(
+pub fn write_tx<T, E>(
     conn: &mut DbConnection,
-    work: impl FnOnce(&mut DbConnection) -> ApiResult<T>,
-) -> ApiResult<T> {
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
     match conn {
         DbConnection::Sqlite(c) => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
@@ -182,6 +191,12 @@ pub fn parse_timestamp(text: &str) -> ApiResult<chrono::DateTime<chrono::Utc>> {
 pub fn parse_uuid(text: &str) -> ApiResult<uuid::Uuid> {
     uuid::Uuid::parse_str(text)
         .map_err(|e| ApiError::Internal(format!("stored id `{text}` is invalid: {e}")))
+}
+
+/// Parses a stored snake_case enum value.
+pub fn parse_enum<T: serde::de::DeserializeOwned>(text: &str) -> ApiResult<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|e| ApiError::Internal(format!("stored value `{text}` is invalid: {e}")))
 }
 
 /// One page of rows: at most `limit`, and whether more follow.

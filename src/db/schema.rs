@@ -74,10 +74,157 @@ diesel::joinable!(memberships -> partners (partner_id));
 diesel::joinable!(offices -> memberships (membership_id));
 diesel::joinable!(contacts -> offices (office_id));
 
+diesel::table! {
+    program_settings (id) {
+        id -> Integer,
+        min_completed_surveys -> Integer,
+        max_counted_per_customer_org -> Integer,
+        window_months -> Integer,
+        reporting_period_months -> Integer,
+        anonymity_threshold -> Integer,
+        resurvey_interval_days -> Integer,
+        invitation_ttl_days -> Integer,
+        default_locale -> Text,
+        version -> BigInt,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    surveys (id) {
+        id -> Text,
+        office_id -> Text,
+        membership_id -> Text,
+        partner_id -> Text,
+        title -> Text,
+        status -> Text,
+        locales -> Text,
+        closes_at -> Nullable<Text>,
+        opened_at -> Nullable<Text>,
+        closed_at -> Nullable<Text>,
+        questionnaire -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    questions (id) {
+        id -> Text,
+        survey_id -> Nullable<Text>,
+        position -> Integer,
+        kind -> Text,
+        metric -> Nullable<Text>,
+        required -> Integer,
+        min_value -> Nullable<Integer>,
+        max_value -> Nullable<Integer>,
+        prompt -> Text,
+        scale_labels -> Nullable<Text>,
+        options -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        survey_id -> Text,
+        contact_id -> Text,
+        office_id -> Text,
+        partner_id -> Text,
+        delivery -> Text,
+        status -> Text,
+        expires_at -> Text,
+        sent_at -> Nullable<Text>,
+        opened_at -> Nullable<Text>,
+        completed_at -> Nullable<Text>,
+        bounced_at -> Nullable<Text>,
+        reminders_sent -> Integer,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    invitation_tokens (token_hash) {
+        token_hash -> Text,
+        invitation_id -> Text,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        invitation_id -> Text,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Nullable<Text>,
+        attempts -> Integer,
+        next_attempt_at -> Text,
+        locked_until -> Nullable<Text>,
+        sent_at -> Nullable<Text>,
+        failed_at -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
+    responses (id) {
+        id -> Text,
+        survey_id -> Text,
+        office_id -> Text,
+        membership_id -> Text,
+        partner_id -> Text,
+        invitation_id -> Nullable<Text>,
+        contact_id -> Nullable<Text>,
+        anonymous -> Integer,
+        org_key -> Text,
+        locale -> Nullable<Text>,
+        source -> Text,
+        completed_at -> Text,
+        voided_at -> Nullable<Text>,
+        voided_by -> Nullable<Text>,
+        void_reason -> Nullable<Text>,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
+    answers (response_id, question_id) {
+        response_id -> Text,
+        question_id -> Text,
+        metric -> Nullable<Text>,
+        number_value -> Nullable<BigInt>,
+        text_value -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(surveys -> offices (office_id));
+diesel::joinable!(invitations -> surveys (survey_id));
+diesel::joinable!(invitations -> contacts (contact_id));
+diesel::joinable!(invitation_tokens -> invitations (invitation_id));
+diesel::joinable!(outbox -> invitations (invitation_id));
+diesel::joinable!(responses -> surveys (survey_id));
+diesel::joinable!(answers -> responses (response_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     partners,
     memberships,
     offices,
     contacts,
-    idempotency_keys
+    program_settings,
+    surveys,
+    questions,
+    invitations,
+    invitation_tokens,
+    outbox,
+    responses,
+    answers,
+    idempotency_keys,
 );

@@ -2,6 +2,7 @@
 
 pub mod country;
 pub mod org_key;
+pub mod questionnaire;
 
 /// Whether `locale` looks like a BCP 47 language tag we can serve (`en`, `bg`, `pt-BR`, `zh-Hant`).
 pub fn is_valid_locale(locale: &str) -> bool {

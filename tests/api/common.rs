@@ -8,7 +8,8 @@ use actix_web::{
 };
 use csat_index::{
     auth::Role,
-    config::{Config, DatabaseUrl, JwtConfig, JwtKey},
+    config::{Config, DatabaseUrl, JwtConfig, JwtKey, MailConfig},
+    mail::MailTransport,
     AppState, Clock,
 };
 use diesel::{Connection, PgConnection, RunQueryDsl};
@@ -19,6 +20,8 @@ use uuid::Uuid;
 pub const SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 /// `iss` of test tokens.
 pub const ISSUER: &str = "csat-index";
+/// The public URL of test apps (personal links start with it).
+pub const PUBLIC_URL: &str = "http://csat.test";
 /// `aud` of test tokens.
 pub const AUDIENCE: &str = "csat-index-api";
 
@@ -116,6 +119,9 @@ pub struct Options {
     pub pool_size: u32,
     pub pool_timeout: Duration,
     pub clock: Option<Arc<dyn Clock>>,
+    pub mail: Option<MailConfig>,
+    pub mailer: Option<Arc<dyn MailTransport>>,
+    pub respondent_rate_limit: u32,
 }
 
 impl Default for Options {
@@ -124,6 +130,9 @@ impl Default for Options {
             pool_size: 8,
             pool_timeout: Duration::from_secs(5),
             clock: None,
+            mail: None,
+            mailer: None,
+            respondent_rate_limit: 10_000,
         }
     }
 }
@@ -195,6 +204,9 @@ impl TestApp {
             pool_size,
             pool_timeout,
             clock,
+            mail,
+            mailer,
+            respondent_rate_limit,
         } = options;
         let database = Database::create(backend);
         let config = Config {
@@ -208,10 +220,17 @@ impl TestApp {
             },
             pool_size,
             pool_timeout,
+            public_url: PUBLIC_URL.into(),
+            mail: mail.unwrap_or_else(|| MailConfig::Directory(database.mail_dir())),
+            mail_from: "CSAT Test <csat@test.example>".into(),
+            respondent_rate_limit,
         };
         let mut state = AppState::new(&config).expect("the test app starts");
         if let Some(clock) = clock {
             state = state.with_clock(clock);
+        }
+        if let Some(mailer) = mailer {
+            state = state.with_mailer(mailer);
         }
         let service = Rc::new(
             atest::init_service(App::new().configure(csat_index::configure(state.clone()))).await,
@@ -349,6 +368,14 @@ enum Cleanup {
 }
 
 impl Database {
+    /// Where the default mail transport of this test app writes `.eml` files.
+    fn mail_dir(&self) -> std::path::PathBuf {
+        match &self.cleanup {
+            Cleanup::File(dir) => dir.join("mail"),
+            Cleanup::Postgres { name, .. } => std::env::temp_dir().join(format!("{name}-mail")),
+        }
+    }
+
     fn create(backend: Backend) -> Database {
         let name = format!("csat_test_{}", Uuid::new_v4().simple());
         match backend {
@@ -388,6 +415,7 @@ impl Drop for Database {
                 let _ = std::fs::remove_dir_all(dir);
             }
             Cleanup::Postgres { admin_url, name } => {
+                let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("{name}-mail")));
                 if let Ok(mut admin) = PgConnection::establish(admin_url) {
                     let _ =
                         diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

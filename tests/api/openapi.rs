@@ -30,12 +30,31 @@ fn every_operation_is_documented_secured_and_lists_its_errors() {
                 operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
                 "{name} has no tag"
             );
-            assert_eq!(
-                operation["security"][0]["bearer"],
-                serde_json::json!([]),
-                "{name} has no security"
-            );
-            for status in ["401", "403", "500", "503"] {
+            let public = operation["tags"][0] == "respondent";
+            if public {
+                assert_eq!(
+                    operation["security"],
+                    serde_json::json!([]),
+                    "{name} must be public"
+                );
+                assert!(
+                    operation["responses"]["429"].is_object(),
+                    "{name} lacks 429"
+                );
+            } else {
+                assert_eq!(
+                    operation["security"][0]["bearer"],
+                    serde_json::json!([]),
+                    "{name} has no security"
+                );
+                for status in ["401", "403"] {
+                    assert!(
+                        operation["responses"][status].is_object(),
+                        "{name} lacks {status}"
+                    );
+                }
+            }
+            for status in ["500", "503"] {
                 assert!(
                     operation["responses"][status].is_object(),
                     "{name} lacks {status}"

@@ -466,7 +466,7 @@ async fn list_contacts(
         db::contacts::list_for_office(conn, office_id, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows)?))
+    Ok(web::Json(page_of(rows, Contact::try_from)?))
 }
 
 /// Get a contact

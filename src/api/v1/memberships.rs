@@ -159,7 +159,7 @@ async fn list_memberships(
         db::memberships::list_for_partner(conn, partner_id, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows)?))
+    Ok(web::Json(page_of(rows, Membership::try_from)?))
 }
 
 /// Get a membership

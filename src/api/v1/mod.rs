@@ -2,9 +2,14 @@
 //! (pagination, ETags, validation).
 
 pub mod contacts;
+pub mod invitations;
 pub mod memberships;
 pub mod offices;
 pub mod partners;
+pub mod program;
+pub mod respond;
+pub mod responses;
+pub mod surveys;
 
 use actix_web::{
     http::{header, StatusCode},
@@ -25,6 +30,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
     memberships::routes(cfg);
     offices::routes(cfg);
     contacts::routes(cfg);
+    program::routes(cfg);
+    surveys::routes(cfg);
+    invitations::routes(cfg);
+    respond::routes(cfg);
+    responses::routes(cfg);
 }
 
 /// Default page size.
@@ -111,14 +121,13 @@ macro_rules! page_type {
 pub(crate) use page_type;
 
 /// Converts one page of stored rows (and whether more follow) into a page of representations.
-pub fn page_of<R, P>((rows, more): (Vec<R>, bool)) -> ApiResult<P>
-where
-    P: Paged,
-    P::Item: TryFrom<R, Error = ApiError>,
-{
+pub fn page_of<R, P: Paged>(
+    (rows, more): (Vec<R>, bool),
+    convert: impl FnMut(R) -> ApiResult<P::Item>,
+) -> ApiResult<P> {
     let items = rows
         .into_iter()
-        .map(P::Item::try_from)
+        .map(convert)
         .collect::<ApiResult<Vec<_>>>()?;
     let next_cursor = if more {
         items.last().map(|item| encode_cursor(item.id()))

@@ -197,7 +197,7 @@ async fn list_offices(
         db::offices::list_for_membership(conn, membership_id, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows)?))
+    Ok(web::Json(page_of(rows, Office::try_from)?))
 }
 
 /// Get an office

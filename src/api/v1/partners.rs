@@ -193,7 +193,7 @@ async fn list_partners(
         db::partners::list(conn, scope, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows)?))
+    Ok(web::Json(page_of(rows, Partner::try_from)?))
 }
 
 /// Get a partner

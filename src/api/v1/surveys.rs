@@ -1,0 +1,694 @@
+//! Surveys of an office and their custom questions: draft → open (questionnaire frozen) → closed.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    created_response, double_option, if_match, page_of, read_response, time, updated_response,
+    validated, Identified, ListQuery,
+};
+use crate::{
+    auth::Principal,
+    db::{
+        self,
+        questions::QuestionRow,
+        surveys::{SurveyChanges, SurveyRow},
+        DbConnection,
+    },
+    domain::questionnaire::{
+        check_definition, ChoiceOption, Question, QuestionKind, ScaleLabels, Translations,
+        MAX_CUSTOM_QUESTIONS,
+    },
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_survey)
+        .service(list_surveys)
+        .service(get_survey)
+        .service(update_survey)
+        .service(delete_survey)
+        .service(open_survey)
+        .service(close_survey)
+        .service(get_questionnaire)
+        .service(create_question)
+        .service(update_question)
+        .service(delete_question);
+}
+
+/// Where a survey is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SurveyStatus {
+    /// Being prepared; custom questions can change.
+    Draft,
+    /// Accepting answers (until `closes_at`, if set); the questionnaire is frozen.
+    Open,
+    /// No longer accepting answers.
+    Closed,
+}
+
+/// A survey campaign of one office.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Survey {
+    /// The survey's id.
+    pub id: Uuid,
+    /// The office it belongs to.
+    pub office_id: Uuid,
+    /// The office's membership.
+    pub membership_id: Uuid,
+    /// The office's partner.
+    pub partner_id: Uuid,
+    /// The title respondents see.
+    pub title: String,
+    /// Draft, open or closed.
+    pub status: SurveyStatus,
+    /// The locales respondents may answer in; the first is the survey's default.
+    pub locales: Vec<String>,
+    /// When the survey stops accepting answers by itself, if set.
+    pub closes_at: Option<DateTime<Utc>>,
+    /// When it was opened.
+    pub opened_at: Option<DateTime<Utc>>,
+    /// When it was closed.
+    pub closed_at: Option<DateTime<Utc>>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+super::page_type!(
+    SurveyPage,
+    Survey,
+    "One page of surveys, in a stable order."
+);
+
+impl Identified for Survey {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl TryFrom<SurveyRow> for Survey {
+    type Error = ApiError;
+
+    fn try_from(row: SurveyRow) -> ApiResult<Self> {
+        let optional_time = |t: Option<String>| t.as_deref().map(time).transpose();
+        Ok(Survey {
+            id: db::parse_uuid(&row.id)?,
+            office_id: db::parse_uuid(&row.office_id)?,
+            membership_id: db::parse_uuid(&row.membership_id)?,
+            partner_id: db::parse_uuid(&row.partner_id)?,
+            title: row.title,
+            status: db::parse_enum(&row.status)?,
+            locales: serde_json::from_str(&row.locales)
+                .map_err(|e| ApiError::Internal(format!("stored locales are invalid: {e}")))?,
+            closes_at: optional_time(row.closes_at)?,
+            opened_at: optional_time(row.opened_at)?,
+            closed_at: optional_time(row.closed_at)?,
+            created_at: time(&row.created_at)?,
+            updated_at: time(&row.updated_at)?,
+        })
+    }
+}
+
+/// A new survey.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSurvey {
+    /// The title respondents see, 1–200 characters.
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Customer satisfaction 2026"
+    )]
+    pub title: String,
+    /// Locales offered to respondents, 1–10 (default: the program's default locale); the first is the default.
+    #[validate(
+        length(min = 1, max = 10, message = "must list 1 to 10 locales"),
+        custom(function = "valid_locales")
+    )]
+    #[schema(min_items = 1, max_items = 10, example = json!(["bg", "en"]))]
+    pub locales: Option<Vec<String>>,
+    /// When the survey stops accepting answers by itself.
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+/// Changes to a survey; omitted fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSurvey {
+    /// New title (1–200 characters).
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub title: Option<String>,
+    /// New locales (drafts only).
+    #[validate(
+        length(min = 1, max = 10, message = "must list 1 to 10 locales"),
+        custom(function = "valid_locales")
+    )]
+    #[schema(min_items = 1, max_items = 10)]
+    pub locales: Option<Vec<String>>,
+    /// New automatic close time, or `null` for none.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<DateTime<Utc>>)]
+    pub closes_at: Option<Option<DateTime<Utc>>>,
+}
+
+fn valid_locales(locales: &[String]) -> Result<(), validator::ValidationError> {
+    let mut seen = std::collections::HashSet::new();
+    for locale in locales {
+        super::program::valid_locale(locale)?;
+        if !seen.insert(locale) {
+            return Err(validator::ValidationError::new("locales")
+                .with_message("must not repeat a locale".into()));
+        }
+    }
+    Ok(())
+}
+
+const OFFICE_ID: &str = "The office's id.";
+const SURVEY_ID: &str = "The survey's id.";
+
+/// A survey visible to `principal`, or 404.
+fn visible_survey(
+    conn: &mut DbConnection,
+    principal_scope: Option<Uuid>,
+    id: Uuid,
+) -> ApiResult<SurveyRow> {
+    db::surveys::get(conn, principal_scope, id)
+}
+
+/// Create a survey
+///
+/// The administrator, or the partner that owns the office. It starts as a draft with the standard questions.
+#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses((status = 201, description = "The created survey.", body = Survey)))]
+#[post("/offices/{office_id}/surveys")]
+async fn create_survey(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<CreateSurvey>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let input = validated(body.into_inner())?;
+    if input.closes_at.is_some_and(|at| at <= state.clock.now()) {
+        return Err(ApiError::invalid_field(
+            "closes_at",
+            "must be in the future",
+        ));
+    }
+    let (office_id, scope, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        state.timestamp(),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let office = db::offices::get(conn, scope, office_id)?;
+            let locales = match input.locales {
+                Some(locales) => locales,
+                None => vec![db::settings::get(conn)?.default_locale],
+            };
+            db::surveys::insert(
+                conn,
+                SurveyRow {
+                    id: Uuid::now_v7().to_string(),
+                    office_id: office.id,
+                    membership_id: office.membership_id,
+                    partner_id: office.partner_id,
+                    title: input.title.trim().to_owned(),
+                    status: "draft".into(),
+                    locales: serde_json::to_string(&locales).unwrap_or_default(),
+                    closes_at: input.closes_at.map(db::timestamp),
+                    opened_at: None,
+                    closed_at: None,
+                    questionnaire: None,
+                    version: 1,
+                    created_at: now.clone(),
+                    updated_at: now,
+                },
+            )
+        })
+    })
+    .await?;
+    let version = row.version;
+    let survey = Survey::try_from(row)?;
+    Ok(created_response(
+        format!("/api/v1/surveys/{}", survey.id),
+        version,
+        &survey,
+    ))
+}
+
+/// List an office's surveys
+#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of surveys.", body = SurveyPage)))]
+#[get("/offices/{office_id}/surveys")]
+async fn list_surveys(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<SurveyPage>> {
+    principal.require_individual_access()?;
+    let (limit, after) = query.parse()?;
+    let (office_id, scope) = (path.into_inner(), principal.partner_scope());
+    let rows = db::run(&state.pool, move |conn| {
+        db::offices::get(conn, scope, office_id)?;
+        db::surveys::list_for_office(conn, office_id, after, limit)
+    })
+    .await?;
+    Ok(web::Json(page_of(rows, Survey::try_from)?))
+}
+
+/// Get a survey
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey)))]
+#[get("/surveys/{survey_id}")]
+async fn get_survey(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let row = db::run(&state.pool, move |conn| visible_survey(conn, scope, id)).await?;
+    let version = row.version;
+    Ok(read_response(&req, version, &Survey::try_from(row)?))
+}
+
+/// Update a survey
+///
+/// The title and close time can change at any time; the locales only while it is a draft.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses((status = 200, description = "The updated survey.", body = Survey)))]
+#[patch("/surveys/{survey_id}")]
+async fn update_survey(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<UpdateSurvey>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let input = validated(body.into_inner())?;
+    let (id, scope, expected, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+        state.timestamp(),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let current = visible_survey(conn, scope, id)?;
+            if input.locales.is_some() && current.status != "draft" {
+                return Err(ApiError::Conflict(
+                    "the locales of an opened survey are frozen".into(),
+                ));
+            }
+            let changes = SurveyChanges {
+                title: input.title.map(|t| t.trim().to_owned()),
+                locales: input
+                    .locales
+                    .map(|l| serde_json::to_string(&l).unwrap_or_default()),
+                closes_at: input.closes_at.map(|at| at.map(db::timestamp)),
+                ..SurveyChanges::default()
+            };
+            db::surveys::update(conn, &current, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Survey::try_from(row)?))
+}
+
+/// Delete a draft survey
+///
+/// Only drafts can be deleted (with their custom questions); an opened survey is closed instead (409).
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 204, description = "Deleted.")))]
+#[delete("/surveys/{survey_id}")]
+async fn delete_survey(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (id, scope, expected) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+    );
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let current = visible_survey(conn, scope, id)?;
+            db::surveys::delete_draft(conn, &current, expected)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The questions of a survey in order: frozen once opened, else the current standard and custom questions.
+fn questionnaire(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Question>> {
+    if let Some(frozen) = &survey.questionnaire {
+        return serde_json::from_str(frozen)
+            .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")));
+    }
+    let mut questions = db::questions::standard(conn)?;
+    questions.extend(db::questions::custom(conn, &survey.id)?);
+    Ok(questions)
+}
+
+/// Open a survey
+///
+/// Freezes the questionnaire (standard and custom questions as they are now) and starts accepting answers.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The opened survey.", body = Survey)))]
+#[post("/surveys/{survey_id}/open")]
+async fn open_survey(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (id, scope, expected, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+        state.timestamp(),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let current = visible_survey(conn, scope, id)?;
+            if current.status != "draft" {
+                return Err(ApiError::Conflict(format!(
+                    "the survey is {}; only a draft can be opened",
+                    current.status
+                )));
+            }
+            let frozen = serde_json::to_string(&questionnaire(conn, &current)?).unwrap_or_default();
+            let changes = SurveyChanges {
+                status: Some("open".into()),
+                opened_at: Some(now.clone()),
+                questionnaire: Some(frozen),
+                ..SurveyChanges::default()
+            };
+            db::surveys::update(conn, &current, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Survey::try_from(row)?))
+}
+
+/// Close a survey
+///
+/// Stops accepting answers; answers already given stay.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The closed survey.", body = Survey)))]
+#[post("/surveys/{survey_id}/close")]
+async fn close_survey(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (id, scope, expected, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+        state.timestamp(),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let current = visible_survey(conn, scope, id)?;
+            if current.status != "open" {
+                return Err(ApiError::Conflict(format!(
+                    "the survey is {}; only an open survey can be closed",
+                    current.status
+                )));
+            }
+            let changes = SurveyChanges {
+                status: Some("closed".into()),
+                closed_at: Some(now.clone()),
+                ..SurveyChanges::default()
+            };
+            db::surveys::update(conn, &current, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Survey::try_from(row)?))
+}
+
+/// A survey's questionnaire.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Questionnaire {
+    /// Whether the questions are frozen (the survey was opened).
+    pub frozen: bool,
+    /// The questions in order: the standard questions, then the custom ones.
+    pub items: Vec<Question>,
+}
+
+/// Get a survey's questionnaire
+///
+/// Standard and custom questions with all their translations; frozen once the survey is opened.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The questionnaire.", body = Questionnaire)))]
+#[get("/surveys/{survey_id}/questions")]
+async fn get_questionnaire(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<web::Json<Questionnaire>> {
+    principal.require_individual_access()?;
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (frozen, items) = db::run(&state.pool, move |conn| {
+        let survey = visible_survey(conn, scope, id)?;
+        Ok((
+            survey.questionnaire.is_some(),
+            questionnaire(conn, &survey)?,
+        ))
+    })
+    .await?;
+    Ok(web::Json(Questionnaire { frozen, items }))
+}
+
+/// A custom question.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateQuestion {
+    /// The kind of answer it takes.
+    pub kind: QuestionKind,
+    /// Whether an answer is required (default false).
+    #[serde(default)]
+    pub required: bool,
+    /// Position among the custom questions (default: last); custom questions follow the standard ones.
+    #[schema(minimum = 1, maximum = 100)]
+    pub position: Option<i32>,
+    /// Lowest value of a `rating` (0–10).
+    #[schema(minimum = 0, maximum = 10)]
+    pub min_value: Option<i64>,
+    /// Highest value of a `rating` (0–10, above `min_value`).
+    #[schema(minimum = 0, maximum = 10)]
+    pub max_value: Option<i64>,
+    /// The question text per locale (1–500 characters each).
+    pub prompt: Translations,
+    /// Labels of the scale ends, for `rating` and `nps`.
+    pub scale_labels: Option<ScaleLabels>,
+    /// The choices of a `single_choice` or `multi_choice` question (2–20).
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+}
+
+/// Changes to a custom question; omitted fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateQuestion {
+    /// New required flag.
+    pub required: Option<bool>,
+    /// New position.
+    #[schema(minimum = 1, maximum = 100)]
+    pub position: Option<i32>,
+    /// New lowest value.
+    pub min_value: Option<i64>,
+    /// New highest value.
+    pub max_value: Option<i64>,
+    /// New prompt translations (replace the old ones).
+    pub prompt: Option<Translations>,
+    /// New scale labels.
+    pub scale_labels: Option<ScaleLabels>,
+    /// New options (replace the old ones).
+    pub options: Option<Vec<ChoiceOption>>,
+}
+
+const CUSTOM_POSITION_BASE: i32 = 100;
+
+fn checked(mut question: Question) -> ApiResult<Question> {
+    if question.kind == QuestionKind::Nps {
+        question.min_value = Some(0);
+        question.max_value = Some(10);
+    }
+    if !(CUSTOM_POSITION_BASE + 1..=CUSTOM_POSITION_BASE + 100).contains(&question.position) {
+        return Err(ApiError::invalid_field("position", "must be from 1 to 100"));
+    }
+    let errors = check_definition(&question);
+    if errors.is_empty() {
+        Ok(question)
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
+fn editable_draft(
+    conn: &mut DbConnection,
+    scope: Option<Uuid>,
+    survey_id: Uuid,
+) -> ApiResult<SurveyRow> {
+    let survey = visible_survey(conn, scope, survey_id)?;
+    if survey.status != "draft" {
+        return Err(ApiError::Conflict(
+            "the questionnaire of an opened survey is frozen".into(),
+        ));
+    }
+    Ok(survey)
+}
+
+/// Add a custom question
+///
+/// Only while the survey is a draft (409 after), at most 10 per survey.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses((status = 201, description = "The created question.", body = Question)))]
+#[post("/surveys/{survey_id}/questions")]
+async fn create_question(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: web::Json<CreateQuestion>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (survey_id, scope, input, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        body.into_inner(),
+        state.timestamp(),
+    );
+    let question = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let survey = editable_draft(conn, scope, survey_id)?;
+            let count = db::questions::count_custom(conn, &survey.id)?;
+            if count >= MAX_CUSTOM_QUESTIONS as i64 {
+                return Err(ApiError::Conflict(format!(
+                    "a survey has at most {MAX_CUSTOM_QUESTIONS} custom questions"
+                )));
+            }
+            let question = checked(Question {
+                id: Uuid::now_v7(),
+                standard: false,
+                position: CUSTOM_POSITION_BASE + input.position.unwrap_or(count as i32 + 1),
+                kind: input.kind,
+                metric: None,
+                required: input.required,
+                min_value: input.min_value,
+                max_value: input.max_value,
+                prompt: input.prompt,
+                scale_labels: input.scale_labels,
+                options: input.options,
+            })?;
+            db::questions::insert(
+                conn,
+                &QuestionRow::from_question(&question, Some(survey.id), 1, &now, &now),
+            )?;
+            Ok(question)
+        })
+    })
+    .await?;
+    Ok(created_response(
+        format!("/api/v1/surveys/{survey_id}/questions/{}", question.id),
+        1,
+        &question,
+    ))
+}
+
+/// Update a custom question
+///
+/// Only while the survey is a draft (409 after). Standard questions cannot be changed here.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses((status = 200, description = "The updated question.", body = Question)))]
+#[patch("/surveys/{survey_id}/questions/{question_id}")]
+async fn update_question(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<UpdateQuestion>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let ((survey_id, question_id), scope, input) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        body.into_inner(),
+    );
+    let (expected, now) = (if_match(&req)?, state.timestamp());
+    let (question, version) = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let survey = editable_draft(conn, scope, survey_id)?;
+            let current = db::questions::get(conn, Some(&survey.id), question_id)?;
+            let mut question = Question::try_from(current.clone())?;
+            question.required = input.required.unwrap_or(question.required);
+            question.position = input
+                .position
+                .map(|p| CUSTOM_POSITION_BASE + p)
+                .unwrap_or(question.position);
+            question.min_value = input.min_value.or(question.min_value);
+            question.max_value = input.max_value.or(question.max_value);
+            question.prompt = input.prompt.unwrap_or(question.prompt);
+            question.scale_labels = input.scale_labels.or(question.scale_labels);
+            question.options = input.options.unwrap_or(question.options);
+            let question = checked(question)?;
+            let row = QuestionRow::from_question(
+                &question,
+                Some(survey.id),
+                current.version,
+                &current.created_at,
+                &now,
+            );
+            db::questions::replace(conn, &current, expected, &row)?;
+            Ok((question, current.version + 1))
+        })
+    })
+    .await?;
+    Ok(updated_response(version, &question))
+}
+
+/// Delete a custom question
+///
+/// Only while the survey is a draft (409 after).
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), responses((status = 204, description = "Deleted.")))]
+#[delete("/surveys/{survey_id}/questions/{question_id}")]
+async fn delete_question(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let ((survey_id, question_id), scope, expected) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        if_match(&req)?,
+    );
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let survey = editable_draft(conn, scope, survey_id)?;
+            let current = db::questions::get(conn, Some(&survey.id), question_id)?;
+            db::questions::delete(conn, &current, expected)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,209 @@
+//! Invitations (one personal link per contact and survey) and the hashes of their tokens.
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{
+    schema::{invitation_tokens, invitations},
+    split_page, DbConnection,
+};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored invitation.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = invitations)]
+pub struct InvitationRow {
+    /// Id.
+    pub id: String,
+    /// The survey.
+    pub survey_id: String,
+    /// The invited contact.
+    pub contact_id: String,
+    /// The survey's office.
+    pub office_id: String,
+    /// The office's partner.
+    pub partner_id: String,
+    /// `partner` (the partner sends the link) or `email` (queued here).
+    pub delivery: String,
+    /// `pending`, `sent`, `opened`, `completed` or `bounced` (expiry is computed).
+    pub status: String,
+    /// When the link stops working.
+    pub expires_at: String,
+    /// When the email was delivered or the link handed to the partner.
+    pub sent_at: Option<String>,
+    /// When the respondent first opened the questionnaire.
+    pub opened_at: Option<String>,
+    /// When the response was submitted.
+    pub completed_at: Option<String>,
+    /// When delivery failed for good.
+    pub bounced_at: Option<String>,
+    /// Reminders queued so far.
+    pub reminders_sent: i32,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Inserts an invitation with the hash of its first token.
+pub fn insert(conn: &mut DbConnection, row: &InvitationRow, token_hash: &str) -> ApiResult<()> {
+    diesel::insert_into(invitations::table)
+        .values(row)
+        .execute(conn)?;
+    add_token(conn, &row.id, token_hash, &row.created_at)
+}
+
+/// Records another token (a reminder's link) for an invitation.
+pub fn add_token(
+    conn: &mut DbConnection,
+    invitation_id: &str,
+    token_hash: &str,
+    now: &str,
+) -> ApiResult<()> {
+    diesel::insert_into(invitation_tokens::table)
+        .values((
+            invitation_tokens::token_hash.eq(token_hash),
+            invitation_tokens::invitation_id.eq(invitation_id),
+            invitation_tokens::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The invitation a token belongs to.
+pub fn find_by_token(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> ApiResult<Option<InvitationRow>> {
+    Ok(invitations::table
+        .inner_join(invitation_tokens::table)
+        .filter(invitation_tokens::token_hash.eq(token_hash))
+        .select(InvitationRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// One invitation, if visible to `scope`.
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<InvitationRow> {
+    let mut query = invitations::table
+        .find(id.to_string())
+        .select(InvitationRow::as_select())
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(invitations::partner_id.eq(own.to_string()));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound("no such invitation".into()))
+}
+
+/// A page of one survey's invitations.
+pub fn list_for_survey(
+    conn: &mut DbConnection,
+    survey_id: &str,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<InvitationRow>, bool)> {
+    let mut query = invitations::table
+        .filter(invitations::survey_id.eq(survey_id))
+        .select(InvitationRow::as_select())
+        .order(invitations::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(invitations::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// Unanswered, unexpired email invitations of a survey (candidates for a reminder).
+pub fn unanswered_by_email(
+    conn: &mut DbConnection,
+    survey_id: &str,
+    now: &str,
+) -> ApiResult<Vec<InvitationRow>> {
+    Ok(invitations::table
+        .filter(invitations::survey_id.eq(survey_id))
+        .filter(invitations::delivery.eq("email"))
+        .filter(invitations::status.eq_any(["pending", "sent", "opened"]))
+        .filter(invitations::expires_at.gt(now))
+        .select(InvitationRow::as_select())
+        .order(invitations::id.asc())
+        .load(conn)?)
+}
+
+/// When each of these contacts was last invited to any survey.
+pub fn last_invited(
+    conn: &mut DbConnection,
+    contact_ids: &[String],
+) -> ApiResult<Vec<(String, Option<String>)>> {
+    Ok(invitations::table
+        .filter(invitations::contact_id.eq_any(contact_ids))
+        .group_by(invitations::contact_id)
+        .select((
+            invitations::contact_id,
+            diesel::dsl::max(invitations::created_at),
+        ))
+        .load(conn)?)
+}
+
+/// Moves an invitation to `status`, stamping `now` in the matching column; only from the listed states.
+pub fn advance(
+    conn: &mut DbConnection,
+    id: &str,
+    from: &[&str],
+    status: &str,
+    now: &str,
+) -> ApiResult<bool> {
+    let target = invitations::table
+        .find(id)
+        .filter(invitations::status.eq_any(from));
+    let stamp = match status {
+        "sent" => diesel::update(target)
+            .set((
+                invitations::sent_at.eq(now),
+                invitations::status.eq(status),
+                invitations::updated_at.eq(now),
+            ))
+            .execute(conn),
+        "opened" => diesel::update(target)
+            .set((
+                invitations::opened_at.eq(now),
+                invitations::status.eq(status),
+                invitations::updated_at.eq(now),
+            ))
+            .execute(conn),
+        "completed" => diesel::update(target)
+            .set((
+                invitations::completed_at.eq(now),
+                invitations::status.eq(status),
+                invitations::updated_at.eq(now),
+            ))
+            .execute(conn),
+        "bounced" => diesel::update(target)
+            .set((
+                invitations::bounced_at.eq(now),
+                invitations::status.eq(status),
+                invitations::updated_at.eq(now),
+            ))
+            .execute(conn),
+        other => {
+            return Err(ApiError::Internal(format!(
+                "unknown invitation status `{other}`"
+            )))
+        }
+    }?;
+    Ok(stamp == 1)
+}
+
+/// Counts a queued reminder.
+pub fn count_reminder(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> {
+    diesel::update(invitations::table.find(id))
+        .set((
+            invitations::reminders_sent.eq(invitations::reminders_sent + 1),
+            invitations::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

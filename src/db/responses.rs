@@ -1,0 +1,142 @@
+//! Completed responses and their answers.
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{
+    schema::{answers, responses},
+    split_page, DbConnection,
+};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored response.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = responses)]
+pub struct ResponseRow {
+    /// Id.
+    pub id: String,
+    /// The survey.
+    pub survey_id: String,
+    /// The survey's office.
+    pub office_id: String,
+    /// The office's membership.
+    pub membership_id: String,
+    /// The office's partner.
+    pub partner_id: String,
+    /// The invitation answered (`None` for imported responses).
+    pub invitation_id: Option<String>,
+    /// The contact who answered, when known.
+    pub contact_id: Option<String>,
+    /// 1 when the respondent chose to stay anonymous.
+    pub anonymous: i32,
+    /// The customer-organization key (kept even when the contact is erased).
+    pub org_key: String,
+    /// The locale answered in.
+    pub locale: Option<String>,
+    /// `live` or `import`.
+    pub source: String,
+    /// When it was completed.
+    pub completed_at: String,
+    /// When it was voided.
+    pub voided_at: Option<String>,
+    /// Who voided it.
+    pub voided_by: Option<String>,
+    /// Why it was voided.
+    pub void_reason: Option<String>,
+    /// When it was stored.
+    pub created_at: String,
+}
+
+/// A stored answer.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = answers)]
+pub struct AnswerRow {
+    /// The response.
+    pub response_id: String,
+    /// The question.
+    pub question_id: String,
+    /// The question's metric.
+    pub metric: Option<String>,
+    /// A number answer.
+    pub number_value: Option<i64>,
+    /// A text or choice answer (JSON array for multi-choice).
+    pub text_value: Option<String>,
+}
+
+/// Stores a response with its answers.
+pub fn insert(conn: &mut DbConnection, row: &ResponseRow, answers: &[AnswerRow]) -> ApiResult<()> {
+    diesel::insert_into(responses::table)
+        .values(row)
+        .execute(conn)?;
+    for answer in answers {
+        diesel::insert_into(answers::table)
+            .values(answer)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// One response, if visible to `scope`.
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<ResponseRow> {
+    let mut query = responses::table
+        .find(id.to_string())
+        .select(ResponseRow::as_select())
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(responses::partner_id.eq(own.to_string()));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound("no such response".into()))
+}
+
+/// A page of one survey's responses.
+pub fn list_for_survey(
+    conn: &mut DbConnection,
+    survey_id: &str,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<ResponseRow>, bool)> {
+    let mut query = responses::table
+        .filter(responses::survey_id.eq(survey_id))
+        .select(ResponseRow::as_select())
+        .order(responses::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(responses::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// The answers of these responses.
+pub fn answers_of(conn: &mut DbConnection, response_ids: &[String]) -> ApiResult<Vec<AnswerRow>> {
+    Ok(answers::table
+        .filter(answers::response_id.eq_any(response_ids))
+        .select(AnswerRow::as_select())
+        .order((answers::response_id.asc(), answers::question_id.asc()))
+        .load(conn)?)
+}
+
+/// Voids a response (it stays stored, and stops counting).
+pub fn void(
+    conn: &mut DbConnection,
+    id: Uuid,
+    by: &str,
+    reason: &str,
+    now: &str,
+) -> ApiResult<ResponseRow> {
+    let current = get(conn, None, id)?;
+    if current.voided_at.is_some() {
+        return Err(ApiError::Conflict("the response is already voided".into()));
+    }
+    diesel::update(responses::table.find(&current.id))
+        .set((
+            responses::voided_at.eq(now),
+            responses::voided_by.eq(by),
+            responses::void_reason.eq(reason),
+        ))
+        .execute(conn)?;
+    get(conn, None, id)
+}

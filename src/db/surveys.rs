@@ -1,0 +1,150 @@
+//! Survey rows: campaigns of one office, draft → open → closed.
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{schema::surveys, split_page, DbConnection};
+use crate::error::{ApiError, ApiResult};
+
+/// A stored survey.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = surveys)]
+pub struct SurveyRow {
+    /// Id.
+    pub id: String,
+    /// The office it belongs to.
+    pub office_id: String,
+    /// The office's membership.
+    pub membership_id: String,
+    /// The office's partner.
+    pub partner_id: String,
+    /// Title shown to respondents.
+    pub title: String,
+    /// `draft`, `open` or `closed`.
+    pub status: String,
+    /// Offered locales (JSON array).
+    pub locales: String,
+    /// When it closes by itself.
+    pub closes_at: Option<String>,
+    /// When it was opened.
+    pub opened_at: Option<String>,
+    /// When it was closed.
+    pub closed_at: Option<String>,
+    /// The questionnaire frozen at opening (JSON array of questions).
+    pub questionnaire: Option<String>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Changes to a survey.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = surveys)]
+pub struct SurveyChanges {
+    /// New title.
+    pub title: Option<String>,
+    /// New locales (JSON array).
+    pub locales: Option<String>,
+    /// New automatic close time (`Some(None)` clears it).
+    pub closes_at: Option<Option<String>>,
+    /// New status.
+    pub status: Option<String>,
+    /// Set when opening.
+    pub opened_at: Option<String>,
+    /// Set when closing.
+    pub closed_at: Option<String>,
+    /// Frozen when opening.
+    pub questionnaire: Option<String>,
+}
+
+/// Inserts a survey.
+pub fn insert(conn: &mut DbConnection, row: SurveyRow) -> ApiResult<SurveyRow> {
+    diesel::insert_into(surveys::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// One survey, if visible to `scope`.
+pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<SurveyRow> {
+    let mut query = surveys::table
+        .find(id.to_string())
+        .select(SurveyRow::as_select())
+        .into_boxed();
+    if let Some(own) = scope {
+        query = query.filter(surveys::partner_id.eq(own.to_string()));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound("no such survey".into()))
+}
+
+/// A page of one office's surveys.
+pub fn list_for_office(
+    conn: &mut DbConnection,
+    office_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> ApiResult<(Vec<SurveyRow>, bool)> {
+    let mut query = surveys::table
+        .filter(surveys::office_id.eq(office_id.to_string()))
+        .select(SurveyRow::as_select())
+        .order(surveys::id.asc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(surveys::id.gt(after.to_string()));
+    }
+    Ok(split_page(query.load(conn)?, limit))
+}
+
+/// Applies `changes` to a survey read in the same transaction, when its version is `expected`.
+pub fn update(
+    conn: &mut DbConnection,
+    current: &SurveyRow,
+    expected: Option<i64>,
+    changes: SurveyChanges,
+    now: &str,
+) -> ApiResult<SurveyRow> {
+    super::check_version(current.version, expected)?;
+    let updated = diesel::update(
+        surveys::table
+            .find(&current.id)
+            .filter(surveys::version.eq(current.version)),
+    )
+    .set((
+        &changes,
+        surveys::version.eq(current.version + 1),
+        surveys::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    super::ensure_updated(updated)?;
+    Ok(surveys::table
+        .find(&current.id)
+        .select(SurveyRow::as_select())
+        .first(conn)?)
+}
+
+/// Deletes a draft survey and its custom questions.
+pub fn delete_draft(
+    conn: &mut DbConnection,
+    current: &SurveyRow,
+    expected: Option<i64>,
+) -> ApiResult<()> {
+    super::check_version(current.version, expected)?;
+    if current.status != "draft" {
+        return Err(ApiError::Conflict(
+            "only a draft survey can be deleted; close it instead".into(),
+        ));
+    }
+    diesel::delete(
+        super::schema::questions::table.filter(super::schema::questions::survey_id.eq(&current.id)),
+    )
+    .execute(conn)?;
+    diesel::delete(surveys::table.find(&current.id)).execute(conn)?;
+    Ok(())
+}

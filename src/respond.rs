@@ -1,0 +1,235 @@
+//! Answering a survey through a personal link: shared by the respondent API and the survey page.
+
+use std::collections::BTreeMap;
+
+use base64::Engine as _;
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::{
+    db::{
+        self,
+        invitations::InvitationRow,
+        responses::{AnswerRow, ResponseRow},
+        schema::contacts,
+        surveys::SurveyRow,
+        DbConnection,
+    },
+    domain::questionnaire::{validate_answers, Question},
+    error::{ApiError, FieldError},
+};
+
+/// Why a link cannot be answered (each has its own status and page).
+#[derive(Debug, thiserror::Error)]
+pub enum RespondError {
+    /// No invitation has this token.
+    #[error("this survey link is not valid")]
+    Unknown,
+    /// The invitation expired or its survey is no longer open.
+    #[error("this survey link has expired or its survey is closed")]
+    Expired,
+    /// The invitation was already answered.
+    #[error("this survey link has already been answered")]
+    Answered,
+    /// Some answers are invalid.
+    #[error("some answers are invalid")]
+    Invalid(Vec<FieldError>),
+    /// Something else failed.
+    #[error(transparent)]
+    Failed(#[from] ApiError),
+}
+
+impl From<diesel::result::Error> for RespondError {
+    fn from(error: diesel::result::Error) -> Self {
+        RespondError::Failed(error.into())
+    }
+}
+
+impl From<RespondError> for ApiError {
+    fn from(error: RespondError) -> Self {
+        match error {
+            RespondError::Unknown => ApiError::NotFound(error.to_string()),
+            RespondError::Expired => ApiError::Gone(error.to_string()),
+            RespondError::Answered => ApiError::Conflict(error.to_string()),
+            RespondError::Invalid(errors) => ApiError::validation(errors),
+            RespondError::Failed(error) => error,
+        }
+    }
+}
+
+/// A new personal link token (256 random bits, base64url) and the hash that is stored instead of it.
+pub fn new_token() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+/// The stored hash of a token.
+pub fn hash_token(token: &str) -> String {
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
+fn well_formed(token: &str) -> bool {
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// An answerable invitation with its survey and frozen questions.
+#[derive(Debug)]
+pub struct Answerable {
+    /// The invitation.
+    pub invitation: InvitationRow,
+    /// Its survey.
+    pub survey: SurveyRow,
+    /// The frozen questionnaire.
+    pub questions: Vec<Question>,
+    /// The contact's preferred locale, if known.
+    pub contact_locale: Option<String>,
+}
+
+impl Answerable {
+    /// The survey's offered locales.
+    pub fn locales(&self) -> Vec<String> {
+        serde_json::from_str(&self.survey.locales).unwrap_or_default()
+    }
+}
+
+fn answerable(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
+    if !well_formed(token) {
+        return Err(RespondError::Unknown);
+    }
+    let invitation =
+        db::invitations::find_by_token(conn, &hash_token(token))?.ok_or(RespondError::Unknown)?;
+    if invitation.status == "completed" {
+        return Err(RespondError::Answered);
+    }
+    let survey = db::surveys::get(conn, None, db::parse_uuid(&invitation.survey_id)?)?;
+    let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
+    if invitation.expires_at.as_str() <= now || closed {
+        return Err(RespondError::Expired);
+    }
+    let questions: Vec<Question> =
+        serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
+            .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
+    let contact_locale = contacts::table
+        .find(&invitation.contact_id)
+        .select(contacts::locale)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten();
+    Ok(Answerable {
+        invitation,
+        survey,
+        questions,
+        contact_locale,
+    })
+}
+
+/// Loads the questionnaire of a link and records that it was opened.
+pub fn open(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
+    db::write_tx(conn, |conn| {
+        let found = answerable(conn, token, now)?;
+        db::invitations::advance(
+            conn,
+            &found.invitation.id,
+            &["pending", "sent"],
+            "opened",
+            now,
+        )?;
+        Ok(found)
+    })
+}
+
+/// What a respondent sends.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// Answers by question id.
+    pub answers: BTreeMap<Uuid, serde_json::Value>,
+    /// Whether the respondent stays anonymous to the partner.
+    pub anonymous: bool,
+    /// The locale answered in.
+    pub locale: Option<String>,
+}
+
+/// Validates and stores a response, once per invitation; returns the response id.
+pub fn submit(
+    conn: &mut DbConnection,
+    token: &str,
+    submission: Submission,
+    now: &str,
+) -> Result<String, RespondError> {
+    db::write_tx(conn, |conn| {
+        let found = answerable(conn, token, now)?;
+        let answers = validate_answers(&found.questions, &submission.answers)
+            .map_err(RespondError::Invalid)?;
+        let org_key: String = contacts::table
+            .find(&found.invitation.contact_id)
+            .select(contacts::org_key)
+            .first(conn)?;
+        let response = ResponseRow {
+            id: Uuid::now_v7().to_string(),
+            survey_id: found.survey.id.clone(),
+            office_id: found.survey.office_id.clone(),
+            membership_id: found.survey.membership_id.clone(),
+            partner_id: found.survey.partner_id.clone(),
+            invitation_id: Some(found.invitation.id.clone()),
+            contact_id: Some(found.invitation.contact_id.clone()),
+            anonymous: i32::from(submission.anonymous),
+            org_key,
+            locale: submission.locale.clone(),
+            source: "live".into(),
+            completed_at: now.to_owned(),
+            voided_at: None,
+            voided_by: None,
+            void_reason: None,
+            created_at: now.to_owned(),
+        };
+        let rows: Vec<AnswerRow> = answers
+            .into_iter()
+            .map(|a| answer_row(&response.id, a))
+            .collect();
+        if !db::invitations::advance(
+            conn,
+            &found.invitation.id,
+            &["pending", "sent", "opened"],
+            "completed",
+            now,
+        )? {
+            return Err(RespondError::Answered);
+        }
+        db::responses::insert(conn, &response, &rows)?;
+        Ok(response.id)
+    })
+}
+
+/// The stored row of a validated answer.
+pub fn answer_row(response_id: &str, answer: crate::domain::questionnaire::Answer) -> AnswerRow {
+    AnswerRow {
+        response_id: response_id.to_owned(),
+        question_id: answer.question_id.to_string(),
+        metric: answer.metric.map(|m| m.as_str().to_owned()),
+        number_value: answer.number,
+        text_value: answer.text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_256_bit_base64url_and_only_their_hash_is_kept() {
+        let (token, hash) = new_token();
+        assert!(well_formed(&token), "{token}");
+        assert_eq!(hash, hash_token(&token));
+        assert_eq!(hash.len(), 64);
+        assert!(!hash.contains(&token));
+        assert_ne!(new_token().0, token);
+        assert!(!well_formed("short"));
+    }
+}
