@@ -10,7 +10,13 @@ use std::{
     time::Duration,
 };
 
-use lettre::{message::header::ContentType, message::Mailbox, Message, Transport};
+use lettre::{
+    message::{
+        header::{ContentTransferEncoding, ContentType},
+        Mailbox, SinglePart,
+    },
+    Message, Transport,
+};
 
 use crate::{
     config::{ConfigError, MailConfig},
@@ -97,8 +103,12 @@ impl MailTransport for LettreMailer {
             .from(self.from.clone())
             .to(to)
             .subject(&mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .header(ContentTransferEncoding::QuotedPrintable)
+                    .body(mail.body.clone()),
+            )
             .map_err(|e| MailError::Permanent(format!("cannot build the message: {e}")))?;
         match &self.transport {
             LettreTransport::Smtp(smtp) => smtp.send(&message).map(drop).map_err(|e| {

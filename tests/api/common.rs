@@ -425,3 +425,94 @@ impl Drop for Database {
         }
     }
 }
+
+/// Ids of the standard questions seeded by the migrations.
+pub const NSAT: &str = "00000000-0000-7000-8000-000000000001";
+pub const NPS: &str = "00000000-0000-7000-8000-000000000002";
+pub const CES: &str = "00000000-0000-7000-8000-000000000003";
+pub const COMMENT: &str = "00000000-0000-7000-8000-000000000004";
+
+/// A complete, valid set of standard answers.
+pub fn standard_answers() -> Value {
+    serde_json::json!({ NSAT: "very_satisfied", NPS: 9, CES: 2, COMMENT: "Great help" })
+}
+
+/// The token at the end of a personal link.
+pub fn token_of(link: &str) -> String {
+    link.rsplit('/').next().unwrap().to_owned()
+}
+
+impl TestApp {
+    /// Creates a contact with recorded consent and returns its id.
+    pub async fn consenting_contact(
+        &self,
+        office_id: &str,
+        email: &str,
+        organization: &str,
+    ) -> String {
+        let body = self
+            .post(&format!("/api/v1/offices/{office_id}/contacts"))
+            .admin()
+            .json(serde_json::json!({
+                "name": "Consenting Customer", "email": email, "organization": organization, "locale": "bg",
+                "consent": {"given_at": "2026-01-15T10:00:00Z", "method": "web_form"}
+            }))
+            .send()
+            .await;
+        id_of(body.expect(201))
+    }
+
+    /// Creates a survey (bg and en) with one custom single-choice question, opens it, and returns
+    /// (survey id, custom question id).
+    pub async fn open_survey(&self, partner_id: &str, office_id: &str) -> (String, String) {
+        let survey = self
+            .post(&format!("/api/v1/offices/{office_id}/surveys"))
+            .partner(partner_id)
+            .json(serde_json::json!({"title": "Satisfaction 2026", "locales": ["bg", "en"]}))
+            .send()
+            .await;
+        let survey_id = id_of(survey.expect(201));
+        let question = self
+            .post(&format!("/api/v1/surveys/{survey_id}/questions"))
+            .partner(partner_id)
+            .json(serde_json::json!({
+                "kind": "single_choice", "required": true,
+                "prompt": {"en": "Which service did you use?", "bg": "Коя услуга използвахте?"},
+                "options": [
+                    {"value": "licensing", "label": {"en": "Licensing", "bg": "Лицензиране"}},
+                    {"value": "support", "label": {"en": "Support", "bg": "Поддръжка"}}
+                ]
+            }))
+            .send()
+            .await;
+        let question_id = id_of(question.expect(201));
+        self.post(&format!("/api/v1/surveys/{survey_id}/open"))
+            .partner(partner_id)
+            .send()
+            .await
+            .expect(200);
+        (survey_id, question_id)
+    }
+
+    /// Invites contacts with partner delivery and returns the personal links in order.
+    pub async fn invite_links(
+        &self,
+        partner_id: &str,
+        survey_id: &str,
+        contacts: &[&str],
+    ) -> Vec<String> {
+        let reply = self
+            .post(&format!("/api/v1/surveys/{survey_id}/invitations"))
+            .partner(partner_id)
+            .json(serde_json::json!({"contact_ids": contacts, "delivery": "partner"}))
+            .send()
+            .await;
+        let body = reply.expect(200);
+        body["invited"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["link"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}

@@ -1,0 +1,442 @@
+//! Invitations: refusals with reasons, links, email delivery (a real SMTP server on loopback), retries, reminders.
+
+use std::{
+    io::{BufRead, BufReader, Write},
+    net::TcpListener,
+    sync::{mpsc, Arc, Mutex},
+};
+
+use csat_index::{
+    config::MailConfig,
+    mail::{deliver_due, MailError, OutgoingMail},
+};
+use serde_json::json;
+
+use crate::common::{backends, id_of, token_of, Options, TestApp, PUBLIC_URL};
+
+#[actix_rt::test]
+async fn only_consenting_contacts_not_surveyed_recently_are_invited() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, membership, office, no_consent) = app.partner_tree("INV").await;
+        let consenting = app
+            .consenting_contact(&office, "ok@inv.example", "Inv")
+            .await;
+        let erased = app
+            .consenting_contact(&office, "gone@inv.example", "Inv")
+            .await;
+        app.delete(&format!("/api/v1/contacts/{erased}"))
+            .partner(&partner)
+            .send()
+            .await
+            .expect(204);
+        let other_office = app.office(&membership, "DE").await;
+        let elsewhere = app
+            .consenting_contact(&other_office, "else@inv.example", "Inv")
+            .await;
+        let (b, ..) = app.partner_tree("OTHER").await;
+        let foreign = app
+            .consenting_contact(
+                &app.office(&app.membership(&b, "M-X").await, "FR").await,
+                "x@other.example",
+                "Other",
+            )
+            .await;
+        let (survey, _) = app.open_survey(&partner, &office).await;
+
+        let unknown = uuid::Uuid::new_v4().to_string();
+        let reply = app
+            .post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [consenting, no_consent, erased, elsewhere, foreign, unknown, consenting], "delivery": "partner"}))
+            .send()
+            .await;
+        let body = reply.expect(200);
+        assert_eq!(
+            reply.header("cache-control").as_deref(),
+            Some("no-store"),
+            "links are never cached"
+        );
+        let invited = body["invited"].as_array().unwrap();
+        assert_eq!(invited.len(), 1, "{backend:?}: {body}");
+        assert_eq!(invited[0]["contact_id"], consenting.as_str());
+        assert_eq!(invited[0]["invitation"]["status"], "sent");
+        let link = invited[0]["link"].as_str().unwrap();
+        assert!(
+            link.starts_with(&format!("{PUBLIC_URL}/s/")) && token_of(link).len() >= 43,
+            "{link}"
+        );
+        let reasons: Vec<(String, String)> = body["refused"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["contact_id"].as_str().unwrap().to_owned(),
+                    r["reason"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (no_consent.clone(), "no_consent".into()),
+                (erased.clone(), "erased".into()),
+                (elsewhere.clone(), "other_office".into()),
+                (foreign.clone(), "not_found".into()),
+                (unknown.clone(), "not_found".into()),
+                (consenting.clone(), "duplicate".into()),
+            ]
+        );
+
+        // Within the re-survey interval the same contact is refused, also for another survey.
+        let (second_survey, _) = app.open_survey(&partner, &office).await;
+        let again = app
+            .post(&format!("/api/v1/surveys/{second_survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [consenting], "delivery": "email"}))
+            .send()
+            .await;
+        assert_eq!(again.expect(200)["refused"][0]["reason"], "too_recent");
+
+        // The token itself is never stored.
+        let token = token_of(link);
+        let invitations = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert!(!invitations.text.contains(&token));
+
+        // A draft survey cannot invite; the vendor cannot invite or list.
+        let draft = id_of(
+            app.post(&format!("/api/v1/offices/{office}/surveys"))
+                .partner(&partner)
+                .json(json!({"title": "Draft"}))
+                .send()
+                .await
+                .expect(201),
+        );
+        app.post(&format!("/api/v1/surveys/{draft}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [consenting], "delivery": "partner"}))
+            .send()
+            .await
+            .problem(409);
+        app.post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .vendor()
+            .json(json!({"contact_ids": [consenting], "delivery": "partner"}))
+            .send()
+            .await
+            .problem(403);
+        app.get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .vendor()
+            .send()
+            .await
+            .problem(403);
+        app.get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&b)
+            .send()
+            .await
+            .problem(404);
+        app.post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [consenting], "delivery": "pigeon"}))
+            .send()
+            .await
+            .problem(422);
+    }
+}
+
+/// A minimal SMTP server on loopback that accepts every message and hands its data to the test.
+fn smtp_server() -> (u16, mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { break };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut reply = |text: &str| stream.write_all(format!("{text}\r\n").as_bytes());
+            reply("220 localhost test SMTP").unwrap();
+            let (mut line, mut data, mut in_data) = (String::new(), String::new(), false);
+            while reader.read_line(&mut line).unwrap_or(0) > 0 {
+                let command = line.trim_end().to_owned();
+                line.clear();
+                if in_data {
+                    if command == "." {
+                        in_data = false;
+                        sender.send(std::mem::take(&mut data)).ok();
+                        reply("250 2.0.0 queued").unwrap();
+                    } else {
+                        data.push_str(&command);
+                        data.push('\n');
+                    }
+                    continue;
+                }
+                let verb = command
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_uppercase();
+                match verb.as_str() {
+                    "EHLO" | "HELO" => reply("250 localhost").unwrap(),
+                    "DATA" => {
+                        in_data = true;
+                        reply("354 end with .").unwrap();
+                    }
+                    "QUIT" => {
+                        reply("221 bye").unwrap();
+                        break;
+                    }
+                    _ => reply("250 OK").unwrap(),
+                }
+            }
+        }
+    });
+    (port, receiver)
+}
+
+/// Decodes a quoted-printable message (soft line breaks and `=XX` bytes).
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (
+            bytes[i],
+            bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()),
+        ) {
+            (b'=', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[actix_rt::test]
+async fn email_invitations_are_delivered_through_a_real_smtp_server() {
+    for backend in backends() {
+        let (port, received) = smtp_server();
+        let mail = Some(MailConfig::Smtp(format!("smtp://127.0.0.1:{port}")));
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                mail,
+                ..Options::default()
+            },
+        )
+        .await;
+        let (partner, _, office, _) = app.partner_tree("SMTP").await;
+        let contact = app
+            .consenting_contact(&office, "maria@smtp.example", "Smtp Ltd")
+            .await;
+        let (survey, _) = app.open_survey(&partner, &office).await;
+        let reply = app
+            .post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [contact], "delivery": "email"}))
+            .send()
+            .await;
+        let invited = &reply.expect(200)["invited"][0];
+        assert!(
+            invited["link"].is_null(),
+            "email delivery does not return the link"
+        );
+        assert_eq!(invited["invitation"]["status"], "pending");
+        let invitation = invited["invitation"]["id"].as_str().unwrap().to_owned();
+
+        let state = app.state.clone();
+        let report = actix_web::web::block(move || deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (report.sent, report.retried, report.failed),
+            (1, 0, 0),
+            "{backend:?}"
+        );
+        let message = received
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("the SMTP server got the message");
+        assert!(message.contains("To: maria@smtp.example"), "{message}");
+        assert!(message.contains("Subject:"), "{message}");
+        let body = decode_quoted_printable(&message);
+        assert!(
+            body.contains("Здравейте"),
+            "the email speaks the contact's language: {body}"
+        );
+        let link_line = body
+            .lines()
+            .find(|l| l.contains("/s/"))
+            .expect("the message holds the personal link");
+        let token = token_of(link_line.trim());
+
+        let status = app
+            .get(&format!("/api/v1/invitations/{invitation}"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(status.expect(200)["status"], "sent");
+        let questionnaire = app.get(&format!("/api/v1/respond/{token}")).send().await;
+        assert_eq!(
+            questionnaire.expect(200)["locale"],
+            "bg",
+            "the emailed link works and speaks the contact's language"
+        );
+
+        // Delivered messages are not sent again.
+        let state = app.state.clone();
+        let again = actix_web::web::block(move || deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.sent, 0);
+    }
+}
+
+mockall::mock! {
+    Mailer {}
+    impl csat_index::mail::MailTransport for Mailer {
+        fn send(&self, mail: &OutgoingMail) -> Result<(), MailError>;
+    }
+}
+
+#[actix_rt::test]
+async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_bounce() {
+    for backend in backends() {
+        let sent: Arc<Mutex<Vec<String>>> = Arc::default();
+        let recorded = sent.clone();
+        let mut mailer = MockMailer::new();
+        let mut calls = 0;
+        mailer.expect_send().returning(move |mail| {
+            calls += 1;
+            match (mail.to.as_str(), calls) {
+                ("flaky@mail.example", 1) => Err(MailError::Transient("connection refused".into())),
+                ("nobody@mail.example", _) => Err(MailError::Permanent("550 no such user".into())),
+                _ => {
+                    recorded.lock().unwrap().push(mail.to.clone());
+                    Ok(())
+                }
+            }
+        });
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                mailer: Some(Arc::new(mailer)),
+                ..Options::default()
+            },
+        )
+        .await;
+        let (partner, _, office, _) = app.partner_tree("RETRY").await;
+        let flaky = app
+            .consenting_contact(&office, "flaky@mail.example", "Mail")
+            .await;
+        let nobody = app
+            .consenting_contact(&office, "nobody@mail.example", "Mail")
+            .await;
+        let (survey, _) = app.open_survey(&partner, &office).await;
+        let batch = app
+            .post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [flaky, nobody], "delivery": "email"}))
+            .send()
+            .await;
+        let ids: Vec<String> = batch.expect(200)["invited"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["invitation"]["id"].as_str().unwrap().to_owned())
+            .collect();
+
+        let state = app.state.clone();
+        let first = actix_web::web::block(move || deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (first.sent, first.retried, first.failed),
+            (0, 1, 1),
+            "{backend:?}"
+        );
+        let bounced = app
+            .get(&format!("/api/v1/invitations/{}", ids[1]))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(bounced.expect(200)["status"], "bounced");
+
+        // The retry is not due yet: nothing is sent twice or early.
+        let state = app.state.clone();
+        let early = actix_web::web::block(move || deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(early.sent + early.retried + early.failed, 0);
+        assert!(sent.lock().unwrap().is_empty());
+    }
+}
+
+#[actix_rt::test]
+async fn reminders_bring_a_fresh_link_and_the_first_keeps_working() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("REM").await;
+        let contact = app
+            .consenting_contact(&office, "rem@rem.example", "Rem")
+            .await;
+        let (survey, _) = app.open_survey(&partner, &office).await;
+        app.post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [contact], "delivery": "email"}))
+            .send()
+            .await
+            .expect(200);
+        let queued = app
+            .post(&format!("/api/v1/surveys/{survey}/reminders"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(queued.expect(200)["queued"], 1, "{backend:?}");
+
+        let state = app.state.clone();
+        let report = actix_web::web::block(move || deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(report.sent, 2);
+        let invitations = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(invitations.expect(200)["items"][0]["reminders_sent"], 1);
+        assert_eq!(invitations.body["items"][0]["status"], "sent");
+        for _ in 0..3 {
+            app.post(&format!("/api/v1/surveys/{survey}/reminders"))
+                .partner(&partner)
+                .send()
+                .await
+                .expect(200);
+        }
+        let capped = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(
+            capped.expect(200)["items"][0]["reminders_sent"],
+            3,
+            "at most three reminders"
+        );
+    }
+}

@@ -1,0 +1,586 @@
+//! Answering through a personal link: the API, the HTML page, anonymity, rate limits, voids and imports.
+
+use std::sync::{
+    atomic::{AtomicI64, Ordering},
+    Arc,
+};
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use crate::common::{
+    backends, id_of, standard_answers, token_of, Options, TestApp, CES, COMMENT, NPS, NSAT,
+};
+
+mockall::mock! {
+    Clock {}
+    impl csat_index::Clock for Clock {
+        fn now(&self) -> DateTime<Utc>;
+    }
+}
+
+#[actix_rt::test]
+async fn a_link_is_answered_once_in_the_respondents_language() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("RESP").await;
+        let contact = app
+            .consenting_contact(&office, "anna@resp.example", "Resp")
+            .await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
+        let uri = format!("/api/v1/respond/{token}");
+
+        let bulgarian = app.get(&uri).send().await;
+        let body = bulgarian.expect(200);
+        assert_eq!(body["locale"], "bg", "{backend:?}: the contact's locale");
+        assert_eq!(body["estimated_minutes"], 10);
+        assert!(body["questions"][0]["prompt"]
+            .as_str()
+            .unwrap()
+            .starts_with("Като цяло"));
+        assert_eq!(body["questions"][0]["options"][0]["label"], "Много доволен");
+        assert_eq!(body["questions"][4]["prompt"], "Коя услуга използвахте?");
+        let english = app.get(&format!("{uri}?lang=en")).send().await;
+        assert_eq!(
+            english.expect(200)["questions"][4]["options"][1]["label"],
+            "Support"
+        );
+        let opened = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(opened.expect(200)["items"][0]["status"], "opened");
+
+        // Invalid answers: one error per question, nothing stored.
+        let invalid = app
+            .post(&uri)
+            .json(json!({"answers": {NSAT: "delighted", NPS: 11, CES: "easy", custom.as_str(): ["support"], uuid::Uuid::new_v4().to_string(): 1}}))
+            .send()
+            .await;
+        let fields = invalid.error_fields();
+        invalid.problem(422);
+        assert_eq!(fields.len(), 5, "{}", invalid.text);
+        for id in [NSAT, NPS, CES, custom.as_str()] {
+            assert!(
+                fields.contains(&format!("answers.{id}")),
+                "{id}: {fields:?}"
+            );
+        }
+        let missing = app
+            .post(&uri)
+            .json(json!({"answers": {NSAT: "very_satisfied"}}))
+            .send()
+            .await;
+        assert_eq!(
+            missing.problem(422)["errors"].as_array().unwrap().len(),
+            3,
+            "NPS, CES and the custom question are required"
+        );
+
+        let mut answers = standard_answers();
+        answers[custom.as_str()] = json!("support");
+        answers[COMMENT] = json!("Благодаря!");
+        let stored = app
+            .post(&uri)
+            .json(json!({"answers": answers, "anonymous": false, "locale": "bg"}))
+            .send()
+            .await;
+        assert_eq!(stored.expect(201)["status"], "completed");
+        app.post(&uri)
+            .json(json!({"answers": answers}))
+            .send()
+            .await
+            .problem(409);
+        app.get(&uri).send().await.problem(409);
+
+        let responses = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .partner(&partner)
+            .send()
+            .await;
+        let response = &responses.expect(200)["items"][0];
+        assert_eq!(response["respondent"]["contact_id"], contact.as_str());
+        assert_eq!(
+            response["respondent"]["organization_key"],
+            "domain:resp.example"
+        );
+        assert_eq!(response["source"], "live");
+        let values: Vec<(String, serde_json::Value)> = response["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["question_id"].as_str().unwrap().to_owned(),
+                    a["value"].clone(),
+                )
+            })
+            .collect();
+        assert!(values.contains(&(NPS.to_owned(), json!(9))));
+        assert!(values.contains(&(custom.clone(), json!("support"))));
+        assert!(values.contains(&(COMMENT.to_owned(), json!("Благодаря!"))));
+        let completed = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(completed.expect(200)["items"][0]["status"], "completed");
+
+        // Unknown and malformed tokens are 404.
+        app.get(&format!("/api/v1/respond/{}", "A".repeat(43)))
+            .send()
+            .await
+            .problem(404);
+        app.get("/api/v1/respond/short").send().await.problem(404);
+        app.post("/api/v1/respond/short")
+            .json(json!({"answers": {}}))
+            .send()
+            .await
+            .problem(404);
+    }
+}
+
+#[actix_rt::test]
+async fn expired_links_and_closed_surveys_are_gone() {
+    for backend in backends() {
+        let seconds = Arc::new(AtomicI64::new(Utc::now().timestamp()));
+        let read = seconds.clone();
+        let mut clock = MockClock::new();
+        clock
+            .expect_now()
+            .returning(move || DateTime::from_timestamp(read.load(Ordering::SeqCst), 0).unwrap());
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                clock: Some(Arc::new(clock)),
+                ..Options::default()
+            },
+        )
+        .await;
+        let (partner, _, office, _) = app.partner_tree("EXP").await;
+        let first = app
+            .consenting_contact(&office, "one@exp.example", "Exp")
+            .await;
+        let second = app
+            .consenting_contact(&office, "two@exp.example", "Exp")
+            .await;
+        let (survey, _) = app.open_survey(&partner, &office).await;
+        let links = app
+            .invite_links(&partner, &survey, &[&first, &second])
+            .await;
+
+        seconds.fetch_add(31 * 24 * 3600, Ordering::SeqCst);
+        let expired = app
+            .get(&format!("/api/v1/respond/{}", token_of(&links[0])))
+            .send()
+            .await;
+        expired.problem(410);
+        let listed = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(
+            listed.expect(200)["items"][0]["status"],
+            "expired",
+            "{backend:?}"
+        );
+        app.post(&format!("/api/v1/respond/{}", token_of(&links[0])))
+            .json(json!({"answers": standard_answers()}))
+            .send()
+            .await
+            .problem(410);
+
+        // A closed survey refuses answers even through a live link.
+        seconds.fetch_sub(31 * 24 * 3600, Ordering::SeqCst);
+        app.post(&format!("/api/v1/surveys/{survey}/close"))
+            .partner(&partner)
+            .send()
+            .await
+            .expect(200);
+        app.get(&format!("/api/v1/respond/{}", token_of(&links[1])))
+            .send()
+            .await
+            .problem(410);
+    }
+}
+
+#[actix_rt::test]
+async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_admin() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("ANON").await;
+        let contact = app
+            .consenting_contact(&office, "secret.person@anon-corp.example", "Anon Corp")
+            .await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
+        let mut answers = standard_answers();
+        answers[custom.as_str()] = json!("licensing");
+        app.post(&format!("/api/v1/respond/{token}"))
+            .json(json!({"answers": answers, "anonymous": true}))
+            .send()
+            .await
+            .expect(201);
+
+        let list = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .partner(&partner)
+            .send()
+            .await;
+        let response = list.expect(200)["items"][0].clone();
+        let response_id = id_of(&response);
+        assert_eq!(response["anonymous"], true, "{backend:?}");
+        assert!(
+            response["respondent"].is_null(),
+            "no contact, invitation or organization for the partner: {response}"
+        );
+        let completed: DateTime<Utc> = response["completed_at"].as_str().unwrap().parse().unwrap();
+        assert_eq!(
+            completed.time(),
+            chrono::NaiveTime::MIN,
+            "the partner sees the day only"
+        );
+        let single = app
+            .get(&format!("/api/v1/responses/{response_id}"))
+            .partner(&partner)
+            .send()
+            .await;
+        for text in [list.text.as_str(), single.text.as_str()] {
+            for secret in [
+                contact.as_str(),
+                "secret.person",
+                "anon-corp",
+                "Consenting Customer",
+                "invitation_id",
+                "contact_id",
+                "organization_key",
+            ] {
+                assert!(
+                    !text.contains(secret),
+                    "{backend:?}: `{secret}` reached the partner: {text}"
+                );
+            }
+        }
+        assert_eq!(
+            single.expect(200)["answers"].as_array().unwrap().len(),
+            5,
+            "the answers are all there"
+        );
+        let invitation = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert!(
+            !invitation.text.contains("completed_at"),
+            "completion times would tie the response to the contact"
+        );
+
+        let admin = app
+            .get(&format!("/api/v1/responses/{response_id}"))
+            .admin()
+            .send()
+            .await;
+        let respondent = &admin.expect(200)["respondent"];
+        assert_eq!(respondent["contact_id"], contact.as_str());
+        assert_eq!(respondent["organization_key"], "domain:anon-corp.example");
+        assert!(respondent["invitation_id"].is_string());
+
+        // The vendor has no route to individual responses or surveys.
+        app.get(&format!("/api/v1/surveys/{survey}/responses"))
+            .vendor()
+            .send()
+            .await
+            .problem(403);
+        app.get(&format!("/api/v1/responses/{response_id}"))
+            .vendor()
+            .send()
+            .await
+            .problem(403);
+        app.get(&format!("/api/v1/surveys/{survey}"))
+            .vendor()
+            .send()
+            .await
+            .problem(403);
+        app.get(&format!("/api/v1/offices/{office}/surveys"))
+            .vendor()
+            .send()
+            .await
+            .problem(403);
+        // Another partner gets 404.
+        let (other, ..) = app.partner_tree("NOSY").await;
+        app.get(&format!("/api/v1/responses/{response_id}"))
+            .partner(&other)
+            .send()
+            .await
+            .problem(404);
+    }
+}
+
+#[actix_rt::test]
+async fn the_admin_voids_a_response_with_a_reason_and_it_stays_stored() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("VOID").await;
+        let contact = app
+            .consenting_contact(&office, "v@void.example", "Void")
+            .await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
+        let mut answers = standard_answers();
+        answers[custom.as_str()] = json!("support");
+        app.post(&format!("/api/v1/respond/{token}"))
+            .json(json!({"answers": answers}))
+            .send()
+            .await
+            .expect(201);
+        let list = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .admin()
+            .send()
+            .await;
+        let response = id_of(&list.expect(200)["items"][0]);
+        let uri = format!("/api/v1/responses/{response}/void");
+
+        app.post(&uri)
+            .partner(&partner)
+            .json(json!({"reason": "I do not like it"}))
+            .send()
+            .await
+            .problem(403);
+        app.post(&uri)
+            .admin()
+            .json(json!({"reason": ""}))
+            .send()
+            .await
+            .problem(422);
+        let voided = app
+            .post(&uri)
+            .admin()
+            .json(json!({"reason": "Answered by the partner's own employee"}))
+            .send()
+            .await;
+        let void = &voided.expect(200)["void"];
+        assert_eq!(
+            void["reason"], "Answered by the partner's own employee",
+            "{backend:?}"
+        );
+        assert_eq!(void["voided_by"], "test-user");
+        assert!(void["voided_at"].is_string());
+        app.post(&uri)
+            .admin()
+            .json(json!({"reason": "Again"}))
+            .send()
+            .await
+            .problem(409);
+        let seen = app
+            .get(&format!("/api/v1/responses/{response}"))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(
+            seen.expect(200)["answers"].as_array().unwrap().len(),
+            5,
+            "a voided response keeps its answers"
+        );
+        assert!(seen.body["void"].is_object());
+    }
+}
+
+#[actix_rt::test]
+async fn historical_responses_are_imported_with_their_original_times() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, contact) = app.partner_tree("HIST").await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let mut answers = standard_answers();
+        answers[custom.as_str()] = json!("licensing");
+        let rows = json!([
+            {"completed_at": "2026-03-01T09:30:00Z", "email": "old@fabrikam.example", "answers": answers},
+            {"completed_at": "2026-04-01T09:30:00Z", "organization": "Contoso Ltd", "anonymous": true, "answers": answers},
+            {"completed_at": "2026-05-01T09:30:00Z", "contact_id": contact, "answers": answers},
+            {"completed_at": "2999-01-01T00:00:00Z", "email": "future@x.example", "answers": answers},
+            {"completed_at": "2026-05-01T09:30:00Z", "answers": answers},
+            {"completed_at": "2026-05-01T09:30:00Z", "email": "bad@x.example", "answers": {NSAT: "meh"}},
+            {"completed_at": "yesterday", "email": "bad@x.example", "answers": answers}
+        ]);
+        app.post(&format!("/api/v1/surveys/{survey}/responses/import"))
+            .partner(&partner)
+            .json(json!({"responses": rows}))
+            .send()
+            .await
+            .problem(403);
+        let reply = app
+            .post(&format!("/api/v1/surveys/{survey}/responses/import"))
+            .admin()
+            .json(json!({"responses": rows}))
+            .send()
+            .await;
+        let result = reply.expect(200);
+        let statuses: Vec<&str> = result["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            statuses,
+            ["created", "created", "created", "invalid", "invalid", "invalid", "invalid"],
+            "{backend:?}: {result}"
+        );
+        assert_eq!(result["rows"][3]["errors"][0]["field"], "completed_at");
+        assert_eq!(result["rows"][4]["errors"][0]["field"], "organization");
+
+        let list = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .admin()
+            .send()
+            .await;
+        let items = list.expect(200)["items"].as_array().unwrap().clone();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0]["completed_at"], "2026-03-01T09:30:00Z");
+        assert_eq!(items[0]["source"], "import");
+        assert_eq!(
+            items[0]["respondent"]["organization_key"],
+            "domain:fabrikam.example"
+        );
+        assert_eq!(items[1]["respondent"]["organization_key"], "name:contoso");
+        assert_eq!(items[2]["respondent"]["contact_id"], contact.as_str());
+
+        let draft = id_of(
+            app.post(&format!("/api/v1/offices/{office}/surveys"))
+                .partner(&partner)
+                .json(json!({"title": "Draft"}))
+                .send()
+                .await
+                .expect(201),
+        );
+        app.post(&format!("/api/v1/surveys/{draft}/responses/import"))
+            .admin()
+            .json(json!({"responses": rows}))
+            .send()
+            .await
+            .problem(409);
+    }
+}
+
+#[actix_rt::test]
+async fn respondent_endpoints_are_rate_limited_per_client() {
+    for backend in backends() {
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                respondent_rate_limit: 3,
+                ..Options::default()
+            },
+        )
+        .await;
+        for _ in 0..3 {
+            app.get("/api/v1/respond/unknown-token")
+                .send()
+                .await
+                .problem(404);
+        }
+        let limited = app.get("/api/v1/respond/unknown-token").send().await;
+        limited.problem(429);
+        let wait: u64 = limited
+            .header("retry-after")
+            .expect("Retry-After")
+            .parse()
+            .unwrap();
+        assert!((1..=60).contains(&wait), "{backend:?}: {wait}");
+        let page = app.get("/s/unknown-token").send().await;
+        assert_eq!(page.status.as_u16(), 429);
+        assert!(page.header("retry-after").is_some());
+    }
+}
+
+#[actix_rt::test]
+async fn the_survey_page_works_without_javascript_in_bulgarian() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("PAGE").await;
+        let contact = app
+            .consenting_contact(&office, "page@page.example", "Page")
+            .await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
+        let uri = format!("/s/{token}");
+
+        let page = app.get(&uri).send().await;
+        assert_eq!(page.status.as_u16(), 200, "{backend:?}");
+        assert!(page
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"));
+        for expected in [
+            "<html lang=\"bg\">",
+            "Като цяло",
+            "Много доволен",
+            "Искам да остана анонимен",
+            "Изпрати отговорите",
+            &format!("name=\"q_{custom}\""),
+        ] {
+            assert!(page.text.contains(expected), "the page lacks {expected}");
+        }
+        assert!(
+            !page.text.contains("<script"),
+            "the page needs no JavaScript"
+        );
+        assert!(app
+            .get(&format!("{uri}?lang=en"))
+            .send()
+            .await
+            .text
+            .contains("Overall, how satisfied"));
+
+        let partial = format!("locale=bg&q_{NSAT}=very_satisfied");
+        let refused = app
+            .post(&uri)
+            .raw("application/x-www-form-urlencoded", partial)
+            .send()
+            .await;
+        assert_eq!(refused.status.as_u16(), 422);
+        assert!(
+            refused.text.contains("role=\"alert\"")
+                && refused.text.contains("aria-invalid=\"true\"")
+        );
+        assert!(
+            refused.text.contains("value=\"very_satisfied\" checked"),
+            "earlier answers are kept"
+        );
+
+        let form = format!("locale=bg&q_{NSAT}=somewhat_satisfied&q_{NPS}=8&q_{CES}=3&q_{COMMENT}=%D0%94%D0%BE%D0%B1%D1%80%D0%B5&q_{custom}=support&anonymous=true");
+        let thanks = app
+            .post(&uri)
+            .raw("application/x-www-form-urlencoded", form.clone())
+            .send()
+            .await;
+        assert_eq!(thanks.status.as_u16(), 200, "{}", thanks.text);
+        assert!(thanks.text.contains("Благодарим ви!"));
+        let again = app
+            .post(&uri)
+            .raw("application/x-www-form-urlencoded", form)
+            .send()
+            .await;
+        assert_eq!(again.status.as_u16(), 409);
+        assert!(again.text.contains("Вече сте отговорили"));
+        assert_eq!(app.get("/s/nope").send().await.status.as_u16(), 404);
+
+        let responses = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .partner(&partner)
+            .send()
+            .await;
+        let response = &responses.expect(200)["items"][0];
+        assert_eq!(response["anonymous"], true);
+        assert!(response["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["value"] == "Добре"));
+    }
+}
