@@ -10,6 +10,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = csat_index::Config::from_env()?;
     config.bind = "127.0.0.1:8081".parse()?;
     let state = csat_index::AppState::new(&config)?;
+    let _outbox = state.start_outbox_worker();
     HttpServer::new(move || {
         App::new()
             .route(

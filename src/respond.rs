@@ -90,6 +90,8 @@ pub struct Answerable {
     pub questions: Vec<Question>,
     /// The contact's preferred locale, if known.
     pub contact_locale: Option<String>,
+    /// The program's default locale, the last fallback of every text.
+    pub program_locale: String,
 }
 
 impl Answerable {
@@ -122,11 +124,13 @@ fn answerable(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answera
         .first::<Option<String>>(conn)
         .optional()?
         .flatten();
+    let program_locale = db::settings::get(conn)?.default_locale;
     Ok(Answerable {
         invitation,
         survey,
         questions,
         contact_locale,
+        program_locale,
     })
 }
 

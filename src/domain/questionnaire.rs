@@ -69,12 +69,16 @@ impl Metric {
 /// Texts keyed by locale (`en`, `bg`, `ru`, …).
 pub type Translations = BTreeMap<String, String>;
 
-/// The text for `locale`: the exact locale, its language (`pt` for `pt-BR`), the fallback, English, or any.
-pub fn pick<'a>(texts: &'a Translations, locale: &str, fallback: &str) -> &'a str {
-    let language = locale.split('-').next().unwrap_or(locale);
-    [locale, language, fallback, "en"]
+/// The text for the first locale in `preferences` that has one (each tried exactly, then by its
+/// language: `pt` for `pt-BR`), else any text.
+pub fn pick<'a>(texts: &'a Translations, preferences: &[&str]) -> &'a str {
+    preferences
         .iter()
-        .find_map(|l| texts.get(*l))
+        .find_map(|locale| {
+            texts
+                .get(*locale)
+                .or_else(|| texts.get(locale.split('-').next().unwrap_or(locale)))
+        })
         .or_else(|| texts.values().next())
         .map(String::as_str)
         .unwrap_or_default()
@@ -441,11 +445,11 @@ mod tests {
     #[test]
     fn picks_translations_with_fallbacks() {
         let t = texts(&[("en", "Hello"), ("bg", "Здравейте"), ("pt", "Olá")]);
-        assert_eq!(pick(&t, "bg", "en"), "Здравейте");
-        assert_eq!(pick(&t, "pt-BR", "en"), "Olá");
-        assert_eq!(pick(&t, "de", "bg"), "Здравейте");
-        assert_eq!(pick(&t, "de", "fr"), "Hello");
-        assert_eq!(pick(&texts(&[("ru", "Привет")]), "de", "fr"), "Привет");
+        assert_eq!(pick(&t, &["bg", "en"]), "Здравейте");
+        assert_eq!(pick(&t, &["pt-BR", "en"]), "Olá");
+        assert_eq!(pick(&t, &["de", "bg", "en"]), "Здравейте");
+        assert_eq!(pick(&t, &["de", "fr", "en"]), "Hello");
+        assert_eq!(pick(&texts(&[("ru", "Привет")]), &["de", "fr"]), "Привет");
     }
 
     #[test]

@@ -94,7 +94,12 @@ impl RespondentSurvey {
             &locales,
             &fallback,
         );
-        let text = |t| pick(t, &locale, &fallback).to_owned();
+        let preferences = [
+            locale.as_str(),
+            fallback.as_str(),
+            found.program_locale.as_str(),
+        ];
+        let text = |t| pick(t, &preferences).to_owned();
         let questions = found
             .questions
             .iter()
