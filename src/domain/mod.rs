@@ -1,7 +1,10 @@
 //! Pure rules of the program: no IO, unit-tested.
 
+pub mod compliance;
 pub mod country;
+pub mod metrics;
 pub mod org_key;
+pub mod periods;
 pub mod questionnaire;
 
 /// Whether `locale` looks like a BCP 47 language tag we can serve (`en`, `bg`, `pt-BR`, `zh-Hant`).

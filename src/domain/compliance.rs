@@ -1,0 +1,453 @@
+//! The program rule: at least N completed surveys per membership in a rolling window, only the first
+//! few per customer organization counting, one office enough, no minimum score.
+
+use std::collections::BTreeMap;
+
+use chrono::{Months, NaiveDate};
+
+/// The rule's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Counted surveys an office needs (default 10).
+    pub min_completed: usize,
+    /// Surveys counted per customer organization (default 8).
+    pub cap_per_org: usize,
+    /// Window length in months (default 12).
+    pub window_months: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            min_completed: 10,
+            cap_per_org: 8,
+            window_months: 12,
+        }
+    }
+}
+
+/// One completed response as the rule sees it (no score: scores never matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completed {
+    /// Response id (breaks ties in completion order).
+    pub id: String,
+    /// The office it counts for.
+    pub office_id: String,
+    /// The normalized customer-organization key.
+    pub org_key: String,
+    /// The day it was completed (UTC).
+    pub completed_on: NaiveDate,
+    /// Voided by the administrator.
+    pub voided: bool,
+}
+
+/// Why a response does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exclusion {
+    /// Voided by the administrator.
+    Voided,
+    /// Beyond the first `cap_per_org` of its organization in the window.
+    OverOrganizationCap,
+    /// Completed outside the window.
+    OutsideWindow,
+}
+
+/// One customer organization's share of an office's window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganizationCount {
+    /// The organization key.
+    pub org_key: String,
+    /// Completed in the window.
+    pub completed: usize,
+    /// Counted.
+    pub counted: usize,
+}
+
+/// How one office stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeStanding {
+    /// The office.
+    pub office_id: String,
+    /// Completed, non-voided responses in the window.
+    pub completed: usize,
+    /// Responses that count.
+    pub counted: usize,
+    /// Responses that do not count, by reason.
+    pub excluded: BTreeMap<Exclusion, usize>,
+    /// Whether the office meets the rule on its own.
+    pub meets: bool,
+    /// Counted responses still missing.
+    pub shortfall: usize,
+    /// The fewest additional customer organizations that could close the shortfall (0 when the
+    /// organizations already surveyed have room under the cap).
+    pub additional_organizations: usize,
+    /// The last day the office still meets the rule without new responses (`None` when it does not meet it).
+    pub valid_until: Option<NaiveDate>,
+    /// Per organization, most completed first.
+    pub organizations: Vec<OrganizationCount>,
+}
+
+/// How a membership stands: met when any one office meets the rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembershipStanding {
+    /// Whether the membership meets the rule.
+    pub met: bool,
+    /// The last day it still meets the rule without new responses.
+    pub valid_until: Option<NaiveDate>,
+    /// Its offices.
+    pub offices: Vec<OfficeStanding>,
+}
+
+/// The window ending on `as_of`: days after the returned start, up to and including `as_of`.
+pub fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+    as_of
+        .checked_sub_months(Months::new(months))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// Whether a response completed on `day` is in the window ending on `as_of`.
+pub fn in_window(day: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
+    day > window_start(as_of, months) && day <= as_of
+}
+
+fn count(
+    responses: &[&Completed],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> (usize, BTreeMap<Exclusion, usize>, Vec<OrganizationCount>) {
+    let mut in_window_sorted: Vec<&Completed> = Vec::new();
+    let mut excluded = BTreeMap::new();
+    for response in responses {
+        if response.voided {
+            *excluded.entry(Exclusion::Voided).or_insert(0) += 1;
+        } else if !in_window(response.completed_on, as_of, rules.window_months) {
+            *excluded.entry(Exclusion::OutsideWindow).or_insert(0) += 1;
+        } else {
+            in_window_sorted.push(response);
+        }
+    }
+    in_window_sorted.sort_by(|a, b| (a.completed_on, &a.id).cmp(&(b.completed_on, &b.id)));
+    let mut organizations: BTreeMap<&str, OrganizationCount> = BTreeMap::new();
+    let mut counted = 0;
+    for response in in_window_sorted {
+        let org = organizations
+            .entry(&response.org_key)
+            .or_insert_with(|| OrganizationCount {
+                org_key: response.org_key.clone(),
+                completed: 0,
+                counted: 0,
+            });
+        org.completed += 1;
+        if org.counted < rules.cap_per_org {
+            org.counted += 1;
+            counted += 1;
+        } else {
+            *excluded.entry(Exclusion::OverOrganizationCap).or_insert(0) += 1;
+        }
+    }
+    let mut organizations: Vec<OrganizationCount> = organizations.into_values().collect();
+    organizations.sort_by(|a, b| {
+        b.completed
+            .cmp(&a.completed)
+            .then_with(|| a.org_key.cmp(&b.org_key))
+    });
+    (counted, excluded, organizations)
+}
+
+/// How one office stands on `as_of`, from its responses.
+pub fn office_standing(
+    office_id: &str,
+    responses: &[&Completed],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> OfficeStanding {
+    let (counted, excluded, organizations) = count(responses, rules, as_of);
+    let completed = organizations.iter().map(|o| o.completed).sum();
+    let meets = counted >= rules.min_completed;
+    let shortfall = rules.min_completed.saturating_sub(counted);
+    let room: usize = organizations
+        .iter()
+        .map(|o| rules.cap_per_org.saturating_sub(o.counted))
+        .sum();
+    let additional_organizations = shortfall
+        .saturating_sub(room)
+        .div_ceil(rules.cap_per_org.max(1));
+    let valid_until = meets.then(|| last_day_met(responses, rules, as_of));
+    OfficeStanding {
+        office_id: office_id.to_owned(),
+        completed,
+        counted,
+        excluded,
+        meets,
+        shortfall,
+        additional_organizations,
+        valid_until,
+        organizations,
+    }
+}
+
+/// The last day an office that meets the rule on `as_of` keeps meeting it, if no response is added.
+fn last_day_met(responses: &[&Completed], rules: &Rules, as_of: NaiveDate) -> NaiveDate {
+    let known: Vec<&Completed> = responses
+        .iter()
+        .copied()
+        .filter(|r| r.completed_on <= as_of)
+        .collect();
+    let mut exits: Vec<NaiveDate> = known
+        .iter()
+        .filter(|r| !r.voided && in_window(r.completed_on, as_of, rules.window_months))
+        .filter_map(|r| {
+            r.completed_on
+                .checked_add_months(Months::new(rules.window_months))
+        })
+        .collect();
+    exits.sort();
+    exits.dedup();
+    for exit in &exits {
+        if count(&known, rules, *exit).0 < rules.min_completed {
+            return exit.pred_opt().unwrap_or(*exit);
+        }
+    }
+    exits.last().and_then(|d| d.pred_opt()).unwrap_or(as_of)
+}
+
+/// How a membership stands on `as_of`: each office on its own (counts never add up across offices).
+pub fn membership_standing(
+    office_ids: &[String],
+    responses: &[Completed],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> MembershipStanding {
+    let offices: Vec<OfficeStanding> = office_ids
+        .iter()
+        .map(|office| {
+            let own: Vec<&Completed> = responses
+                .iter()
+                .filter(|r| &r.office_id == office)
+                .collect();
+            office_standing(office, &own, rules, as_of)
+        })
+        .collect();
+    let met = offices.iter().any(|o| o.meets);
+    let valid_until = offices.iter().filter_map(|o| o.valid_until).max();
+    MembershipStanding {
+        met,
+        valid_until,
+        offices,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn response(n: usize, office: &str, org: &str, on: NaiveDate) -> Completed {
+        Completed {
+            id: format!("r{n:05}"),
+            office_id: office.into(),
+            org_key: org.into(),
+            completed_on: on,
+            voided: false,
+        }
+    }
+
+    fn many(
+        count: usize,
+        office: &str,
+        org_for: impl Fn(usize) -> String,
+        on: NaiveDate,
+    ) -> Vec<Completed> {
+        (0..count)
+            .map(|i| response(i, office, &org_for(i), on))
+            .collect()
+    }
+
+    const AS_OF: fn() -> NaiveDate = || day(2026, 11, 23);
+
+    fn standing(offices: &[&str], responses: &[Completed]) -> MembershipStanding {
+        let ids: Vec<String> = offices.iter().map(|o| o.to_string()).collect();
+        membership_standing(&ids, responses, &Rules::default(), AS_OF())
+    }
+
+    #[test]
+    fn exactly_ten_from_distinct_organizations_is_met() {
+        let result = standing(
+            &["a"],
+            &many(10, "a", |i| format!("org{i}"), day(2026, 6, 1)),
+        );
+        assert!(result.met);
+        assert_eq!(
+            (result.offices[0].counted, result.offices[0].shortfall),
+            (10, 0)
+        );
+        let nine = standing(
+            &["a"],
+            &many(9, "a", |i| format!("org{i}"), day(2026, 6, 1)),
+        );
+        assert!(!nine.met);
+        assert_eq!(nine.offices[0].shortfall, 1);
+    }
+
+    #[test]
+    fn nine_plus_one_over_the_cap_is_not_met() {
+        let mut responses = many(8, "a", |_| "big".into(), day(2026, 6, 1));
+        responses.push(response(100, "a", "small", day(2026, 6, 2)));
+        responses.push(response(101, "a", "big", day(2026, 6, 3)));
+        let result = standing(&["a"], &responses);
+        let office = &result.offices[0];
+        assert!(!result.met);
+        assert_eq!((office.completed, office.counted), (10, 9));
+        assert_eq!(
+            office.excluded.get(&Exclusion::OverOrganizationCap),
+            Some(&1)
+        );
+        assert_eq!(
+            office.additional_organizations, 0,
+            "the small organization still has room"
+        );
+    }
+
+    #[test]
+    fn twelve_from_one_organization_count_eight_in_completion_order() {
+        let responses: Vec<Completed> = (0..12)
+            .map(|i| response(i, "a", "one", day(2026, 1, 1 + i as u32)))
+            .collect();
+        let office = &standing(&["a"], &responses).offices[0];
+        assert_eq!((office.completed, office.counted), (12, 8));
+        assert_eq!(
+            office.organizations,
+            vec![OrganizationCount {
+                org_key: "one".into(),
+                completed: 12,
+                counted: 8
+            }]
+        );
+        assert_eq!((office.shortfall, office.additional_organizations), (2, 1));
+    }
+
+    #[test]
+    fn a_response_one_day_outside_the_window_does_not_count() {
+        let mut responses = many(9, "a", |i| format!("org{i}"), day(2026, 6, 1));
+        responses.push(response(50, "a", "late", day(2025, 11, 23)));
+        let result = standing(&["a"], &responses);
+        assert!(!result.met);
+        assert_eq!(
+            result.offices[0].excluded.get(&Exclusion::OutsideWindow),
+            Some(&1)
+        );
+        responses.last_mut().unwrap().completed_on = day(2025, 11, 24);
+        assert!(
+            standing(&["a"], &responses).met,
+            "one day later it is inside"
+        );
+    }
+
+    #[test]
+    fn offices_never_add_up_but_one_is_enough() {
+        let mut two = many(6, "a", |i| format!("a{i}"), day(2026, 6, 1));
+        two.extend(many(6, "b", |i| format!("b{i}"), day(2026, 6, 1)));
+        assert!(!standing(&["a", "b"], &two).met);
+        let mut three = many(10, "c", |i| format!("c{i}"), day(2026, 6, 1));
+        three.extend(many(3, "a", |i| format!("a{i}"), day(2026, 6, 1)));
+        let result = standing(&["a", "b", "c"], &three);
+        assert!(result.met);
+        assert_eq!(result.offices.iter().filter(|o| o.meets).count(), 1);
+    }
+
+    #[test]
+    fn a_voided_response_stops_counting() {
+        let mut responses = many(10, "a", |i| format!("org{i}"), day(2026, 6, 1));
+        responses[3].voided = true;
+        let result = standing(&["a"], &responses);
+        assert!(!result.met);
+        assert_eq!(result.offices[0].excluded.get(&Exclusion::Voided), Some(&1));
+    }
+
+    #[test]
+    fn valid_until_is_the_last_day_before_the_count_drops() {
+        let mut responses: Vec<Completed> = (0..10)
+            .map(|i| response(i, "a", &format!("org{i}"), day(2026, 1, 10 + i as u32)))
+            .collect();
+        responses.push(response(99, "a", "extra", day(2026, 3, 1)));
+        let result = standing(&["a"], &responses);
+        // 11 counted: the first exit (2027-01-10) leaves 10, the second (2027-01-11) leaves 9.
+        assert_eq!(result.valid_until, Some(day(2027, 1, 10)));
+        // An over-cap response steps in when an older one of its organization leaves.
+        let mut capped: Vec<Completed> = (0..9)
+            .map(|i| response(i, "a", "big", day(2026, 1, 1 + i as u32)))
+            .collect();
+        capped.extend((0..2).map(|i| response(20 + i, "a", &format!("small{i}"), day(2026, 2, 1))));
+        let office = &standing(&["a"], &capped).offices[0];
+        assert_eq!(office.counted, 10);
+        assert_eq!(
+            office.valid_until,
+            Some(day(2027, 1, 1)),
+            "the ninth 'big' response replaces the first when it leaves"
+        );
+    }
+
+    fn arbitrary_responses() -> impl Strategy<Value = Vec<Completed>> {
+        prop::collection::vec((0usize..3, 0usize..6, 0i64..500, any::<bool>()), 0..60).prop_map(
+            |rows| {
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, (office, org, days_ago, voided))| Completed {
+                        id: format!("r{i:04}"),
+                        office_id: format!("o{office}"),
+                        org_key: format!("org{org}"),
+                        completed_on: AS_OF() - chrono::Duration::days(days_ago),
+                        voided: voided && i % 5 == 0,
+                    })
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn counted_never_exceeds_completed_nor_the_cap(responses in arbitrary_responses()) {
+            let result = standing(&["o0", "o1", "o2"], &responses);
+            for office in &result.offices {
+                prop_assert!(office.counted <= office.completed);
+                for org in &office.organizations {
+                    prop_assert!(org.counted <= 8 && org.counted <= org.completed);
+                }
+                prop_assert_eq!(office.meets, office.counted >= 10);
+            }
+        }
+
+        #[test]
+        fn adding_a_response_in_the_window_never_lowers_a_count(responses in arbitrary_responses(), office in 0usize..3, org in 0usize..8, days_ago in 0i64..365) {
+            let before = standing(&["o0", "o1", "o2"], &responses);
+            let mut more = responses.clone();
+            more.push(Completed { id: "zzz".into(), office_id: format!("o{office}"), org_key: format!("org{org}"), completed_on: AS_OF() - chrono::Duration::days(days_ago), voided: false });
+            let after = standing(&["o0", "o1", "o2"], &more);
+            for (b, a) in before.offices.iter().zip(&after.offices) {
+                prop_assert!(a.counted >= b.counted);
+            }
+            prop_assert!(after.met || !before.met);
+        }
+
+        #[test]
+        fn offices_are_judged_alone(responses in arbitrary_responses()) {
+            let result = standing(&["o0", "o1", "o2"], &responses);
+            prop_assert_eq!(result.met, result.offices.iter().any(|o| o.counted >= 10));
+            for office in &result.offices {
+                let alone = standing(&[office.office_id.as_str()], &responses);
+                prop_assert_eq!(alone.offices[0].counted, office.counted);
+            }
+        }
+
+        #[test]
+        fn order_of_input_never_matters(mut responses in arbitrary_responses()) {
+            let before = standing(&["o0", "o1", "o2"], &responses);
+            responses.reverse();
+            prop_assert_eq!(standing(&["o0", "o1", "o2"], &responses), before);
+        }
+    }
+}
