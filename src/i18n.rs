@@ -42,8 +42,14 @@ pub struct Texts {
     pub unknown_body: &'static str,
     /// Title of the page shown when a client sends too many requests.
     pub slow_down: &'static str,
-    /// "No answer" choice of an optional single-choice question.
-    pub no_answer: &'static str,
+    /// Legend of the anonymity choice.
+    pub anonymous_legend: &'static str,
+    /// Under a required question left unanswered.
+    pub answer_required: &'static str,
+    /// Under an answer that is not valid.
+    pub answer_invalid: &'static str,
+    /// Label of the language switcher.
+    pub language: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -65,7 +71,10 @@ const EN: Texts = Texts {
     unknown_title: "Link not found",
     unknown_body: "This survey link is not valid. Please check that you copied the whole link.",
     slow_down: "Too many requests — please wait a minute and try again.",
-    no_answer: "No answer",
+    anonymous_legend: "Your identity",
+    answer_required: "Please answer this question.",
+    answer_invalid: "Please choose one of the offered answers.",
+    language: "Language",
 };
 
 const BG: Texts = Texts {
@@ -87,7 +96,10 @@ const BG: Texts = Texts {
     unknown_title: "Връзката не е намерена",
     unknown_body: "Тази връзка към проучване не е валидна. Проверете дали сте копирали цялата връзка.",
     slow_down: "Твърде много заявки — изчакайте минута и опитайте отново.",
-    no_answer: "Без отговор",
+    anonymous_legend: "Вашата самоличност",
+    answer_required: "Моля, отговорете на този въпрос.",
+    answer_invalid: "Моля, изберете един от предложените отговори.",
+    language: "Език",
 };
 
 const RU: Texts = Texts {
@@ -109,7 +121,10 @@ const RU: Texts = Texts {
     unknown_title: "Ссылка не найдена",
     unknown_body: "Эта ссылка на опрос недействительна. Проверьте, что ссылка скопирована полностью.",
     slow_down: "Слишком много запросов — подождите минуту и попробуйте снова.",
-    no_answer: "Без ответа",
+    anonymous_legend: "Ваша личность",
+    answer_required: "Пожалуйста, ответьте на этот вопрос.",
+    answer_invalid: "Пожалуйста, выберите один из предложенных ответов.",
+    language: "Язык",
 };
 
 /// The texts for `locale` (its language), English when there are none.
@@ -118,5 +133,22 @@ pub fn texts(locale: &str) -> &'static Texts {
         "bg" => &BG,
         "ru" => &RU,
         _ => &EN,
+    }
+}
+
+/// A language's own name, for the language switcher (the code itself when unknown).
+pub fn language_name(locale: &str) -> &str {
+    match locale.split('-').next().unwrap_or(locale) {
+        "en" => "English",
+        "bg" => "Български",
+        "ru" => "Русский",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "it" => "Italiano",
+        "pl" => "Polski",
+        "ro" => "Română",
+        "uk" => "Українська",
+        _ => locale,
     }
 }

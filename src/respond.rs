@@ -26,12 +26,12 @@ pub enum RespondError {
     /// No invitation has this token.
     #[error("this survey link is not valid")]
     Unknown,
-    /// The invitation expired or its survey is no longer open.
+    /// The invitation expired or its survey is no longer open (with the contact's locale, for the page).
     #[error("this survey link has expired or its survey is closed")]
-    Expired,
-    /// The invitation was already answered.
+    Expired(Option<String>),
+    /// The invitation was already answered (with the contact's locale, for the page).
     #[error("this survey link has already been answered")]
-    Answered,
+    Answered(Option<String>),
     /// Some answers are invalid.
     #[error("some answers are invalid")]
     Invalid(Vec<FieldError>),
@@ -50,8 +50,8 @@ impl From<RespondError> for ApiError {
     fn from(error: RespondError) -> Self {
         match error {
             RespondError::Unknown => ApiError::NotFound(error.to_string()),
-            RespondError::Expired => ApiError::Gone(error.to_string()),
-            RespondError::Answered => ApiError::Conflict(error.to_string()),
+            RespondError::Expired(_) => ApiError::Gone(error.to_string()),
+            RespondError::Answered(_) => ApiError::Conflict(error.to_string()),
             RespondError::Invalid(errors) => ApiError::validation(errors),
             RespondError::Failed(error) => error,
         }
@@ -107,23 +107,23 @@ fn answerable(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answera
     }
     let invitation =
         db::invitations::find_by_token(conn, &hash_token(token))?.ok_or(RespondError::Unknown)?;
-    if invitation.status == "completed" {
-        return Err(RespondError::Answered);
-    }
-    let survey = db::surveys::get(conn, None, db::parse_uuid(&invitation.survey_id)?)?;
-    let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
-    if invitation.expires_at.as_str() <= now || closed {
-        return Err(RespondError::Expired);
-    }
-    let questions: Vec<Question> =
-        serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
-            .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
     let contact_locale = contacts::table
         .find(&invitation.contact_id)
         .select(contacts::locale)
         .first::<Option<String>>(conn)
         .optional()?
         .flatten();
+    if invitation.status == "completed" {
+        return Err(RespondError::Answered(contact_locale));
+    }
+    let survey = db::surveys::get(conn, None, db::parse_uuid(&invitation.survey_id)?)?;
+    let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
+    if invitation.expires_at.as_str() <= now || closed {
+        return Err(RespondError::Expired(contact_locale));
+    }
+    let questions: Vec<Question> =
+        serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
+            .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
     let program_locale = db::settings::get(conn)?.default_locale;
     Ok(Answerable {
         invitation,
@@ -204,7 +204,7 @@ pub fn submit(
             "completed",
             now,
         )? {
-            return Err(RespondError::Answered);
+            return Err(RespondError::Answered(found.contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;
         Ok(response.id)

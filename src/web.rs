@@ -172,7 +172,11 @@ enum Outcome {
 }
 
 fn failure_page(req: &HttpRequest, requested: Option<&str>, error: RespondError) -> HttpResponse {
-    let locale = page_locale(req, requested);
+    let contact_locale = match &error {
+        RespondError::Expired(locale) | RespondError::Answered(locale) => locale.as_deref(),
+        _ => None,
+    };
+    let locale = page_locale(req, requested.or(contact_locale));
     let texts = i18n::texts(&locale);
     let (status, title, body) = match &error {
         RespondError::Unknown => (
@@ -180,8 +184,8 @@ fn failure_page(req: &HttpRequest, requested: Option<&str>, error: RespondError)
             texts.unknown_title,
             texts.unknown_body,
         ),
-        RespondError::Expired => (StatusCode::GONE, texts.expired_title, texts.expired_body),
-        RespondError::Answered => (
+        RespondError::Expired(_) => (StatusCode::GONE, texts.expired_title, texts.expired_body),
+        RespondError::Answered(_) => (
             StatusCode::CONFLICT,
             texts.answered_title,
             texts.answered_body,
@@ -243,8 +247,8 @@ fn html(status: StatusCode, locale: &str, title: &str, main: &str) -> HttpRespon
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1b1f24;line-height:1.5}\
 main{max-width:42rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem}fieldset{border:1px solid #c9ced6;border-radius:.5rem;margin:0 0 1rem;padding:.75rem 1rem;background:#fff}\
-legend{font-weight:600;padding:0 .25rem}.choices{display:flex;flex-wrap:wrap;gap:.5rem}.choices label{display:inline-flex;align-items:center;gap:.35rem;padding:.4rem .6rem;border:1px solid #c9ced6;border-radius:.4rem;min-width:2.5rem}\
-.scale{display:flex;justify-content:space-between;font-size:.85rem;color:#4a515c}textarea{width:100%;box-sizing:border-box;min-height:6rem;font:inherit}\
+legend,.prompt{font-weight:600;padding:0;float:left;width:100%;margin-bottom:.5rem}legend+*,.prompt+*{clear:both}.question{margin:0 0 1rem;padding:.75rem 1rem;background:#fff;border:1px solid #c9ced6;border-radius:.5rem}.choices{display:flex;flex-wrap:wrap;gap:.5rem}.choices label{display:inline-flex;align-items:center;gap:.35rem;padding:.4rem .6rem;border:1px solid #c9ced6;border-radius:.4rem;min-width:2.5rem}\
+textarea{width:100%;box-sizing:border-box;min-height:6rem;font:inherit}\
 .error{color:#a4161a;font-weight:600}.summary{border:2px solid #a4161a;padding:.5rem 1rem;background:#fff}button{font:inherit;font-size:1.1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:0;background:#1f5fbf;color:#fff}\
 nav a{margin-right:.75rem}.help{font-size:.9rem;color:#4a515c}";
 
@@ -275,11 +279,12 @@ fn form(
     let token = escape(token);
     let mut out = format!("<h1>{}</h1>\n", escape(&survey.title));
     if survey.locales.len() > 1 {
-        out.push_str("<nav aria-label=\"Language\">");
+        out.push_str(&format!("<nav aria-label=\"{}\">", escape(texts.language)));
         for locale in &survey.locales {
             out.push_str(&format!(
-                "<a href=\"/s/{token}?lang={l}\" hreflang=\"{l}\" lang=\"{l}\">{l}</a>",
-                l = escape(locale)
+                "<a href=\"/s/{token}?lang={l}\" hreflang=\"{l}\" lang=\"{l}\">{name}</a>",
+                l = escape(locale),
+                name = escape(i18n::language_name(locale)),
             ));
         }
         out.push_str("</nav>\n");
@@ -291,17 +296,27 @@ fn form(
             escape(texts.fix_errors)
         ));
     }
-    out.push_str(&format!("<form method=\"post\" action=\"/s/{token}\">\n<input type=\"hidden\" name=\"locale\" value=\"{}\">\n", escape(&survey.locale)));
+    out.push_str(&format!(
+        "<form method=\"post\" action=\"/s/{token}\">\n<input type=\"hidden\" name=\"locale\" value=\"{}\">\n",
+        escape(&survey.locale)
+    ));
     for question in &survey.questions {
         let chosen = previous.get(&question.id).cloned().unwrap_or_default();
         let error = errors
             .iter()
             .find(|e| e.field == format!("answers.{}", question.id))
-            .map(|e| e.message.as_str());
+            .map(|e| {
+                if e.message == "is required" {
+                    texts.answer_required
+                } else {
+                    texts.answer_invalid
+                }
+            });
         out.push_str(&question_html(question, &chosen, error, texts));
     }
     out.push_str(&format!(
-        "<fieldset>\n<legend>{label}</legend>\n<label><input type=\"checkbox\" name=\"anonymous\" value=\"true\" aria-describedby=\"anonymous-help\"{checked}> {label}</label>\n<p id=\"anonymous-help\" class=\"help\">{help}</p>\n</fieldset>\n",
+        "<fieldset>\n<legend>{legend}</legend>\n<label><input type=\"checkbox\" name=\"anonymous\" value=\"true\" aria-describedby=\"anonymous-help\"{checked}> {label}</label>\n<p id=\"anonymous-help\" class=\"help\">{help}</p>\n</fieldset>\n",
+        legend = escape(texts.anonymous_legend),
         label = escape(texts.anonymous_label),
         help = escape(texts.anonymous_help),
         checked = if anonymous { " checked" } else { "" },
@@ -321,10 +336,10 @@ fn question_html(
 ) -> String {
     let id = question.id;
     let name = format!("q_{id}");
-    let marker = if question.required {
-        format!(" <abbr title=\"{}\">*</abbr>", escape(texts.required))
-    } else {
-        String::new()
+    let prompt = escape(&question.prompt);
+    let marker = match question.required {
+        true => format!(" <abbr title=\"{}\">*</abbr>", escape(texts.required)),
+        false => String::new(),
     };
     let error_html = error
         .map(|e| format!("<p class=\"error\" id=\"e_{id}\">{}</p>\n", escape(e)))
@@ -339,6 +354,11 @@ fn question_html(
     } else {
         ""
     };
+    let required = if question.required {
+        " aria-required=\"true\""
+    } else {
+        ""
+    };
     let checked = |value: &str| {
         if chosen.iter().any(|c| c == value) {
             " checked"
@@ -346,46 +366,47 @@ fn question_html(
             ""
         }
     };
-    let required = if question.required {
-        " aria-required=\"true\""
-    } else {
-        ""
+    let group = |role: &str, legend: String, choices: String| {
+        format!(
+            "<fieldset role=\"{role}\"{required}{invalid}{described}>\n<legend>{legend}</legend>\n{error_html}<div class=\"choices\">{choices}</div>\n</fieldset>\n"
+        )
     };
     match question.kind {
         QuestionKind::Text => format!(
-            "<fieldset>\n<legend><label for=\"{name}\">{prompt}</label>{marker}</legend>\n{error_html}<textarea id=\"{name}\" name=\"{name}\" maxlength=\"2000\"{described}{invalid}{required}>{value}</textarea>\n</fieldset>\n",
-            prompt = escape(&question.prompt),
+            "<div class=\"question\">\n<label for=\"{name}\" class=\"prompt\">{prompt}{marker}</label>\n{error_html}<textarea id=\"{name}\" name=\"{name}\" maxlength=\"2000\"{described}{invalid}{required}>{value}</textarea>\n</div>\n",
             value = escape(chosen.first().map(String::as_str).unwrap_or_default()),
         ),
         QuestionKind::Rating | QuestionKind::Nps => {
             let (min, max) = (question.min_value.unwrap_or(0), question.max_value.unwrap_or(10));
-            let choices: String = (min..=max)
-                .map(|v| format!("<label><input type=\"radio\" name=\"{name}\" value=\"{v}\"{}{described}> {v}</label>", checked(&v.to_string())))
+            let choices = (min..=max)
+                .map(|v| format!("<label><input type=\"radio\" name=\"{name}\" value=\"{v}\"{}> {v}</label>", checked(&v.to_string())))
                 .collect();
-            let scale = match (&question.min_label, &question.max_label) {
-                (Some(low), Some(high)) => format!("<div class=\"scale\" aria-hidden=\"true\"><span>{min} = {}</span><span>{max} = {}</span></div>\n", escape(low), escape(high)),
-                _ => String::new(),
-            };
             let ends = match (&question.min_label, &question.max_label) {
-                (Some(low), Some(high)) => format!(" <span class=\"help\">({min} = {}, {max} = {})</span>", escape(low), escape(high)),
+                (Some(low), Some(high)) => {
+                    format!(" <span class=\"help\">({min} = {}, {max} = {})</span>", escape(low), escape(high))
+                }
                 _ => String::new(),
             };
-            format!(
-                "<fieldset{required}{invalid}>\n<legend>{prompt}{marker}{ends}</legend>\n{error_html}{scale}<div class=\"choices\">{choices}</div>\n</fieldset>\n",
-                prompt = escape(&question.prompt)
-            )
+            group("radiogroup", format!("{prompt}{marker}{ends}"), choices)
         }
         QuestionKind::SingleChoice | QuestionKind::MultiChoice => {
-            let input = if question.kind == QuestionKind::SingleChoice { "radio" } else { "checkbox" };
-            let choices: String = question
+            let (input, role) = match question.kind {
+                QuestionKind::SingleChoice => ("radio", "radiogroup"),
+                _ => ("checkbox", "group"),
+            };
+            let choices = question
                 .options
                 .iter()
-                .map(|o| format!("<label><input type=\"{input}\" name=\"{name}\" value=\"{v}\"{}{described}> {}</label>", checked(&o.value), escape(&o.label), v = escape(&o.value)))
+                .map(|o| {
+                    format!(
+                        "<label><input type=\"{input}\" name=\"{name}\" value=\"{v}\"{}> {}</label>",
+                        checked(&o.value),
+                        escape(&o.label),
+                        v = escape(&o.value)
+                    )
+                })
                 .collect();
-            format!(
-                "<fieldset{required}{invalid}>\n<legend>{prompt}{marker}</legend>\n{error_html}<div class=\"choices\">{choices}</div>\n</fieldset>\n",
-                prompt = escape(&question.prompt)
-            )
+            group(role, format!("{prompt}{marker}"), choices)
         }
     }
 }

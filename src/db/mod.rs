@@ -8,8 +8,10 @@ pub mod memberships;
 pub mod offices;
 pub mod outbox;
 pub mod partners;
+pub mod periods;
 pub mod questions;
 pub mod responses;
+pub mod results;
 pub mod schema;
 pub mod settings;
 pub mod surveys;
@@ -37,6 +39,9 @@ pub enum DbConnection {
     /// SQLite, the embedded default.
     Sqlite(diesel::SqliteConnection),
 }
+
+/// The backend type of [`DbConnection`] (either database).
+pub type Backend = <DbConnection as diesel::Connection>::Backend;
 
 /// The connection pool.
 pub type DbPool = Pool<Manager>;

@@ -228,3 +228,28 @@ diesel::allow_tables_to_appear_in_same_query!(
     answers,
     idempotency_keys,
 );
+
+diesel::table! {
+    reporting_periods (id) {
+        id -> Text,
+        starts_on -> Text,
+        ends_on -> Text,
+        closed_at -> Text,
+        closed_by -> Text,
+    }
+}
+
+diesel::table! {
+    compliance_snapshots (period_id, membership_id) {
+        period_id -> Text,
+        membership_id -> Text,
+        partner_id -> Text,
+        met -> Integer,
+        best_office_counted -> BigInt,
+        offices -> Text,
+        created_at -> Text,
+    }
+}
+
+diesel::joinable!(compliance_snapshots -> reporting_periods (period_id));
+diesel::allow_tables_to_appear_in_same_query!(reporting_periods, compliance_snapshots, memberships);

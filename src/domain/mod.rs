@@ -5,6 +5,7 @@ pub mod country;
 pub mod metrics;
 pub mod org_key;
 pub mod periods;
+pub mod privacy;
 pub mod questionnaire;
 
 /// Whether `locale` looks like a BCP 47 language tag we can serve (`en`, `bg`, `pt-BR`, `zh-Hant`).

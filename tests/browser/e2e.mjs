@@ -130,12 +130,19 @@ async function run(browser) {
     await page.getByText('Като цяло, колко сте доволни').waitFor({ state: 'visible' });
     step('the form is shown in Bulgarian');
 
-    // Every question is a named group (fieldset + legend), answered through its labels.
-    const overall = page.getByRole('group', { name: /Като цяло, колко сте доволни/ });
-    const recommend = page.getByRole('group', { name: /Колко вероятно е да препоръчате/ });
-    const effort = page.getByRole('group', { name: /Колко лесно беше/ });
-    const custom = page.getByRole('group', { name: /Коя услуга използвахте\?/ });
-    check((await page.locator('fieldset').count()) === 6, 'six fieldsets: four standard, one custom, anonymity');
+    // Sending nothing explains, in Bulgarian, what each required question needs.
+    await page.getByRole('button', { name: 'Изпрати отговорите' }).click();
+    await page.getByRole('alert').waitFor();
+    check((await page.getByText('Моля, отговорете на този въпрос.').count()) === 4, 'four required questions say so in Bulgarian');
+    check((await page.getByText('is required').count()) === 0, 'no English error text on a Bulgarian page');
+    step('an empty form is refused with Bulgarian messages');
+
+    // Every choice question is a named radio group (fieldset + legend), answered through its labels.
+    const overall = page.getByRole('radiogroup', { name: /Като цяло, колко сте доволни/ });
+    const recommend = page.getByRole('radiogroup', { name: /Колко вероятно е да препоръчате/ });
+    const effort = page.getByRole('radiogroup', { name: /Колко лесно беше/ });
+    const custom = page.getByRole('radiogroup', { name: /Коя услуга използвахте\?/ });
+    check((await page.locator('fieldset').count()) === 5, 'five fieldsets: three standard choices, one custom, anonymity');
     check((await recommend.getByRole('radio').count()) === 11, 'recommend offers 0..10');
     check((await effort.getByRole('radio').count()) === 7, 'effort offers 1..7');
 
@@ -146,7 +153,7 @@ async function run(browser) {
     await comment.click();
     await comment.pressSequentially(COMMENT);
     await custom.getByText('Поддръжка', { exact: true }).click();
-    await page.getByText('Искам да остана анонимен', { exact: true }).click();
+    await page.getByLabel('Искам да остана анонимен', { exact: true }).check();
 
     check(await overall.getByLabel('Много доволен', { exact: true }).isChecked(), '"Много доволен" is checked');
     check(await recommend.getByLabel('9', { exact: true }).isChecked(), 'recommend 9 is checked');
@@ -196,13 +203,30 @@ async function run(browser) {
       `the invitation is completed: ${JSON.stringify(invitations.items.map((i) => i.status))}`);
     step('the API shows one anonymous response with the answers given, invitation completed');
 
-    // The link works only once.
-    const again = await page.goto(link);
-    check(again && again.status() === 409, `opening the link again answers 409, got ${again && again.status()}`);
-    check((await page.title()) === 'Вече сте отговорили', `the title is "Вече сте отговорили", got "${await page.title()}"`);
-    await page.getByRole('heading', { level: 1, name: 'Вече сте отговорили' }).waitFor({ state: 'visible' });
-    const answered = join(SHOTS, 'already-answered.png');
-    await page.screenshot({ path: answered, fullPage: true });
+    // The link works only once. The form and the thank-you page above follow the contact's
+    // locale (bg) although this browser asks for en-US; the "already answered" page is chosen
+    // from ?lang= or Accept-Language only (src/web.rs failure_page), so it is a Bulgarian
+    // respondent's browser (locale bg-BG) that shows it in Bulgarian.
+    const bgContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      locale: 'bg-BG',
+    });
+    bgContext.setDefaultTimeout(10_000);
+    let answered;
+    try {
+      const bgPage = await bgContext.newPage();
+      const again = await bgPage.goto(link);
+      check(again && again.status() === 409, `opening the link again answers 409, got ${again && again.status()}`);
+      const title = await bgPage.title();
+      check(title === 'Вече сте отговорили', `the title is "Вече сте отговорили", got "${title}"`);
+      check((await bgPage.locator('html').getAttribute('lang')) === 'bg', 'the page is <html lang="bg">');
+      await bgPage.getByRole('heading', { level: 1, name: 'Вече сте отговорили' }).waitFor({ state: 'visible' });
+      answered = join(SHOTS, 'already-answered.png');
+      await bgPage.screenshot({ path: answered, fullPage: true });
+    } finally {
+      await bgContext.close();
+    }
     step('the link opened again shows "Вече сте отговорили" (409)');
 
     console.log('  screenshots:');

@@ -1,0 +1,372 @@
+//! Aggregate queries behind compliance, results, benchmarks and the vendor's views. Counting happens in
+//! SQL (grouped by month, organization or office); only one membership's responses are ever loaded.
+
+use diesel::{
+    prelude::*,
+    sql_types::{BigInt, Integer, Nullable, Text},
+};
+
+use super::{Backend, DbConnection};
+use crate::{domain::compliance::Completed, error::ApiResult};
+
+/// A value bound into a raw query.
+#[derive(Debug, Clone)]
+pub enum Bind {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Int(i64),
+}
+
+/// Runs raw SQL written with `?` placeholders on either backend.
+fn query<T: QueryableByName<Backend> + 'static>(
+    conn: &mut DbConnection,
+    sql: &str,
+    binds: &[Bind],
+) -> ApiResult<Vec<T>> {
+    let text = match conn {
+        DbConnection::Sqlite(_) => sql.to_owned(),
+        DbConnection::Postgresql(_) => {
+            let mut numbered = String::with_capacity(sql.len() + 8);
+            let mut index = 0;
+            for c in sql.chars() {
+                if c == '?' {
+                    index += 1;
+                    numbered.push_str(&format!("${index}"));
+                } else {
+                    numbered.push(c);
+                }
+            }
+            numbered
+        }
+    };
+    let mut statement = diesel::sql_query(text).into_boxed::<Backend>();
+    for bind in binds {
+        statement = match bind {
+            Bind::Text(value) => statement.bind::<Text, _>(value.clone()),
+            Bind::Int(value) => statement.bind::<BigInt, _>(*value),
+        };
+    }
+    Ok(statement.load(conn)?)
+}
+
+/// Which responses an aggregate covers.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// One survey.
+    Survey(String),
+    /// One office.
+    Office(String),
+    /// One membership.
+    Membership(String),
+    /// The whole program.
+    Program,
+}
+
+impl Scope {
+    fn filter(&self) -> (&'static str, Option<Bind>) {
+        match self {
+            Scope::Survey(id) => ("r.survey_id = ?", Some(Bind::Text(id.clone()))),
+            Scope::Office(id) => ("r.office_id = ?", Some(Bind::Text(id.clone()))),
+            Scope::Membership(id) => ("r.membership_id = ?", Some(Bind::Text(id.clone()))),
+            Scope::Program => ("1 = 1", None),
+        }
+    }
+}
+
+/// Answer counts of the standard metrics per month (and country, for program-wide views).
+#[derive(Debug, Clone, QueryableByName)]
+pub struct MetricCount {
+    /// `YYYY-MM` of completion.
+    #[diesel(sql_type = Text)]
+    pub month: String,
+    /// Office country (program-wide queries only; else empty).
+    #[diesel(sql_type = Text)]
+    pub country: String,
+    /// `nsat`, `nps` or `ces`.
+    #[diesel(sql_type = Text)]
+    pub metric: String,
+    /// Number answer.
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub number_value: Option<i64>,
+    /// Text answer.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub text_value: Option<String>,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub answers: i64,
+}
+
+/// Standard-metric answer counts of non-voided responses completed in `[from, to)`, by month
+/// (and by country when `by_country`).
+pub fn metric_counts(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    from: &str,
+    to: &str,
+    by_country: bool,
+) -> ApiResult<Vec<MetricCount>> {
+    let (filter, bind) = scope.filter();
+    let (country, join) = if by_country {
+        ("o.country", "JOIN offices o ON o.id = r.office_id")
+    } else {
+        ("''", "")
+    };
+    let sql = format!(
+        "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, a.metric AS metric, a.number_value AS number_value, \
+         a.text_value AS text_value, CAST(COUNT(*) AS BIGINT) AS answers \
+         FROM answers a JOIN responses r ON r.id = a.response_id {join} \
+         WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND a.metric IN ('nsat', 'nps', 'ces') \
+         GROUP BY SUBSTR(r.completed_at, 1, 7), {country}, a.metric, a.number_value, a.text_value"
+    );
+    let mut binds: Vec<Bind> = bind.into_iter().collect();
+    binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
+    query(conn, &sql, &binds)
+}
+
+/// Non-voided responses per month (and country).
+#[derive(Debug, Clone, QueryableByName)]
+pub struct ResponseCount {
+    /// `YYYY-MM` of completion.
+    #[diesel(sql_type = Text)]
+    pub month: String,
+    /// Office country (program-wide queries only; else empty).
+    #[diesel(sql_type = Text)]
+    pub country: String,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub responses: i64,
+}
+
+/// Non-voided responses completed in `[from, to)`, by month (and country).
+pub fn response_counts(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    from: &str,
+    to: &str,
+    by_country: bool,
+) -> ApiResult<Vec<ResponseCount>> {
+    let (filter, bind) = scope.filter();
+    let (country, join) = if by_country {
+        ("o.country", "JOIN offices o ON o.id = r.office_id")
+    } else {
+        ("''", "")
+    };
+    let sql = format!(
+        "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, CAST(COUNT(*) AS BIGINT) AS responses \
+         FROM responses r {join} WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? \
+         GROUP BY SUBSTR(r.completed_at, 1, 7), {country}"
+    );
+    let mut binds: Vec<Bind> = bind.into_iter().collect();
+    binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
+    query(conn, &sql, &binds)
+}
+
+/// Answer counts per question and value (text questions left out).
+#[derive(Debug, Clone, QueryableByName)]
+pub struct AnswerCount {
+    /// The question.
+    #[diesel(sql_type = Text)]
+    pub question_id: String,
+    /// Number answer.
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub number_value: Option<i64>,
+    /// Choice answer (a JSON array for multi-choice).
+    #[diesel(sql_type = Nullable<Text>)]
+    pub text_value: Option<String>,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub answers: i64,
+}
+
+/// The distribution of every non-text question's answers in a scope. `standard_only` leaves custom questions out.
+pub fn answer_counts(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    from: &str,
+    to: &str,
+    standard_only: bool,
+) -> ApiResult<Vec<AnswerCount>> {
+    let (filter, bind) = scope.filter();
+    let standard = if standard_only {
+        "AND q.survey_id IS NULL"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT a.question_id AS question_id, a.number_value AS number_value, a.text_value AS text_value, CAST(COUNT(*) AS BIGINT) AS answers \
+         FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id \
+         WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND q.kind <> 'text' {standard} \
+         GROUP BY a.question_id, a.number_value, a.text_value"
+    );
+    let mut binds: Vec<Bind> = bind.into_iter().collect();
+    binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
+    query(conn, &sql, &binds)
+}
+
+/// A free-text answer.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct TextAnswer {
+    /// The question.
+    #[diesel(sql_type = Text)]
+    pub question_id: String,
+    /// The text.
+    #[diesel(sql_type = Text)]
+    pub text_value: String,
+}
+
+/// The free-text answers of one survey's non-voided responses (partner and administrator only).
+pub fn text_answers(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<TextAnswer>> {
+    query(
+        conn,
+        "SELECT a.question_id AS question_id, a.text_value AS text_value FROM answers a JOIN responses r ON r.id = a.response_id \
+         JOIN questions q ON q.id = a.question_id WHERE r.survey_id = ? AND r.voided_at IS NULL AND q.kind = 'text' \
+         AND a.text_value IS NOT NULL ORDER BY r.completed_at, a.question_id",
+        &[Bind::Text(survey_id.into())],
+    )
+}
+
+#[derive(QueryableByName)]
+struct CompletedRow {
+    #[diesel(sql_type = Text)]
+    id: String,
+    #[diesel(sql_type = Text)]
+    office_id: String,
+    #[diesel(sql_type = Text)]
+    org_key: String,
+    #[diesel(sql_type = Text)]
+    completed_at: String,
+    #[diesel(sql_type = Integer)]
+    voided: i32,
+}
+
+/// Every response of one membership, as the rule sees it (cost grows with this membership's responses only).
+pub fn membership_responses(
+    conn: &mut DbConnection,
+    membership_id: &str,
+) -> ApiResult<Vec<Completed>> {
+    let rows: Vec<CompletedRow> = query(
+        conn,
+        "SELECT id, office_id, org_key, completed_at, CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END AS voided \
+         FROM responses WHERE membership_id = ? ORDER BY completed_at, id",
+        &[Bind::Text(membership_id.into())],
+    )?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(Completed {
+                completed_on: super::parse_timestamp(&row.completed_at)?.date_naive(),
+                id: row.id,
+                office_id: row.office_id,
+                org_key: row.org_key,
+                voided: row.voided != 0,
+            })
+        })
+        .collect()
+}
+
+/// One office's counts in a window, computed in SQL.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct OfficeCount {
+    /// The membership.
+    #[diesel(sql_type = Text)]
+    pub membership_id: String,
+    /// The office.
+    #[diesel(sql_type = Text)]
+    pub office_id: String,
+    /// Completed, non-voided responses in the window.
+    #[diesel(sql_type = BigInt)]
+    pub completed: i64,
+    /// Counted (the first `cap` per organization).
+    #[diesel(sql_type = BigInt)]
+    pub counted: i64,
+}
+
+/// Counts of every office with responses in `[from, to)`, the organization cap applied in SQL
+/// (a window function ranks each organization's responses by completion time).
+pub fn office_counts(
+    conn: &mut DbConnection,
+    from: &str,
+    to: &str,
+    cap: i64,
+    membership_id: Option<&str>,
+) -> ApiResult<Vec<OfficeCount>> {
+    let (filter, mut binds) = match membership_id {
+        Some(id) => ("AND r.membership_id = ?", vec![Bind::Text(id.into())]),
+        None => ("", Vec::new()),
+    };
+    let sql = format!(
+        "WITH ranked AS ( \
+           SELECT r.membership_id, r.office_id, ROW_NUMBER() OVER (PARTITION BY r.office_id, r.org_key ORDER BY r.completed_at, r.id) AS rank \
+           FROM responses r WHERE r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? {filter}) \
+         SELECT membership_id, office_id, CAST(COUNT(*) AS BIGINT) AS completed, \
+           CAST(SUM(CASE WHEN rank <= ? THEN 1 ELSE 0 END) AS BIGINT) AS counted \
+         FROM ranked GROUP BY membership_id, office_id ORDER BY membership_id, office_id"
+    );
+    let mut all = vec![Bind::Text(from.into()), Bind::Text(to.into())];
+    all.append(&mut binds);
+    all.push(Bind::Int(cap));
+    query(conn, &sql, &all)
+}
+
+/// A membership's standard-metric answer counts in a window, for benchmarks.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct MembershipMetricCount {
+    /// The membership.
+    #[diesel(sql_type = Text)]
+    pub membership_id: String,
+    /// `nsat`, `nps` or `ces`.
+    #[diesel(sql_type = Text)]
+    pub metric: String,
+    /// Number answer.
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub number_value: Option<i64>,
+    /// Text answer.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub text_value: Option<String>,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub answers: i64,
+}
+
+/// Standard-metric answer counts of every membership in `[from, to)`.
+pub fn membership_metric_counts(
+    conn: &mut DbConnection,
+    from: &str,
+    to: &str,
+) -> ApiResult<Vec<MembershipMetricCount>> {
+    query(
+        conn,
+        "SELECT r.membership_id AS membership_id, a.metric AS metric, a.number_value AS number_value, a.text_value AS text_value, \
+         CAST(COUNT(*) AS BIGINT) AS answers FROM answers a JOIN responses r ON r.id = a.response_id \
+         WHERE r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND a.metric IN ('nsat', 'nps') \
+         GROUP BY r.membership_id, a.metric, a.number_value, a.text_value",
+        &[Bind::Text(from.into()), Bind::Text(to.into())],
+    )
+}
+
+/// A membership with the countries of its offices.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct MembershipCountry {
+    /// The membership.
+    #[diesel(sql_type = Text)]
+    pub membership_id: String,
+    /// Its partner.
+    #[diesel(sql_type = Text)]
+    pub partner_id: String,
+    /// Its number.
+    #[diesel(sql_type = Text)]
+    pub membership_number: String,
+    /// An office country (empty when it has no office).
+    #[diesel(sql_type = Text)]
+    pub country: String,
+}
+
+/// Every membership with each of its office countries, in membership order.
+pub fn membership_countries(conn: &mut DbConnection) -> ApiResult<Vec<MembershipCountry>> {
+    query(
+        conn,
+        "SELECT m.id AS membership_id, m.partner_id AS partner_id, m.membership_number AS membership_number, COALESCE(o.country, '') AS country \
+         FROM memberships m LEFT JOIN offices o ON o.membership_id = m.id GROUP BY m.id, m.partner_id, m.membership_number, o.country ORDER BY m.id, o.country",
+        &[],
+    )
+}
