@@ -34,6 +34,10 @@ use crate::error::Problem;
         (name = "invitations", description = "Personal survey links for consenting contacts, emailed or handed to the partner."),
         (name = "respondent", description = "For customers answering through a personal link: the link's token is the only credential (rate-limited)."),
         (name = "responses", description = "Completed responses, for the partner and the administrator only."),
+        (name = "results", description = "Metrics with their n, answer distributions, time series per period and SVG charts (partner and administrator)."),
+        (name = "compliance", description = "Where each membership stands against the program rule, and why."),
+        (name = "periods", description = "Reporting periods and the immutable compliance snapshots stored when one is closed."),
+        (name = "insights", description = "The program in aggregate for the vendor: metrics by country and period, and benchmarks, with small cells suppressed."),
     )
 )]
 struct ApiDoc;

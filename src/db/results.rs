@@ -74,6 +74,18 @@ impl Scope {
     }
 }
 
+/// The country column, join and grouping of a query split by office country (or not).
+fn country_columns(by_country: bool) -> (&'static str, &'static str, &'static str) {
+    match by_country {
+        true => (
+            "o.country",
+            "JOIN offices o ON o.id = r.office_id",
+            ", o.country",
+        ),
+        false => ("''", "", ""),
+    }
+}
+
 /// Answer counts of the standard metrics per month (and country, for program-wide views).
 #[derive(Debug, Clone, QueryableByName)]
 pub struct MetricCount {
@@ -107,17 +119,13 @@ pub fn metric_counts(
     by_country: bool,
 ) -> ApiResult<Vec<MetricCount>> {
     let (filter, bind) = scope.filter();
-    let (country, join) = if by_country {
-        ("o.country", "JOIN offices o ON o.id = r.office_id")
-    } else {
-        ("''", "")
-    };
+    let (country, join, group) = country_columns(by_country);
     let sql = format!(
         "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, a.metric AS metric, a.number_value AS number_value, \
          a.text_value AS text_value, CAST(COUNT(*) AS BIGINT) AS answers \
          FROM answers a JOIN responses r ON r.id = a.response_id {join} \
          WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND a.metric IN ('nsat', 'nps', 'ces') \
-         GROUP BY SUBSTR(r.completed_at, 1, 7), {country}, a.metric, a.number_value, a.text_value"
+         GROUP BY SUBSTR(r.completed_at, 1, 7){group}, a.metric, a.number_value, a.text_value"
     );
     let mut binds: Vec<Bind> = bind.into_iter().collect();
     binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
@@ -147,15 +155,11 @@ pub fn response_counts(
     by_country: bool,
 ) -> ApiResult<Vec<ResponseCount>> {
     let (filter, bind) = scope.filter();
-    let (country, join) = if by_country {
-        ("o.country", "JOIN offices o ON o.id = r.office_id")
-    } else {
-        ("''", "")
-    };
+    let (country, join, group) = country_columns(by_country);
     let sql = format!(
         "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, CAST(COUNT(*) AS BIGINT) AS responses \
          FROM responses r {join} WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? \
-         GROUP BY SUBSTR(r.completed_at, 1, 7), {country}"
+         GROUP BY SUBSTR(r.completed_at, 1, 7){group}"
     );
     let mut binds: Vec<Bind> = bind.into_iter().collect();
     binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
@@ -367,6 +371,32 @@ pub fn membership_countries(conn: &mut DbConnection) -> ApiResult<Vec<Membership
         conn,
         "SELECT m.id AS membership_id, m.partner_id AS partner_id, m.membership_number AS membership_number, COALESCE(o.country, '') AS country \
          FROM memberships m LEFT JOIN offices o ON o.membership_id = m.id GROUP BY m.id, m.partner_id, m.membership_number, o.country ORDER BY m.id, o.country",
+        &[],
+    )
+}
+
+/// An office with its membership, partner and country.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct OfficeOfMembership {
+    /// The office.
+    #[diesel(sql_type = Text)]
+    pub office_id: String,
+    /// Its membership.
+    #[diesel(sql_type = Text)]
+    pub membership_id: String,
+    /// Its partner.
+    #[diesel(sql_type = Text)]
+    pub partner_id: String,
+    /// Its country.
+    #[diesel(sql_type = Text)]
+    pub country: String,
+}
+
+/// Every office, in membership order.
+pub fn offices_of_all(conn: &mut DbConnection) -> ApiResult<Vec<OfficeOfMembership>> {
+    query(
+        conn,
+        "SELECT id AS office_id, membership_id, partner_id, country FROM offices ORDER BY membership_id, id",
         &[],
     )
 }

@@ -516,3 +516,70 @@ impl TestApp {
             .collect()
     }
 }
+
+impl TestApp {
+    /// An opened survey with only the standard questions.
+    pub async fn plain_survey(&self, office_id: &str) -> String {
+        let survey = self
+            .post(&format!("/api/v1/offices/{office_id}/surveys"))
+            .admin()
+            .json(serde_json::json!({"title": "Plain"}))
+            .send()
+            .await;
+        let id = id_of(survey.expect(201));
+        self.post(&format!("/api/v1/surveys/{id}/open"))
+            .admin()
+            .send()
+            .await
+            .expect(200);
+        id
+    }
+
+    /// Imports completed responses `(day, organization)` with the given answers; returns their ids.
+    pub async fn import(
+        &self,
+        survey_id: &str,
+        rows: &[(&str, String)],
+        answers: &Value,
+    ) -> Vec<String> {
+        let rows: Vec<Value> = rows
+            .iter()
+            .map(|(day, org)| serde_json::json!({"completed_at": format!("{day}T12:00:00Z"), "organization": org, "answers": answers}))
+            .collect();
+        let reply = self
+            .post(&format!("/api/v1/surveys/{survey_id}/responses/import"))
+            .admin()
+            .json(serde_json::json!({"responses": rows}))
+            .send()
+            .await;
+        let body = reply.expect(200);
+        assert_eq!(body["invalid"], 0, "{body}");
+        body["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["response_id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+/// `count` rows on `day`, organizations named `{prefix}{i}` (or one organization when `same_org`).
+pub fn rows(
+    day: &'static str,
+    count: usize,
+    prefix: &str,
+    same_org: bool,
+) -> Vec<(&'static str, String)> {
+    (0..count)
+        .map(|i| {
+            (
+                day,
+                if same_org {
+                    prefix.to_owned()
+                } else {
+                    format!("{prefix}{i}")
+                },
+            )
+        })
+        .collect()
+}

@@ -3,6 +3,7 @@
 mod common;
 
 mod auth;
+mod compliance;
 mod conventions;
 mod input;
 mod invitations;

@@ -1,14 +1,19 @@
 //! Version 1 of the API: routes and the conventions every resource shares
 //! (pagination, ETags, validation).
 
+pub mod charts;
+pub mod compliance;
 pub mod contacts;
+pub mod insights;
 pub mod invitations;
 pub mod memberships;
 pub mod offices;
 pub mod partners;
+pub mod periods;
 pub mod program;
 pub mod respond;
 pub mod responses;
+pub mod results;
 pub mod surveys;
 
 use actix_web::{
@@ -35,6 +40,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
     invitations::routes(cfg);
     respond::routes(cfg);
     responses::routes(cfg);
+    results::routes(cfg);
+    compliance::routes(cfg);
+    periods::routes(cfg);
+    insights::routes(cfg);
 }
 
 /// Default page size.
@@ -80,7 +89,7 @@ fn decode_cursor(cursor: &str) -> Option<Uuid> {
     Uuid::from_slice(&bytes).ok()
 }
 
-fn encode_cursor(id: Uuid) -> String {
+pub(crate) fn encode_cursor(id: Uuid) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(id.as_bytes())
 }
 

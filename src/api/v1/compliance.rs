@@ -1,0 +1,385 @@
+//! Compliance: where each membership stands against the program rule, and why.
+
+use std::collections::BTreeMap;
+
+use actix_web::{get, web};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::{results::bounds, ListQuery, Paged};
+use crate::{
+    auth::{Principal, Role},
+    db::{self, settings::SettingsRow, DbConnection},
+    domain::compliance::{membership_standing, window_start, Exclusion, Rules},
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(membership_compliance)
+        .service(program_compliance);
+}
+
+/// Whether the rule is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplianceStatus {
+    /// At least one office meets the rule on its own.
+    Met,
+    /// No office meets it.
+    NotMet,
+}
+
+/// The rule applied.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RuleSummary {
+    /// Counted surveys an office needs.
+    pub min_completed_surveys: i32,
+    /// Surveys counted per customer organization (the first ones by completion time).
+    pub max_counted_per_customer_org: i32,
+    /// Window length in months.
+    pub window_months: i32,
+}
+
+/// Responses that do not count, by reason.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct Excluded {
+    /// Voided by the administrator.
+    pub voided: usize,
+    /// Beyond the cap of their customer organization.
+    pub over_organization_cap: usize,
+    /// Completed outside the window.
+    pub outside_window: usize,
+}
+
+/// One customer organization's share (never shown to the vendor).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OrganizationShare {
+    /// The organization key.
+    pub organization_key: String,
+    /// Completed in the window.
+    pub completed: usize,
+    /// Counted.
+    pub counted: usize,
+}
+
+/// How one office stands.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OfficeCompliance {
+    /// The office.
+    pub office_id: Uuid,
+    /// Its name.
+    pub name: String,
+    /// Its country.
+    pub country: String,
+    /// Completed, non-voided responses in the window.
+    pub completed: usize,
+    /// Responses that count.
+    pub counted: usize,
+    /// Responses that do not count, by reason.
+    pub excluded: Excluded,
+    /// Whether this office meets the rule on its own.
+    pub meets: bool,
+    /// Counted responses still missing.
+    pub shortfall: usize,
+    /// The fewest additional customer organizations that could close the shortfall.
+    pub additional_organizations_needed: usize,
+    /// The last day the office keeps meeting the rule if no response is added (when it meets it).
+    pub valid_until: Option<NaiveDate>,
+    /// Per customer organization, most completed first; `null` for the vendor.
+    pub organizations: Option<Vec<OrganizationShare>>,
+}
+
+/// A membership's compliance, explained.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MembershipCompliance {
+    /// The membership.
+    pub membership_id: Uuid,
+    /// The day it is judged on.
+    pub as_of: NaiveDate,
+    /// First day of the window.
+    pub window_from: NaiveDate,
+    /// Last day of the window (`as_of`).
+    pub window_to: NaiveDate,
+    /// The rule.
+    pub rules: RuleSummary,
+    /// Met when any one office meets the rule (counts are never added across offices; scores never matter).
+    pub status: ComplianceStatus,
+    /// The last day the membership stays met if no response is added.
+    pub valid_until: Option<NaiveDate>,
+    /// Every office.
+    pub offices: Vec<OfficeCompliance>,
+}
+
+/// The day to judge on.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AsOfQuery {
+    /// The day (default: today, UTC).
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Resolves and bounds `as_of`.
+pub fn as_of(requested: Option<NaiveDate>, today: NaiveDate) -> ApiResult<NaiveDate> {
+    let day = requested.unwrap_or(today);
+    use chrono::Datelike as _;
+    if !(2000..=2100).contains(&day.year()) {
+        return Err(ApiError::invalid_field(
+            "as_of",
+            "must be a day between 2000 and 2100",
+        ));
+    }
+    Ok(day)
+}
+
+/// The rule from the settings.
+pub fn rules(settings: &SettingsRow) -> Rules {
+    Rules {
+        min_completed: settings.min_completed_surveys as usize,
+        cap_per_org: settings.max_counted_per_customer_org as usize,
+        window_months: settings.window_months as u32,
+    }
+}
+
+/// The explained compliance of one membership; `detailed` adds per-organization figures.
+pub fn explain(
+    conn: &mut DbConnection,
+    membership_id: &str,
+    as_of: NaiveDate,
+    detailed: bool,
+) -> ApiResult<MembershipCompliance> {
+    let settings = db::settings::get(conn)?;
+    let rules = rules(&settings);
+    let offices =
+        db::offices::list_for_membership(conn, db::parse_uuid(membership_id)?, None, 10_000)?.0;
+    let responses = db::results::membership_responses(conn, membership_id)?;
+    let ids: Vec<String> = offices.iter().map(|o| o.id.clone()).collect();
+    let standing = membership_standing(&ids, &responses, &rules, as_of);
+    let offices = offices
+        .into_iter()
+        .zip(standing.offices)
+        .map(|(office, s)| {
+            Ok(OfficeCompliance {
+                office_id: db::parse_uuid(&office.id)?,
+                name: office.name,
+                country: office.country,
+                completed: s.completed,
+                counted: s.counted,
+                excluded: Excluded {
+                    voided: s.excluded.get(&Exclusion::Voided).copied().unwrap_or(0),
+                    over_organization_cap: s
+                        .excluded
+                        .get(&Exclusion::OverOrganizationCap)
+                        .copied()
+                        .unwrap_or(0),
+                    outside_window: s
+                        .excluded
+                        .get(&Exclusion::OutsideWindow)
+                        .copied()
+                        .unwrap_or(0),
+                },
+                meets: s.meets,
+                shortfall: s.shortfall,
+                additional_organizations_needed: s.additional_organizations,
+                valid_until: s.valid_until,
+                organizations: detailed.then(|| {
+                    s.organizations
+                        .into_iter()
+                        .map(|o| OrganizationShare {
+                            organization_key: o.org_key,
+                            completed: o.completed,
+                            counted: o.counted,
+                        })
+                        .collect()
+                }),
+            })
+        })
+        .collect::<ApiResult<_>>()?;
+    Ok(MembershipCompliance {
+        membership_id: db::parse_uuid(membership_id)?,
+        as_of,
+        window_from: window_start(as_of, rules.window_months)
+            .succ_opt()
+            .unwrap_or(as_of),
+        window_to: as_of,
+        rules: RuleSummary {
+            min_completed_surveys: settings.min_completed_surveys,
+            max_counted_per_customer_org: settings.max_counted_per_customer_org,
+            window_months: settings.window_months,
+        },
+        status: if standing.met {
+            ComplianceStatus::Met
+        } else {
+            ComplianceStatus::NotMet
+        },
+        valid_until: standing.valid_until,
+        offices,
+    })
+}
+
+/// Get a membership's compliance
+///
+/// Per office: completed, counted, excluded with the reason, whether it meets the rule, the shortfall and the
+/// fewest additional customer organizations that could close it, and until when it stays valid. The partner
+/// sees its own memberships; the administrator and the vendor see all (the vendor without per-organization figures).
+#[utoipa::path(tag = "compliance", params(("membership_id" = Uuid, Path, description = "The membership's id."), AsOfQuery), responses((status = 200, description = "The membership's compliance.", body = MembershipCompliance)))]
+#[get("/memberships/{membership_id}/compliance")]
+async fn membership_compliance(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: web::Query<AsOfQuery>,
+) -> ApiResult<web::Json<MembershipCompliance>> {
+    let day = as_of(query.as_of, state.clock.now().date_naive())?;
+    let (id, scope, detailed) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        principal.role != Role::Vendor,
+    );
+    let result = db::run(&state.pool, move |conn| {
+        let membership = db::memberships::get(conn, scope, id)?;
+        explain(conn, &membership.id, day, detailed)
+    })
+    .await?;
+    Ok(web::Json(result))
+}
+
+/// One membership in the program-wide list.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MembershipStatus {
+    /// The membership.
+    pub membership_id: Uuid,
+    /// Its partner.
+    pub partner_id: Uuid,
+    /// Its membership number.
+    pub membership_number: String,
+    /// The countries of its offices.
+    pub countries: Vec<String>,
+    /// Met or not met.
+    pub status: ComplianceStatus,
+    /// Counted responses of its best office.
+    pub best_office_counted: i64,
+}
+
+super::page_type!(
+    MembershipStatusPage,
+    MembershipStatus,
+    "One page of memberships with their compliance, in a stable order."
+);
+
+impl super::Identified for MembershipStatus {
+    fn id(&self) -> Uuid {
+        self.membership_id
+    }
+}
+
+/// Filters of the program-wide list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProgramComplianceQuery {
+    /// The day (default: today, UTC).
+    pub as_of: Option<NaiveDate>,
+    /// Only memberships with this status.
+    pub status: Option<ComplianceStatus>,
+    /// Only memberships with an office in this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+}
+
+/// Every membership's status on `as_of`, computed in SQL (the organization cap applied by a window function).
+pub fn program_statuses(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+) -> ApiResult<Vec<MembershipStatus>> {
+    let settings = db::settings::get(conn)?;
+    let rules = rules(&settings);
+    let first_day = window_start(as_of, rules.window_months)
+        .succ_opt()
+        .unwrap_or(as_of);
+    let (from, to) = bounds(first_day, as_of);
+    let mut best: BTreeMap<String, i64> = BTreeMap::new();
+    for office in db::results::office_counts(conn, &from, &to, rules.cap_per_org as i64, None)? {
+        let entry = best.entry(office.membership_id).or_insert(0);
+        *entry = (*entry).max(office.counted);
+    }
+    let mut statuses: Vec<MembershipStatus> = Vec::new();
+    for row in db::results::membership_countries(conn)? {
+        if statuses
+            .last()
+            .is_none_or(|s| s.membership_id.to_string() != row.membership_id)
+        {
+            let counted = best.get(&row.membership_id).copied().unwrap_or(0);
+            statuses.push(MembershipStatus {
+                membership_id: db::parse_uuid(&row.membership_id)?,
+                partner_id: db::parse_uuid(&row.partner_id)?,
+                membership_number: row.membership_number,
+                countries: Vec::new(),
+                status: if counted >= rules.min_completed as i64 {
+                    ComplianceStatus::Met
+                } else {
+                    ComplianceStatus::NotMet
+                },
+                best_office_counted: counted,
+            });
+        }
+        if !row.country.is_empty() {
+            if let Some(last) = statuses.last_mut() {
+                last.countries.push(row.country);
+            }
+        }
+    }
+    Ok(statuses)
+}
+
+/// List every membership's compliance
+///
+/// Program-wide, for the administrator and the vendor: status and the best office's count per membership,
+/// filtered by status and country, cursor-paginated. No per-organization figures.
+#[utoipa::path(tag = "compliance", params(ProgramComplianceQuery, ListQuery), responses((status = 200, description = "A page of memberships with their status.", body = MembershipStatusPage)))]
+#[get("/program/compliance")]
+async fn program_compliance(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<ProgramComplianceQuery>,
+    page: web::Query<ListQuery>,
+) -> ApiResult<web::Json<MembershipStatusPage>> {
+    if principal.role == Role::Partner {
+        return Err(ApiError::Forbidden("the program-wide list is for the administrator and the vendor; use /memberships/{id}/compliance".into()));
+    }
+    let day = as_of(query.as_of, state.clock.now().date_naive())?;
+    let (limit, after) = page.parse()?;
+    let country = query
+        .country
+        .as_ref()
+        .map(|c| c.trim().to_ascii_uppercase());
+    if country
+        .as_deref()
+        .is_some_and(|c| !crate::domain::country::is_iso_country(c))
+    {
+        return Err(ApiError::invalid_field(
+            "country",
+            "must be an ISO 3166-1 alpha-2 country code",
+        ));
+    }
+    let status = query.status;
+    let statuses = db::run(&state.pool, move |conn| program_statuses(conn, day)).await?;
+    let mut matching = statuses
+        .into_iter()
+        .filter(|s| status.is_none_or(|wanted| s.status == wanted))
+        .filter(|s| country.as_ref().is_none_or(|c| s.countries.contains(c)))
+        .filter(|s| after.is_none_or(|a| s.membership_id > a));
+    let mut items: Vec<MembershipStatus> = matching.by_ref().take(limit as usize).collect();
+    let more = matching.next().is_some();
+    let next_cursor = if more {
+        items.last().map(|i| super::encode_cursor(i.membership_id))
+    } else {
+        None
+    };
+    items.shrink_to_fit();
+    Ok(web::Json(MembershipStatusPage::from_parts(
+        items,
+        next_cursor,
+    )))
+}

@@ -1,0 +1,352 @@
+//! Reporting periods and the compliance snapshots stored when the administrator closes one.
+
+use std::collections::BTreeMap;
+
+use actix_web::{get, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::{compliance::rules, page_of, results::bounds, time, Identified, ListQuery};
+use crate::{
+    auth::Principal,
+    db::{
+        self,
+        periods::{PeriodRow, SnapshotRow},
+        DbConnection,
+    },
+    domain::{compliance::window_start, periods},
+    error::{ApiError, ApiResult},
+    AppState,
+};
+
+pub(super) fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_periods)
+        .service(close_period)
+        .service(period_snapshots)
+        .service(membership_snapshots);
+}
+
+/// Where a reporting period stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodStatus {
+    /// Today falls in it.
+    Current,
+    /// It has ended and can be closed.
+    Ended,
+    /// Closed: its compliance snapshots are stored and never change.
+    Closed,
+}
+
+/// A reporting period.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ReportingPeriod {
+    /// Its id, e.g. `2026-Q4`.
+    pub id: String,
+    /// First day.
+    pub starts_on: NaiveDate,
+    /// Last day.
+    pub ends_on: NaiveDate,
+    /// Current, ended or closed.
+    pub status: PeriodStatus,
+    /// When it was closed.
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// Reporting periods, oldest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ReportingPeriods {
+    /// The periods.
+    pub items: Vec<ReportingPeriod>,
+}
+
+/// Which periods to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodsQuery {
+    /// How many periods up to the current one (1–40, default 8).
+    #[param(minimum = 1, maximum = 40)]
+    pub count: Option<u32>,
+}
+
+/// List reporting periods
+///
+/// Calendar-aligned periods (quarters by default) up to the current one, with whether each was closed.
+#[utoipa::path(tag = "periods", params(PeriodsQuery), responses((status = 200, description = "The periods.", body = ReportingPeriods)))]
+#[get("/periods")]
+async fn list_periods(
+    state: web::Data<AppState>,
+    _principal: Principal,
+    query: web::Query<PeriodsQuery>,
+) -> ApiResult<web::Json<ReportingPeriods>> {
+    let count = query.count.unwrap_or(8);
+    if !(1..=40).contains(&count) {
+        return Err(ApiError::invalid_field("count", "must be from 1 to 40"));
+    }
+    let today = state.clock.now().date_naive();
+    let (settings, closed) = db::run(&state.pool, |conn| {
+        Ok((db::settings::get(conn)?, db::periods::closed(conn)?))
+    })
+    .await?;
+    let months = settings.reporting_period_months as u32;
+    let closed: BTreeMap<String, PeriodRow> =
+        closed.into_iter().map(|p| (p.id.clone(), p)).collect();
+    let mut items = Vec::new();
+    let mut period = periods::period_of(today, months);
+    for _ in 0..count {
+        let stored = closed.get(&period.id);
+        items.push(ReportingPeriod {
+            status: match (stored, period.ends_on < today) {
+                (Some(_), _) => PeriodStatus::Closed,
+                (None, true) => PeriodStatus::Ended,
+                (None, false) => PeriodStatus::Current,
+            },
+            closed_at: stored.map(|p| time(&p.closed_at)).transpose()?,
+            id: period.id.clone(),
+            starts_on: period.starts_on,
+            ends_on: period.ends_on,
+        });
+        match period.starts_on.pred_opt() {
+            Some(day) => period = periods::period_of(day, months),
+            None => break,
+        }
+    }
+    items.reverse();
+    Ok(web::Json(ReportingPeriods { items }))
+}
+
+/// One office in a snapshot.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SnapshotOffice {
+    /// The office.
+    pub office_id: Uuid,
+    /// Its country.
+    pub country: String,
+    /// Completed, non-voided responses in the window.
+    pub completed: i64,
+    /// Counted responses.
+    pub counted: i64,
+    /// Whether it met the rule.
+    pub meets: bool,
+}
+
+/// A membership's compliance frozen when its period closed.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ComplianceSnapshot {
+    /// The period.
+    pub period_id: String,
+    /// The membership.
+    pub membership_id: Uuid,
+    /// Its partner.
+    pub partner_id: Uuid,
+    /// Whether the membership met the rule on the period's last day.
+    pub met: bool,
+    /// Counted responses of its best office.
+    pub best_office_counted: i64,
+    /// Its offices.
+    pub offices: Vec<SnapshotOffice>,
+    /// When the snapshot was taken.
+    pub created_at: DateTime<Utc>,
+}
+
+super::page_type!(
+    SnapshotPage,
+    ComplianceSnapshot,
+    "One page of compliance snapshots, in membership order."
+);
+
+impl Identified for ComplianceSnapshot {
+    fn id(&self) -> Uuid {
+        self.membership_id
+    }
+}
+
+impl TryFrom<SnapshotRow> for ComplianceSnapshot {
+    type Error = ApiError;
+
+    fn try_from(row: SnapshotRow) -> ApiResult<Self> {
+        Ok(ComplianceSnapshot {
+            period_id: row.period_id,
+            membership_id: db::parse_uuid(&row.membership_id)?,
+            partner_id: db::parse_uuid(&row.partner_id)?,
+            met: row.met != 0,
+            best_office_counted: row.best_office_counted,
+            offices: serde_json::from_str(&row.offices)
+                .map_err(|e| ApiError::Internal(format!("stored snapshot is invalid: {e}")))?,
+            created_at: time(&row.created_at)?,
+        })
+    }
+}
+
+/// The closed period and its snapshots.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ClosedPeriod {
+    /// The period.
+    pub period: ReportingPeriod,
+    /// Memberships snapshotted.
+    pub memberships: usize,
+    /// Of which met the rule.
+    pub met: usize,
+}
+
+fn snapshot_all(
+    conn: &mut DbConnection,
+    period: &periods::Period,
+    now: &str,
+) -> ApiResult<Vec<SnapshotRow>> {
+    let settings = db::settings::get(conn)?;
+    let rules = rules(&settings);
+    let first_day = window_start(period.ends_on, rules.window_months)
+        .succ_opt()
+        .unwrap_or(period.ends_on);
+    let (from, to) = bounds(first_day, period.ends_on);
+    let mut counts: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    for office in db::results::office_counts(conn, &from, &to, rules.cap_per_org as i64, None)? {
+        counts.insert(office.office_id, (office.completed, office.counted));
+    }
+    let offices = db::results::offices_of_all(conn)?;
+    let mut by_membership: BTreeMap<(String, String), Vec<SnapshotOffice>> = BTreeMap::new();
+    for office in offices {
+        let (completed, counted) = counts.get(&office.office_id).copied().unwrap_or((0, 0));
+        by_membership
+            .entry((office.membership_id, office.partner_id))
+            .or_default()
+            .push(SnapshotOffice {
+                office_id: db::parse_uuid(&office.office_id)?,
+                country: office.country,
+                completed,
+                counted,
+                meets: counted >= rules.min_completed as i64,
+            });
+    }
+    Ok(by_membership
+        .into_iter()
+        .map(|((membership_id, partner_id), offices)| {
+            let best = offices.iter().map(|o| o.counted).max().unwrap_or(0);
+            SnapshotRow {
+                period_id: period.id.clone(),
+                membership_id,
+                partner_id,
+                met: i32::from(offices.iter().any(|o| o.meets)),
+                best_office_counted: best,
+                offices: serde_json::to_string(&offices).unwrap_or_default(),
+                created_at: now.to_owned(),
+            }
+        })
+        .collect())
+}
+
+/// Close a reporting period
+///
+/// Administrator only. Stores every membership's compliance as of the period's last day; later erasures,
+/// voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
+#[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`.")), responses((status = 200, description = "The closed period.", body = ClosedPeriod)))]
+#[post("/periods/{period_id}/close")]
+async fn close_period(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<web::Json<ClosedPeriod>> {
+    principal.require_admin()?;
+    let (id, today, now, by) = (
+        path.into_inner(),
+        state.clock.now().date_naive(),
+        state.timestamp(),
+        principal.subject.clone(),
+    );
+    let (period, snapshots) = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let months = db::settings::get(conn)?.reporting_period_months as u32;
+            let period = periods::parse(&id, months).ok_or_else(|| {
+                ApiError::NotFound(format!("no period `{id}` of {months} months"))
+            })?;
+            if period.ends_on >= today {
+                return Err(ApiError::Conflict(format!(
+                    "period {} has not ended yet (it ends on {})",
+                    period.id, period.ends_on
+                )));
+            }
+            let snapshots = snapshot_all(conn, &period, &now)?;
+            let row = PeriodRow {
+                id: period.id.clone(),
+                starts_on: period.starts_on.to_string(),
+                ends_on: period.ends_on.to_string(),
+                closed_at: now.clone(),
+                closed_by: by,
+            };
+            db::periods::close(conn, &row, &snapshots)?;
+            Ok((
+                ReportingPeriod {
+                    id: period.id,
+                    starts_on: period.starts_on,
+                    ends_on: period.ends_on,
+                    status: PeriodStatus::Closed,
+                    closed_at: Some(time(&now)?),
+                },
+                snapshots,
+            ))
+        })
+    })
+    .await?;
+    tracing::info!(period = %period.id, closed_by = %principal.subject, "reporting period closed");
+    Ok(web::Json(ClosedPeriod {
+        memberships: snapshots.len(),
+        met: snapshots.iter().filter(|s| s.met != 0).count(),
+        period,
+    }))
+}
+
+/// List a closed period's snapshots
+///
+/// The administrator and the vendor see every membership; a partner sees its own.
+#[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`."), ListQuery), responses((status = 200, description = "A page of snapshots.", body = SnapshotPage)))]
+#[get("/periods/{period_id}/snapshots")]
+async fn period_snapshots(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<SnapshotPage>> {
+    let (limit, after) = query.parse()?;
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let rows = db::run(&state.pool, move |conn| {
+        if !db::periods::closed(conn)?.iter().any(|p| p.id == id) {
+            return Err(ApiError::NotFound(format!("period `{id}` is not closed")));
+        }
+        db::periods::snapshots_of_period(conn, &id, scope, after, limit)
+    })
+    .await?;
+    Ok(web::Json(page_of(rows, ComplianceSnapshot::try_from)?))
+}
+
+/// A membership's snapshots.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MembershipSnapshots {
+    /// One per closed period, oldest first.
+    pub items: Vec<ComplianceSnapshot>,
+}
+
+/// List a membership's snapshots
+#[utoipa::path(tag = "periods", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "Its snapshots.", body = MembershipSnapshots)))]
+#[get("/memberships/{membership_id}/snapshots")]
+async fn membership_snapshots(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<web::Json<MembershipSnapshots>> {
+    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let rows = db::run(&state.pool, move |conn| {
+        let membership = db::memberships::get(conn, scope, id)?;
+        db::periods::snapshots_of_membership(conn, &membership.id)
+    })
+    .await?;
+    Ok(web::Json(MembershipSnapshots {
+        items: rows
+            .into_iter()
+            .map(ComplianceSnapshot::try_from)
+            .collect::<ApiResult<_>>()?,
+    }))
+}
