@@ -583,3 +583,13 @@ pub fn rows(
         })
         .collect()
 }
+
+/// The id of the quarter before the one holding `day` (an ended period that can be closed).
+pub fn previous_quarter(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let quarter = (day.month() - 1) / 3 + 1;
+    match quarter {
+        1 => format!("{}-Q4", day.year() - 1),
+        q => format!("{}-Q{}", day.year(), q - 1),
+    }
+}

@@ -6,6 +6,7 @@ mod auth;
 mod compliance;
 mod conventions;
 mod input;
+mod insights;
 mod invitations;
 mod openapi;
 mod resources;
