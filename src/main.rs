@@ -22,6 +22,8 @@ enum Command {
     Openapi,
     /// Exit 0 when the local service answers `/ready` (the container healthcheck).
     Healthcheck,
+    /// Seed a realistic sample program into the configured (empty) database.
+    Demo,
     /// Print a development JWT signed with the configured shared secret.
     Token {
         /// The role of the token.
@@ -63,6 +65,24 @@ fn run() -> Result<(), String> {
     match cli.command {
         Command::Openapi => unreachable!("handled above"),
         Command::Healthcheck => healthcheck(config.bind),
+        Command::Demo => {
+            let pool = csat_index::db::connect(&config)?;
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            let summary =
+                csat_index::demo::seed(&mut conn, chrono::Utc::now()).map_err(|e| e.to_string())?;
+            println!(
+                "seeded {} partners, {} memberships, {} offices, {} contacts and {} responses",
+                summary.partners,
+                summary.memberships,
+                summary.offices,
+                summary.contacts,
+                summary.responses
+            );
+            if let Some(partner) = summary.example_partner {
+                println!("a partner token: csat-index token --role partner --partner-id {partner}");
+            }
+            Ok(())
+        }
         Command::Migrate => {
             csat_index::db::connect(&config)?;
             println!("migrations are up to date");

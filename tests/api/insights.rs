@@ -580,3 +580,78 @@ async fn nothing_the_vendor_can_call_reveals_contacts_free_text_or_custom_answer
         );
     }
 }
+
+#[actix_rt::test]
+async fn the_demo_program_shows_met_and_unmet_memberships_and_an_organization_over_the_cap() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let pool = app.state.pool.clone();
+        let summary = actix_web::web::block(move || {
+            csat_index::demo::seed(&mut pool.get().unwrap(), chrono::Utc::now())
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        assert!(summary.responses > 50, "{backend:?}");
+        let list = app.get("/api/v1/program/compliance").vendor().send().await;
+        let items = list.expect(200)["items"].as_array().unwrap().clone();
+        let statuses: std::collections::BTreeSet<&str> = items
+            .iter()
+            .map(|i| i["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses.into_iter().collect::<Vec<_>>(), ["met", "not_met"]);
+        let countries: std::collections::BTreeSet<&str> = items
+            .iter()
+            .flat_map(|i| {
+                i["countries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap())
+            })
+            .collect();
+        assert!(countries.len() >= 4, "{countries:?}");
+        let partner = summary.example_partner.unwrap().to_string();
+        let memberships = app
+            .get(&format!("/api/v1/partners/{partner}/memberships"))
+            .partner(&partner)
+            .send()
+            .await;
+        let first = id_of(&memberships.expect(200)["items"][0]);
+        let explained = app
+            .get(&format!("/api/v1/memberships/{first}/compliance"))
+            .partner(&partner)
+            .send()
+            .await;
+        let over_cap = explained.expect(200)["offices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|o| o["organizations"].as_array().unwrap().clone())
+            .any(|o| o["completed"].as_i64() > o["counted"].as_i64());
+        assert!(
+            over_cap,
+            "an organization over the cap shows: {}",
+            explained.text
+        );
+        let table = app.get("/api/v1/program/metrics").vendor().send().await;
+        assert!(
+            table.expect(200)["periods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| !p["program"]["suppressed"].as_bool().unwrap()),
+            "the vendor view shows figures"
+        );
+        let again = app.state.pool.clone();
+        let refused = actix_web::web::block(move || {
+            csat_index::demo::seed(&mut again.get().unwrap(), chrono::Utc::now())
+        })
+        .await
+        .unwrap();
+        assert!(
+            refused.is_err(),
+            "the demo never seeds into a database with partners"
+        );
+    }
+}
