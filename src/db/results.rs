@@ -64,13 +64,17 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn filter(&self) -> (&'static str, Option<Bind>) {
-        match self {
-            Scope::Survey(id) => ("r.survey_id = ?", Some(Bind::Text(id.clone()))),
-            Scope::Office(id) => ("r.office_id = ?", Some(Bind::Text(id.clone()))),
-            Scope::Membership(id) => ("r.membership_id = ?", Some(Bind::Text(id.clone()))),
+    /// The condition on responses `r` and its binds, followed by the `[from, to)` completion bounds.
+    fn filter(&self, from: &str, to: &str) -> (&'static str, Vec<Bind>) {
+        let (condition, id) = match self {
+            Scope::Survey(id) => ("r.survey_id = ?", Some(id)),
+            Scope::Office(id) => ("r.office_id = ?", Some(id)),
+            Scope::Membership(id) => ("r.membership_id = ?", Some(id)),
             Scope::Program => ("1 = 1", None),
-        }
+        };
+        let mut binds: Vec<Bind> = id.map(|id| Bind::Text(id.clone())).into_iter().collect();
+        binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
+        (condition, binds)
     }
 }
 
@@ -118,7 +122,7 @@ pub fn metric_counts(
     to: &str,
     by_country: bool,
 ) -> ApiResult<Vec<MetricCount>> {
-    let (filter, bind) = scope.filter();
+    let (filter, binds) = scope.filter(from, to);
     let (country, join, group) = country_columns(by_country);
     let sql = format!(
         "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, a.metric AS metric, a.number_value AS number_value, \
@@ -127,8 +131,6 @@ pub fn metric_counts(
          WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND a.metric IN ('nsat', 'nps', 'ces') \
          GROUP BY SUBSTR(r.completed_at, 1, 7){group}, a.metric, a.number_value, a.text_value"
     );
-    let mut binds: Vec<Bind> = bind.into_iter().collect();
-    binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
     query(conn, &sql, &binds)
 }
 
@@ -154,15 +156,13 @@ pub fn response_counts(
     to: &str,
     by_country: bool,
 ) -> ApiResult<Vec<ResponseCount>> {
-    let (filter, bind) = scope.filter();
+    let (filter, binds) = scope.filter(from, to);
     let (country, join, group) = country_columns(by_country);
     let sql = format!(
         "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, CAST(COUNT(*) AS BIGINT) AS responses \
          FROM responses r {join} WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? \
          GROUP BY SUBSTR(r.completed_at, 1, 7){group}"
     );
-    let mut binds: Vec<Bind> = bind.into_iter().collect();
-    binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
     query(conn, &sql, &binds)
 }
 
@@ -191,7 +191,7 @@ pub fn answer_counts(
     to: &str,
     standard_only: bool,
 ) -> ApiResult<Vec<AnswerCount>> {
-    let (filter, bind) = scope.filter();
+    let (filter, binds) = scope.filter(from, to);
     let standard = if standard_only {
         "AND q.survey_id IS NULL"
     } else {
@@ -203,8 +203,6 @@ pub fn answer_counts(
          WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND q.kind <> 'text' {standard} \
          GROUP BY a.question_id, a.number_value, a.text_value"
     );
-    let mut binds: Vec<Bind> = bind.into_iter().collect();
-    binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
     query(conn, &sql, &binds)
 }
 

@@ -366,6 +366,50 @@ fn questionnaire(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Q
     Ok(questions)
 }
 
+/// Moves a visible survey from `from` to `to`, stamping the time; opening also freezes the questionnaire.
+async fn transition(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: Uuid,
+    from: &'static str,
+    to: &'static str,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (scope, expected, now) = (
+        principal.partner_scope(),
+        if_match(&req)?,
+        state.timestamp(),
+    );
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let current = visible_survey(conn, scope, id)?;
+            if current.status != from {
+                return Err(ApiError::Conflict(format!(
+                    "the survey is {}; only a {from} survey can become {to}",
+                    current.status
+                )));
+            }
+            let mut changes = SurveyChanges {
+                status: Some(to.into()),
+                ..SurveyChanges::default()
+            };
+            if to == "open" {
+                changes.opened_at = Some(now.clone());
+                changes.questionnaire = Some(
+                    serde_json::to_string(&questionnaire(conn, &current)?).unwrap_or_default(),
+                );
+            } else {
+                changes.closed_at = Some(now.clone());
+            }
+            db::surveys::update(conn, &current, expected, changes, &now)
+        })
+    })
+    .await?;
+    let version = row.version;
+    Ok(updated_response(version, &Survey::try_from(row)?))
+}
+
 /// Open a survey
 ///
 /// Freezes the questionnaire (standard and custom questions as they are now) and starts accepting answers.
@@ -377,35 +421,7 @@ async fn open_survey(
     principal: Principal,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, expected, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        if_match(&req)?,
-        state.timestamp(),
-    );
-    let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let current = visible_survey(conn, scope, id)?;
-            if current.status != "draft" {
-                return Err(ApiError::Conflict(format!(
-                    "the survey is {}; only a draft can be opened",
-                    current.status
-                )));
-            }
-            let frozen = serde_json::to_string(&questionnaire(conn, &current)?).unwrap_or_default();
-            let changes = SurveyChanges {
-                status: Some("open".into()),
-                opened_at: Some(now.clone()),
-                questionnaire: Some(frozen),
-                ..SurveyChanges::default()
-            };
-            db::surveys::update(conn, &current, expected, changes, &now)
-        })
-    })
-    .await?;
-    let version = row.version;
-    Ok(updated_response(version, &Survey::try_from(row)?))
+    transition(req, state, principal, path.into_inner(), "draft", "open").await
 }
 
 /// Close a survey
@@ -419,33 +435,7 @@ async fn close_survey(
     principal: Principal,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, expected, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        if_match(&req)?,
-        state.timestamp(),
-    );
-    let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let current = visible_survey(conn, scope, id)?;
-            if current.status != "open" {
-                return Err(ApiError::Conflict(format!(
-                    "the survey is {}; only an open survey can be closed",
-                    current.status
-                )));
-            }
-            let changes = SurveyChanges {
-                status: Some("closed".into()),
-                closed_at: Some(now.clone()),
-                ..SurveyChanges::default()
-            };
-            db::surveys::update(conn, &current, expected, changes, &now)
-        })
-    })
-    .await?;
-    let version = row.version;
-    Ok(updated_response(version, &Survey::try_from(row)?))
+    transition(req, state, principal, path.into_inner(), "open", "closed").await
 }
 
 /// A survey's questionnaire.
