@@ -53,6 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mail: MailConfig::Directory(std::env::temp_dir().join("csat-bench-mail")),
         mail_from: "Bench <bench@localhost>".into(),
         respondent_rate_limit: 1_000_000,
+        trust_forwarded_for: false,
     };
     let state = AppState::new(&config)?;
     let started = Instant::now();

@@ -110,6 +110,8 @@ pub struct Config {
     pub mail_from: String,
     /// Requests per minute one client may make to the public respondent endpoints.
     pub respondent_rate_limit: u32,
+    /// Identify clients by `Forwarded` / `X-Forwarded-For` (only behind a proxy that sets them).
+    pub trust_forwarded_for: bool,
 }
 
 /// A configuration problem; start-up stops with its message.
@@ -194,6 +196,7 @@ impl Config {
             mail,
             mail_from,
             respondent_rate_limit: number("CSAT_RESPONDENT_RATE_LIMIT", 60, 1..=100_000)? as u32,
+            trust_forwarded_for: number("CSAT_TRUST_FORWARDED_FOR", 0, 0..=1)? == 1,
             jwt: JwtConfig {
                 key,
                 issuer: get("CSAT_JWT_ISSUER").unwrap_or_else(|| DEFAULT_ISSUER.into()),

@@ -69,6 +69,8 @@ pub struct AppState {
     pub public_url: String,
     /// Limits the public respondent endpoints per client.
     pub respondent_limiter: Arc<api::rate_limit::RateLimiter>,
+    /// Identify clients by the forwarded-for headers of a trusted proxy.
+    pub trust_forwarded_for: bool,
 }
 
 /// Why the service could not start.
@@ -99,6 +101,7 @@ impl AppState {
             mailer: Arc::new(mailer),
             public_url: config.public_url.clone(),
             respondent_limiter: Arc::new(limiter),
+            trust_forwarded_for: config.trust_forwarded_for,
         })
     }
 

@@ -176,7 +176,8 @@ pub fn submit(
             .select(contacts::org_key)
             .first(conn)?;
         let response = ResponseRow {
-            id: Uuid::now_v7().to_string(),
+            // Random, not time-ordered: a v7 id would reveal an anonymous response's exact time.
+            id: Uuid::new_v4().to_string(),
             survey_id: found.survey.id.clone(),
             office_id: found.survey.office_id.clone(),
             membership_id: found.survey.membership_id.clone(),

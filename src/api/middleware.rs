@@ -120,8 +120,10 @@ pub async fn idempotency(
         created_at: db::timestamp(now),
     };
     let expired_before = db::timestamp(now - chrono::Duration::hours(IDEMPOTENCY_RETENTION_HOURS));
+    let abandoned_before =
+        db::timestamp(now - chrono::Duration::seconds(IDEMPOTENCY_ABANDONED_SECONDS));
     let existing = match db::run(&state.pool, move |conn| {
-        db::idempotency::claim(conn, &claim, &expired_before)
+        db::idempotency::claim(conn, &claim, &expired_before, &abandoned_before)
     })
     .await
     {

@@ -212,7 +212,17 @@ pub fn erase(
         contacts::updated_at.eq(now),
     ))
     .execute(conn)?;
-    super::ensure_updated(updated)
+    super::ensure_updated(updated)?;
+    // Queued or sent mail holds the address and the name: it goes too.
+    let invitations = super::schema::invitations::table
+        .filter(super::schema::invitations::contact_id.eq(&current.id))
+        .select(super::schema::invitations::id);
+    diesel::delete(
+        super::schema::outbox::table
+            .filter(super::schema::outbox::invitation_id.eq_any(invitations)),
+    )
+    .execute(conn)?;
+    Ok(())
 }
 
 fn email_taken(

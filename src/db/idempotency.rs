@@ -27,15 +27,24 @@ pub struct IdempotencyRow {
     pub created_at: String,
 }
 
-/// Claims a key for a new request, or returns the existing record.
+/// Claims a key for a new request, or returns the existing record. Records older than `expired_before`
+/// are forgotten, and so are claims still unanswered since `abandoned_before`.
 pub fn claim(
     conn: &mut DbConnection,
     row: &IdempotencyRow,
     expired_before: &str,
+    abandoned_before: &str,
 ) -> ApiResult<Option<IdempotencyRow>> {
     super::write_tx(conn, |conn| {
         diesel::delete(
             idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before)),
+        )
+        .execute(conn)?;
+        // A claim never answered belongs to a request that died (client gone, process stopped).
+        diesel::delete(
+            idempotency_keys::table
+                .filter(idempotency_keys::status.is_null())
+                .filter(idempotency_keys::created_at.lt(abandoned_before)),
         )
         .execute(conn)?;
         let existing = idempotency_keys::table

@@ -79,8 +79,12 @@ impl ManageConnection for Manager {
             .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+    /// A connection left inside a transaction (a panic mid-way) is discarded, never reused.
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        match conn {
+            DbConnection::Sqlite(c) => AnsiTransactionManager::is_broken_transaction_manager(c),
+            DbConnection::Postgresql(c) => AnsiTransactionManager::is_broken_transaction_manager(c),
+        }
     }
 }
 

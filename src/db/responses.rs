@@ -128,15 +128,19 @@ pub fn void(
     now: &str,
 ) -> ApiResult<ResponseRow> {
     let current = get(conn, None, id)?;
-    if current.voided_at.is_some() {
+    let updated = diesel::update(
+        responses::table
+            .find(&current.id)
+            .filter(responses::voided_at.is_null()),
+    )
+    .set((
+        responses::voided_at.eq(now),
+        responses::voided_by.eq(by),
+        responses::void_reason.eq(reason),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
         return Err(ApiError::Conflict("the response is already voided".into()));
     }
-    diesel::update(responses::table.find(&current.id))
-        .set((
-            responses::voided_at.eq(now),
-            responses::voided_by.eq(by),
-            responses::void_reason.eq(reason),
-        ))
-        .execute(conn)?;
     get(conn, None, id)
 }

@@ -186,6 +186,18 @@ pub fn office_standing(
     }
 }
 
+/// The first day a response completed on `day` is no longer in the window (month ends clamp, so step on
+/// until the window has really moved past it: a 2024-02-29 response leaves on 2025-03-01).
+pub fn exit_day(day: NaiveDate, months: u32) -> NaiveDate {
+    let mut exit = day
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX);
+    while exit < NaiveDate::MAX && in_window(day, exit, months) {
+        exit = exit.succ_opt().unwrap_or(NaiveDate::MAX);
+    }
+    exit
+}
+
 /// The last day an office that meets the rule on `as_of` keeps meeting it, if no response is added.
 fn last_day_met(responses: &[&Completed], rules: &Rules, as_of: NaiveDate) -> NaiveDate {
     let known: Vec<&Completed> = responses
@@ -366,6 +378,14 @@ mod tests {
         let result = standing(&["a"], &responses);
         assert!(!result.met);
         assert_eq!(result.offices[0].excluded.get(&Exclusion::Voided), Some(&1));
+    }
+
+    #[test]
+    fn a_leap_day_response_leaves_the_window_on_the_first_of_march() {
+        assert_eq!(exit_day(day(2024, 2, 29), 12), day(2025, 3, 1));
+        assert!(in_window(day(2024, 2, 29), day(2025, 2, 28), 12));
+        assert_eq!(exit_day(day(2026, 1, 31), 1), day(2026, 3, 1));
+        assert_eq!(exit_day(day(2026, 6, 1), 12), day(2027, 6, 1));
     }
 
     #[test]

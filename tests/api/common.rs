@@ -224,6 +224,7 @@ impl TestApp {
             mail: mail.unwrap_or_else(|| MailConfig::Directory(database.mail_dir())),
             mail_from: "CSAT Test <csat@test.example>".into(),
             respondent_rate_limit,
+            trust_forwarded_for: false,
         };
         let mut state = AppState::new(&config).expect("the test app starts");
         if let Some(clock) = clock {

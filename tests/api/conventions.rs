@@ -290,3 +290,75 @@ async fn idempotency_keys_are_remembered_for_24_hours_by_the_clock() {
         assert!(fresh.header("idempotent-replayed").is_none());
     }
 }
+
+#[actix_rt::test]
+async fn a_claim_left_by_a_request_that_died_is_released_after_a_minute() {
+    for backend in backends() {
+        let start =
+            DateTime::from_timestamp((Utc::now() - chrono::Duration::days(1)).timestamp(), 0)
+                .unwrap();
+        let (clock, seconds) = movable_clock(start);
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                clock: Some(clock),
+                ..Options::default()
+            },
+        )
+        .await;
+        let body = json!({"external_key": "DIED", "name": "Died"});
+        // The first request claimed the key, then its process died before answering.
+        let principal = csat_index::auth::Principal {
+            subject: "test-user".into(),
+            role: csat_index::auth::Role::Admin,
+            partner_id: None,
+        };
+        let claim = csat_index::db::idempotency::IdempotencyRow {
+            principal: principal.key(),
+            idempotency_key: "died".into(),
+            request_hash: {
+                use sha2::{Digest, Sha256};
+                let mut hasher = Sha256::new();
+                hasher.update("POST");
+                hasher.update("/api/v1/partners");
+                hasher.update(serde_json::to_vec(&body).unwrap());
+                format!("{:x}", hasher.finalize())
+            },
+            status: None,
+            response_body: None,
+            location: None,
+            etag: None,
+            created_at: csat_index::db::timestamp(start),
+        };
+        let pool = app.state.pool.clone();
+        actix_web::web::block(move || {
+            csat_index::db::idempotency::claim(&mut pool.get().unwrap(), &claim, "0000", "0000")
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        let early = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "died")
+            .json(body.clone())
+            .send()
+            .await;
+        assert!(
+            early.problem(409)["detail"]
+                .as_str()
+                .unwrap()
+                .contains("still running"),
+            "{backend:?}"
+        );
+        seconds.fetch_add(61, Ordering::SeqCst);
+        let retried = app
+            .post("/api/v1/partners")
+            .admin()
+            .header("Idempotency-Key", "died")
+            .json(body)
+            .send()
+            .await;
+        retried.expect(201);
+    }
+}

@@ -440,3 +440,91 @@ async fn reminders_bring_a_fresh_link_and_the_first_keeps_working() {
         );
     }
 }
+
+#[actix_rt::test]
+async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("LOST").await;
+        let contact = app
+            .consenting_contact(&office, "lost@lost.example", "Lost")
+            .await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let first = app
+            .invite_links(&partner, &survey, &[&contact])
+            .await
+            .remove(0);
+        let invitations = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        let invitation = id_of(&invitations.expect(200)["items"][0]);
+
+        let reissued = app
+            .post(&format!("/api/v1/invitations/{invitation}/link"))
+            .partner(&partner)
+            .send()
+            .await;
+        let second = reissued.expect(200)["link"].as_str().unwrap().to_owned();
+        assert_eq!(
+            reissued.header("cache-control").as_deref(),
+            Some("no-store"),
+            "{backend:?}"
+        );
+        assert_ne!(token_of(&second), token_of(&first));
+        app.get(&format!("/api/v1/respond/{}", token_of(&first)))
+            .send()
+            .await
+            .expect(200);
+        let mut answers = crate::common::standard_answers();
+        answers[custom.as_str()] = json!("support");
+        app.post(&format!("/api/v1/respond/{}", token_of(&second)))
+            .json(json!({"answers": answers}))
+            .send()
+            .await
+            .expect(201);
+        app.post(&format!("/api/v1/invitations/{invitation}/link"))
+            .partner(&partner)
+            .send()
+            .await
+            .problem(409);
+        app.post(&format!("/api/v1/invitations/{invitation}/link"))
+            .vendor()
+            .send()
+            .await
+            .problem(403);
+        let (stranger, ..) = app.partner_tree("STRANGER").await;
+        app.post(&format!("/api/v1/invitations/{invitation}/link"))
+            .partner(&stranger)
+            .send()
+            .await
+            .problem(404);
+
+        // Erasing a contact removes its queued mail (address and name) before it is sent.
+        let erased = app
+            .consenting_contact(&office, "erase-me@lost.example", "Lost")
+            .await;
+        app.post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [erased], "delivery": "email"}))
+            .send()
+            .await
+            .expect(200);
+        app.delete(&format!("/api/v1/contacts/{erased}"))
+            .partner(&partner)
+            .send()
+            .await
+            .expect(204);
+        let state = app.state.clone();
+        let report = actix_web::web::block(move || deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            report.sent + report.retried + report.failed,
+            0,
+            "nothing left to send to an erased contact"
+        );
+    }
+}

@@ -25,7 +25,7 @@ use crate::{
     domain::{
         compliance::window_start,
         metrics::{percentile, percentile_rank, Metrics, Score, StandardCounts},
-        periods::periods_between,
+        periods::{period_of, periods_between},
         privacy::suppressed,
     },
     error::ApiResult,
@@ -189,13 +189,41 @@ fn program_table(
 #[get("/program/metrics")]
 async fn program_metrics(
     state: web::Data<AppState>,
-    _principal: Principal,
+    principal: Principal,
     query: web::Query<RangeQuery>,
 ) -> ApiResult<web::Json<ProgramMetrics>> {
-    let (from, to) = query.resolve(state.clock.now().date_naive())?;
-    Ok(web::Json(
-        db::run(&state.pool, move |conn| program_table(conn, from, to)).await?,
-    ))
+    let today = state.clock.now().date_naive();
+    let (from, to) = query.resolve(today)?;
+    let role = principal.role;
+    let table = db::run(&state.pool, move |conn| {
+        let months = db::settings::get(conn)?.reporting_period_months as u32;
+        let (from, to) = match role {
+            Role::Admin => (from, to),
+            _ => {
+                let to = settled_day(to, today, months);
+                (
+                    period_of(from, months)
+                        .starts_on
+                        .min(period_of(to, months).starts_on),
+                    to,
+                )
+            }
+        };
+        program_table(conn, from, to)
+    })
+    .await?;
+    Ok(web::Json(table))
+}
+
+/// For everyone but the administrator, program-wide figures end on the last day of a reporting period that
+/// has ended, so two requests a day apart can never be subtracted to reveal a single response.
+pub fn settled_day(day: NaiveDate, today: NaiveDate, months: u32) -> NaiveDate {
+    let period = period_of(day, months);
+    if period.ends_on == day && day < today {
+        day
+    } else {
+        period.starts_on.pred_opt().unwrap_or(period.starts_on)
+    }
 }
 
 /// How scores are spread across memberships.
@@ -275,8 +303,17 @@ struct Field {
 }
 
 impl Field {
-    fn load(conn: &mut DbConnection, as_of: NaiveDate) -> ApiResult<Field> {
+    /// Loads the field on `as_of`, settled to an ended period's last day when `settle_before` (today) is given.
+    fn load(
+        conn: &mut DbConnection,
+        as_of: NaiveDate,
+        settle_before: Option<NaiveDate>,
+    ) -> ApiResult<Field> {
         let settings = db::settings::get(conn)?;
+        let as_of = match settle_before {
+            Some(today) => settled_day(as_of, today, settings.reporting_period_months as u32),
+            None => as_of,
+        };
         let window_from = window_start(as_of, settings.window_months as u32)
             .succ_opt()
             .unwrap_or(as_of);
@@ -364,11 +401,15 @@ impl Field {
 #[get("/program/benchmarks")]
 async fn program_benchmarks(
     state: web::Data<AppState>,
-    _principal: Principal,
+    principal: Principal,
     query: web::Query<AsOfQuery>,
 ) -> ApiResult<web::Json<Benchmarks>> {
-    let day = as_of(query.as_of, state.clock.now().date_naive())?;
-    let field = db::run(&state.pool, move |conn| Field::load(conn, day)).await?;
+    let today = state.clock.now().date_naive();
+    let (day, settle) = (as_of(query.as_of, today)?, principal.role != Role::Admin);
+    let field = db::run(&state.pool, move |conn| {
+        Field::load(conn, day, settle.then_some(today))
+    })
+    .await?;
     Ok(web::Json(Benchmarks {
         as_of: field.as_of,
         window_from: field.window_from,
@@ -471,7 +512,8 @@ async fn membership_benchmark(
     path: web::Path<Uuid>,
     query: web::Query<AsOfQuery>,
 ) -> ApiResult<web::Json<MembershipBenchmark>> {
-    let day = as_of(query.as_of, state.clock.now().date_naive())?;
+    let today = state.clock.now().date_naive();
+    let day = as_of(query.as_of, today)?;
     let (id, scope, show_small) = (
         path.into_inner(),
         principal.partner_scope(),
@@ -479,7 +521,10 @@ async fn membership_benchmark(
     );
     let (membership_id, field) = db::run(&state.pool, move |conn| {
         let membership = db::memberships::get(conn, scope, id)?;
-        Ok((membership.id, Field::load(conn, day)?))
+        Ok((
+            membership.id,
+            Field::load(conn, day, (!show_small).then_some(today))?,
+        ))
     })
     .await?;
     Ok(web::Json(MembershipBenchmark {

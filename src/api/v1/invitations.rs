@@ -26,7 +26,8 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_invitations)
         .service(list_invitations)
         .service(get_invitation)
-        .service(queue_reminders);
+        .service(queue_reminders)
+        .service(reissue_link);
 }
 
 /// How the personal link reaches the customer.
@@ -460,7 +461,7 @@ async fn get_invitation(
         db::invitations::get(conn, scope, id)
     })
     .await?;
-    let version = i64::from(row.reminders_sent) + 1;
+    let version = time(&row.updated_at)?.timestamp_micros();
     Ok(read_response(
         &req,
         version,
@@ -531,4 +532,55 @@ async fn queue_reminders(
     })
     .await?;
     Ok(web::Json(RemindersQueued { queued }))
+}
+
+/// A fresh personal link.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PersonalLink {
+    /// The invitation.
+    pub invitation_id: Uuid,
+    /// The new link; shown this once and never stored (earlier links keep working).
+    pub link: String,
+}
+
+/// Issue a fresh personal link
+///
+/// For an unanswered, unexpired invitation, e.g. when a link handed to the partner was lost: returns a new
+/// link, shown this once (only its hash is stored). Earlier links of the invitation keep working.
+#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The new link.", body = PersonalLink)))]
+#[post("/invitations/{invitation_id}/link")]
+async fn reissue_link(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    principal.require_individual_access()?;
+    let (id, scope, now) = (
+        path.into_inner(),
+        principal.partner_scope(),
+        state.timestamp(),
+    );
+    let token = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let invitation = db::invitations::get(conn, scope, id)?;
+            if !matches!(invitation.status.as_str(), "pending" | "sent" | "opened")
+                || invitation.expires_at <= now
+            {
+                return Err(ApiError::Conflict(
+                    "only an unanswered, unexpired invitation gets a new link".into(),
+                ));
+            }
+            let (token, token_hash) = respond::new_token();
+            db::invitations::add_token(conn, &invitation.id, &token_hash, &now)?;
+            Ok(token)
+        })
+    })
+    .await?;
+    let link = PersonalLink {
+        invitation_id: id,
+        link: format!("{}/s/{token}", state.public_url),
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(link))
 }

@@ -208,7 +208,11 @@ fn snapshot_all(
         counts.insert(office.office_id, (office.completed, office.counted));
     }
     let offices = db::results::offices_of_all(conn)?;
-    let mut by_membership: BTreeMap<(String, String), Vec<SnapshotOffice>> = BTreeMap::new();
+    let mut by_membership: BTreeMap<(String, String), Vec<SnapshotOffice>> =
+        db::results::membership_countries(conn)?
+            .into_iter()
+            .map(|m| ((m.membership_id, m.partner_id), Vec::new()))
+            .collect();
     for office in offices {
         let (completed, counted) = counts.get(&office.office_id).copied().unwrap_or((0, 0));
         by_membership

@@ -432,7 +432,7 @@ fn imported_row(
         return Err(errors);
     };
     let row = ResponseRow {
-        id: Uuid::now_v7().to_string(),
+        id: Uuid::new_v4().to_string(),
         survey_id: survey.id.clone(),
         office_id: survey.office_id.clone(),
         membership_id: survey.membership_id.clone(),

@@ -520,6 +520,14 @@ pub struct UpdateQuestion {
 
 const CUSTOM_POSITION_BASE: i32 = 100;
 
+/// The stored position of a custom question (they follow the standard ones).
+fn custom_position(position: i32) -> ApiResult<i32> {
+    match position {
+        1..=100 => Ok(CUSTOM_POSITION_BASE + position),
+        _ => Err(ApiError::invalid_field("position", "must be from 1 to 100")),
+    }
+}
+
 fn checked(mut question: Question) -> ApiResult<Question> {
     if question.kind == QuestionKind::Nps {
         question.min_value = Some(0);
@@ -580,7 +588,7 @@ async fn create_question(
             let question = checked(Question {
                 id: Uuid::now_v7(),
                 standard: false,
-                position: CUSTOM_POSITION_BASE + input.position.unwrap_or(count as i32 + 1),
+                position: custom_position(input.position.unwrap_or(count as i32 + 1))?,
                 kind: input.kind,
                 metric: None,
                 required: input.required,
@@ -632,7 +640,8 @@ async fn update_question(
             question.required = input.required.unwrap_or(question.required);
             question.position = input
                 .position
-                .map(|p| CUSTOM_POSITION_BASE + p)
+                .map(custom_position)
+                .transpose()?
                 .unwrap_or(question.position);
             question.min_value = input.min_value.or(question.min_value);
             question.max_value = input.max_value.or(question.max_value);
