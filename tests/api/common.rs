@@ -594,3 +594,24 @@ pub fn previous_quarter(day: chrono::NaiveDate) -> String {
         q => format!("{}-Q{}", day.year(), q - 1),
     }
 }
+
+mockall::mock! {
+    pub Clock {}
+    impl csat_index::Clock for Clock {
+        fn now(&self) -> chrono::DateTime<chrono::Utc>;
+    }
+}
+
+/// A mocked clock (the clock port) whose time, in whole seconds, the test moves.
+pub fn movable_clock(
+    start: chrono::DateTime<chrono::Utc>,
+) -> (Arc<MockClock>, Arc<std::sync::atomic::AtomicI64>) {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let seconds = Arc::new(AtomicI64::new(start.timestamp()));
+    let read = seconds.clone();
+    let mut clock = MockClock::new();
+    clock.expect_now().returning(move || {
+        chrono::DateTime::from_timestamp(read.load(Ordering::SeqCst), 0).unwrap()
+    });
+    (Arc::new(clock), seconds)
+}

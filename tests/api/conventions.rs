@@ -1,18 +1,12 @@
 //! Shared conventions: idempotent POST, ETag / If-Match, cursor pagination, 503 on an exhausted pool.
 
-use std::{
-    sync::{
-        atomic::{AtomicI64, Ordering},
-        Arc,
-    },
-    time::Duration,
-};
+use std::{sync::atomic::Ordering, time::Duration};
 
 use chrono::{DateTime, Utc};
 
 use serde_json::json;
 
-use crate::common::{backends, id_of, Options, TestApp};
+use crate::common::{backends, id_of, movable_clock, Options, TestApp};
 
 #[actix_rt::test]
 async fn a_retried_post_with_the_same_idempotency_key_returns_the_first_answer() {
@@ -207,24 +201,6 @@ async fn an_exhausted_pool_answers_503_instead_of_hanging() {
         drop(held);
         app.get("/api/v1/partners").admin().send().await.expect(200);
     }
-}
-
-mockall::mock! {
-    Clock {}
-    impl csat_index::Clock for Clock {
-        fn now(&self) -> DateTime<Utc>;
-    }
-}
-
-/// A mocked clock whose time the test moves.
-fn movable_clock(start: DateTime<Utc>) -> (Arc<MockClock>, Arc<AtomicI64>) {
-    let seconds = Arc::new(AtomicI64::new(start.timestamp()));
-    let read = seconds.clone();
-    let mut clock = MockClock::new();
-    clock
-        .expect_now()
-        .returning(move || DateTime::from_timestamp(read.load(Ordering::SeqCst), 0).unwrap());
-    (Arc::new(clock), seconds)
 }
 
 #[actix_rt::test]

@@ -1,23 +1,14 @@
 //! Answering through a personal link: the API, the HTML page, anonymity, rate limits, voids and imports.
 
-use std::sync::{
-    atomic::{AtomicI64, Ordering},
-    Arc,
-};
+use std::sync::atomic::Ordering;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::common::{
-    backends, id_of, standard_answers, token_of, Options, TestApp, CES, COMMENT, NPS, NSAT,
+    backends, id_of, movable_clock, standard_answers, token_of, Options, TestApp, CES, COMMENT,
+    NPS, NSAT,
 };
-
-mockall::mock! {
-    Clock {}
-    impl csat_index::Clock for Clock {
-        fn now(&self) -> DateTime<Utc>;
-    }
-}
 
 #[actix_rt::test]
 async fn a_link_is_answered_once_in_the_respondents_language() {
@@ -145,16 +136,11 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
 #[actix_rt::test]
 async fn expired_links_and_closed_surveys_are_gone() {
     for backend in backends() {
-        let seconds = Arc::new(AtomicI64::new(Utc::now().timestamp()));
-        let read = seconds.clone();
-        let mut clock = MockClock::new();
-        clock
-            .expect_now()
-            .returning(move || DateTime::from_timestamp(read.load(Ordering::SeqCst), 0).unwrap());
+        let (clock, seconds) = movable_clock(Utc::now());
         let app = TestApp::start_with(
             backend,
             Options {
-                clock: Some(Arc::new(clock)),
+                clock: Some(clock),
                 ..Options::default()
             },
         )
