@@ -23,7 +23,7 @@ use crate::error::Problem;
             Errors are RFC 9457 `application/problem+json`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, crate::api::v1::results::ChartMetric)),
     tags(
         (name = "partners", description = "Partner organizations."),
         (name = "memberships", description = "Program memberships; each must meet the survey requirement on its own."),

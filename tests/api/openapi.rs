@@ -80,3 +80,20 @@ fn every_schema_field_has_a_description() {
         }
     }
 }
+
+#[test]
+fn every_reference_resolves() {
+    let text = csat_index::openapi::openapi_json();
+    let spec: Value = serde_json::from_str(&text).unwrap();
+    for reference in text
+        .split("\"$ref\": \"#/")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+    {
+        let target = reference.split('/').fold(&spec, |node, part| &node[part]);
+        assert!(
+            target.is_object(),
+            "#/{reference} is referenced but not defined"
+        );
+    }
+}

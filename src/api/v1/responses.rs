@@ -64,7 +64,6 @@ pub struct AnswerValue {
     /// The metric the question feeds, for standard questions.
     pub metric: Option<Metric>,
     /// The answer: a number, an option value, a list of option values, or text.
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
 }
 

@@ -81,7 +81,6 @@ pub fn month_start(month: &str) -> Option<NaiveDate> {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Bucket {
     /// The value: a number, or an option value.
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
     /// The option's label (default locale), for choice questions.
     pub label: Option<String>,
