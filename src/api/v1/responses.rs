@@ -56,6 +56,29 @@ pub struct VoidRecord {
     pub reason: String,
 }
 
+/// An answer's value, as JSON: a number (`rating`, `nps`), a string (an option value or text), or a list
+/// of option values (`multi_choice`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum AnswerData {
+    /// A scale value.
+    Number(i64),
+    /// An option value or free text.
+    Text(String),
+    /// The chosen option values.
+    Choices(Vec<String>),
+}
+
+impl std::fmt::Display for AnswerData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerData::Number(n) => write!(f, "{n}"),
+            AnswerData::Text(text) => f.write_str(text),
+            AnswerData::Choices(choices) => f.write_str(&choices.join(", ")),
+        }
+    }
+}
+
 /// One answer.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct AnswerValue {
@@ -64,7 +87,7 @@ pub struct AnswerValue {
     /// The metric the question feeds, for standard questions.
     pub metric: Option<Metric>,
     /// The answer: a number, an option value, a list of option values, or text.
-    pub value: serde_json::Value,
+    pub value: AnswerData,
 }
 
 /// Where a response came from.
@@ -116,18 +139,15 @@ impl Identified for Response {
     }
 }
 
-fn answer_value(row: &AnswerRow, question: Option<&Question>) -> serde_json::Value {
+fn answer_value(row: &AnswerRow, question: Option<&Question>) -> AnswerData {
+    let multi =
+        question.is_some_and(|q| q.kind == crate::domain::questionnaire::QuestionKind::MultiChoice);
     match (row.number_value, &row.text_value) {
-        (Some(number), _) => serde_json::Value::from(number),
-        (None, Some(text))
-            if question.is_some_and(|q| {
-                q.kind == crate::domain::questionnaire::QuestionKind::MultiChoice
-            }) =>
-        {
-            serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::String(text.clone()))
-        }
-        (None, Some(text)) => serde_json::Value::String(text.clone()),
-        (None, None) => serde_json::Value::Null,
+        (Some(number), _) => AnswerData::Number(number),
+        (None, Some(text)) if multi => serde_json::from_str(text)
+            .map(AnswerData::Choices)
+            .unwrap_or_else(|_| AnswerData::Text(text.clone())),
+        (None, text) => AnswerData::Text(text.clone().unwrap_or_default()),
     }
 }
 

@@ -80,8 +80,8 @@ pub fn month_start(month: &str) -> Option<NaiveDate> {
 /// How many answers gave one value.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Bucket {
-    /// The value: a number, or an option value.
-    pub value: serde_json::Value,
+    /// The value: a scale number, or an option value.
+    pub value: super::responses::AnswerData,
     /// The option's label (default locale), for choice questions.
     pub label: Option<String>,
     /// Answers with this value.
@@ -221,7 +221,7 @@ pub fn distributions(
                 QuestionKind::Rating | QuestionKind::Nps => (q.min_value.unwrap_or(0)
                     ..=q.max_value.unwrap_or(10))
                     .map(|v| Bucket {
-                        value: v.into(),
+                        value: super::responses::AnswerData::Number(v),
                         label: None,
                         count: own
                             .iter()
@@ -234,7 +234,7 @@ pub fn distributions(
                     .options
                     .iter()
                     .map(|o| Bucket {
-                        value: o.value.clone().into(),
+                        value: super::responses::AnswerData::Text(o.value.clone()),
                         label: Some(pick(&o.label, &[locale]).to_owned()),
                         count: own
                             .iter()
