@@ -217,7 +217,7 @@ pub fn answer_row(response_id: &str, answer: crate::domain::questionnaire::Answe
     AnswerRow {
         response_id: response_id.to_owned(),
         question_id: answer.question_id.to_string(),
-        metric: answer.metric.map(|m| m.as_str().to_owned()),
+        metric: answer.metric.map(db::enum_text),
         number_value: answer.number,
         text_value: answer.text,
     }

@@ -202,6 +202,14 @@ pub fn parse_uuid(text: &str) -> ApiResult<uuid::Uuid> {
         .map_err(|e| ApiError::Internal(format!("stored id `{text}` is invalid: {e}")))
 }
 
+/// The stored (snake_case) text of an enum value.
+pub fn enum_text<T: serde::Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        other => unreachable!("enums are stored as strings, got {other:?}"),
+    }
+}
+
 /// Parses a stored snake_case enum value.
 pub fn parse_enum<T: serde::de::DeserializeOwned>(text: &str) -> ApiResult<T> {
     serde_json::from_value(serde_json::Value::String(text.to_owned()))

@@ -27,19 +27,6 @@ pub enum QuestionKind {
     Text,
 }
 
-impl QuestionKind {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::Rating => "rating",
-            QuestionKind::Nps => "nps",
-            QuestionKind::SingleChoice => "single_choice",
-            QuestionKind::MultiChoice => "multi_choice",
-            QuestionKind::Text => "text",
-        }
-    }
-}
-
 /// The metric a standard question feeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -52,18 +39,6 @@ pub enum Metric {
     Ces,
     /// The optional comment.
     Comment,
-}
-
-impl Metric {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Metric::Nsat => "nsat",
-            Metric::Nps => "nps",
-            Metric::Ces => "ces",
-            Metric::Comment => "comment",
-        }
-    }
 }
 
 /// Texts keyed by locale (`en`, `bg`, `ru`, …).

@@ -51,19 +51,6 @@ pub enum ConsentMethod {
     Other,
 }
 
-impl ConsentMethod {
-    fn as_str(self) -> &'static str {
-        match self {
-            ConsentMethod::WebForm => "web_form",
-            ConsentMethod::Email => "email",
-            ConsentMethod::Contract => "contract",
-            ConsentMethod::Paper => "paper",
-            ConsentMethod::Verbal => "verbal",
-            ConsentMethod::Other => "other",
-        }
-    }
-}
-
 /// A customer's recorded consent to be surveyed.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -123,9 +110,7 @@ impl TryFrom<ContactRow> for Contact {
         let consent = match (row.consent_given_at, row.consent_method) {
             (Some(given_at), Some(method)) => Some(Consent {
                 given_at: time(&given_at)?,
-                method: serde_json::from_value(serde_json::Value::String(method)).map_err(|e| {
-                    ApiError::Internal(format!("stored consent method is invalid: {e}"))
-                })?,
+                method: db::parse_enum(&method)?,
             }),
             _ => None,
         };
@@ -309,7 +294,7 @@ fn new_contact_row(
         organization,
         locale: input.locale,
         consent_given_at: input.consent.as_ref().map(|c| db::timestamp(c.given_at)),
-        consent_method: input.consent.as_ref().map(|c| c.method.as_str().to_owned()),
+        consent_method: input.consent.as_ref().map(|c| db::enum_text(c.method)),
         erased_at: None,
         version: 1,
         created_at: stamp.clone(),
@@ -573,7 +558,7 @@ fn contact_changes(input: UpdateContact, current: &ContactRow) -> ContactChanges
         consent_method: input
             .consent
             .as_ref()
-            .map(|c| c.as_ref().map(|c| c.method.as_str().to_owned())),
+            .map(|c| c.as_ref().map(|c| db::enum_text(c.method))),
     }
 }
 

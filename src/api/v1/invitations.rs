@@ -359,10 +359,7 @@ async fn create_invitations(
                     contact_id: contact.id.clone(),
                     office_id: survey.office_id.clone(),
                     partner_id: survey.partner_id.clone(),
-                    delivery: serde_json::to_value(input.delivery)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default(),
+                    delivery: db::enum_text(input.delivery),
                     status: if input.delivery == Delivery::Partner {
                         "sent"
                     } else {
