@@ -20,8 +20,8 @@ CREATE TABLE compliance_snapshots (
 );
 CREATE INDEX compliance_snapshots_membership_idx ON compliance_snapshots (membership_id, period_id);
 
--- Program-wide aggregates scan responses by completion time; the organization cap ranks each office's
--- responses per organization in completion order, which this index yields without a sort.
+-- Program-wide aggregates scan responses by completion time; the organization cap counts each office's
+-- responses per organization, which this index yields already grouped.
 CREATE INDEX responses_completed_idx ON responses (completed_at);
 CREATE INDEX responses_rank_idx ON responses (office_id, org_key, completed_at, id, membership_id, voided_at);
 CREATE INDEX offices_country_idx ON offices (country);

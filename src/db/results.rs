@@ -283,8 +283,8 @@ pub struct OfficeCount {
     pub counted: i64,
 }
 
-/// Counts of every office with responses in `[from, to)`, the organization cap applied in SQL
-/// (a window function ranks each organization's responses by completion time).
+/// Counts of every office with responses in `[from, to)`, the organization cap applied in SQL. Which of an
+/// organization's responses count depends on completion order, but how many never does: `min(cap, n)`.
 pub fn office_counts(
     conn: &mut DbConnection,
     from: &str,
@@ -297,16 +297,17 @@ pub fn office_counts(
         None => ("", Vec::new()),
     };
     let sql = format!(
-        "WITH ranked AS ( \
-           SELECT r.membership_id, r.office_id, ROW_NUMBER() OVER (PARTITION BY r.office_id, r.org_key ORDER BY r.completed_at, r.id) AS rank \
-           FROM responses r WHERE r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? {filter}) \
-         SELECT membership_id, office_id, CAST(COUNT(*) AS BIGINT) AS completed, \
-           CAST(SUM(CASE WHEN rank <= ? THEN 1 ELSE 0 END) AS BIGINT) AS counted \
-         FROM ranked GROUP BY membership_id, office_id ORDER BY membership_id, office_id"
+        "WITH per_organization AS ( \
+           SELECT r.membership_id, r.office_id, COUNT(*) AS n FROM responses r \
+           WHERE r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? {filter} \
+           GROUP BY r.office_id, r.org_key, r.membership_id) \
+         SELECT membership_id, office_id, CAST(SUM(n) AS BIGINT) AS completed, \
+           CAST(SUM(CASE WHEN n > ? THEN ? ELSE n END) AS BIGINT) AS counted \
+         FROM per_organization GROUP BY membership_id, office_id ORDER BY membership_id, office_id"
     );
     let mut all = vec![Bind::Text(from.into()), Bind::Text(to.into())];
     all.append(&mut binds);
-    all.push(Bind::Int(cap));
+    all.extend([Bind::Int(cap), Bind::Int(cap)]);
     query(conn, &sql, &all)
 }
 

@@ -219,6 +219,44 @@ async fn the_rule_at_its_edges() {
         assert_eq!(valid_until["valid_until"], "2027-01-10", "{valid_until}");
         assert_eq!(valid_until["offices"][0]["valid_until"], "2027-01-10");
         assert!(compliance(&app, &nine_plus).await["valid_until"].is_null());
+
+        // The program-wide list (computed in SQL) agrees with the explained compliance of each membership.
+        let list = app
+            .get(&format!("/api/v1/program/compliance?as_of={AS_OF}"))
+            .admin()
+            .send()
+            .await;
+        let items = list.expect(200)["items"].as_array().unwrap().clone();
+        for membership in [
+            &exactly_ten,
+            &nine_plus,
+            &twelve_one_org,
+            &outside,
+            &two_offices,
+            &three_offices,
+            &voided,
+            &low_score,
+            &valid,
+        ] {
+            let explained = compliance(&app, membership).await;
+            let best = explained["offices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["counted"].as_i64().unwrap())
+                .max()
+                .unwrap();
+            let listed = items
+                .iter()
+                .find(|i| i["membership_id"] == membership.as_str())
+                .unwrap();
+            assert_eq!(
+                listed["best_office_counted"].as_i64(),
+                Some(best),
+                "{backend:?} {membership}"
+            );
+            assert_eq!(listed["status"], explained["status"]);
+        }
     }
 }
 

@@ -288,7 +288,7 @@ pub struct ProgramComplianceQuery {
     pub country: Option<String>,
 }
 
-/// Every membership's status on `as_of`, computed in SQL (the organization cap applied by a window function).
+/// Every membership's status on `as_of`, computed in SQL (the organization cap applied per office and organization).
 pub fn program_statuses(
     conn: &mut DbConnection,
     as_of: NaiveDate,
