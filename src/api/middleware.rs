@@ -122,6 +122,7 @@ pub async fn idempotency(
     let expired_before = db::timestamp(now - chrono::Duration::hours(IDEMPOTENCY_RETENTION_HOURS));
     let abandoned_before =
         db::timestamp(now - chrono::Duration::seconds(IDEMPOTENCY_ABANDONED_SECONDS));
+    let mine = claim.clone();
     let existing = match db::run(&state.pool, move |conn| {
         db::idempotency::claim(conn, &claim, &expired_before, &abandoned_before)
     })
@@ -141,7 +142,6 @@ pub async fn idempotency(
         });
     }
 
-    let principal_key = principal.key();
     let response = next.call(req).await?;
     let (request, response) = response.into_parts();
     let status = response.status();
@@ -151,7 +151,7 @@ pub async fn idempotency(
         .is_some_and(|v| v.as_bytes() == b"no-store");
     if !status.is_success() || no_store {
         db::run(&state.pool, move |conn| {
-            db::idempotency::release(conn, &principal_key, &key)
+            db::idempotency::release(conn, &mine)
         })
         .await
         .ok();
@@ -176,8 +176,7 @@ pub async fn idempotency(
     let stored = db::run(&state.pool, move |conn| {
         db::idempotency::complete(
             conn,
-            &principal_key,
-            &key,
+            &mine,
             i32::from(status.as_u16()),
             &text,
             location.as_deref(),

@@ -61,29 +61,38 @@ pub fn claim(
     })
 }
 
-/// Stores the first answer.
+/// Stores the first answer of a claim.
 pub fn complete(
     conn: &mut DbConnection,
-    principal: &str,
-    key: &str,
+    claim: &IdempotencyRow,
     status: i32,
     body: &str,
     location: Option<&str>,
     etag: Option<&str>,
 ) -> ApiResult<()> {
-    diesel::update(idempotency_keys::table.find((principal, key)))
-        .set((
-            idempotency_keys::status.eq(status),
-            idempotency_keys::response_body.eq(body),
-            idempotency_keys::location.eq(location),
-            idempotency_keys::etag.eq(etag),
-        ))
-        .execute(conn)?;
+    // Only this claim's row: a claim freed as abandoned and claimed anew is not this request's.
+    diesel::update(
+        idempotency_keys::table
+            .find((&claim.principal, &claim.idempotency_key))
+            .filter(idempotency_keys::created_at.eq(&claim.created_at)),
+    )
+    .set((
+        idempotency_keys::status.eq(status),
+        idempotency_keys::response_body.eq(body),
+        idempotency_keys::location.eq(location),
+        idempotency_keys::etag.eq(etag),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
-/// Forgets a key whose first request failed, so a retry runs again.
-pub fn release(conn: &mut DbConnection, principal: &str, key: &str) -> ApiResult<()> {
-    diesel::delete(idempotency_keys::table.find((principal, key))).execute(conn)?;
+/// Forgets a claim whose request failed, so a retry runs again.
+pub fn release(conn: &mut DbConnection, claim: &IdempotencyRow) -> ApiResult<()> {
+    diesel::delete(
+        idempotency_keys::table
+            .find((&claim.principal, &claim.idempotency_key))
+            .filter(idempotency_keys::created_at.eq(&claim.created_at)),
+    )
+    .execute(conn)?;
     Ok(())
 }

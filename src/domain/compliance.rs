@@ -208,10 +208,7 @@ fn last_day_met(responses: &[&Completed], rules: &Rules, as_of: NaiveDate) -> Na
     let mut exits: Vec<NaiveDate> = known
         .iter()
         .filter(|r| !r.voided && in_window(r.completed_on, as_of, rules.window_months))
-        .filter_map(|r| {
-            r.completed_on
-                .checked_add_months(Months::new(rules.window_months))
-        })
+        .map(|r| exit_day(r.completed_on, rules.window_months))
         .collect();
     exits.sort();
     exits.dedup();
@@ -386,6 +383,19 @@ mod tests {
         assert!(in_window(day(2024, 2, 29), day(2025, 2, 28), 12));
         assert_eq!(exit_day(day(2026, 1, 31), 1), day(2026, 3, 1));
         assert_eq!(exit_day(day(2026, 6, 1), 12), day(2027, 6, 1));
+    }
+
+    #[test]
+    fn valid_until_respects_month_end_exits() {
+        let mut responses = vec![response(0, "a", "leap", day(2024, 2, 29))];
+        responses.extend((1..10).map(|i| response(i, "a", &format!("org{i}"), day(2024, 3, 10))));
+        let ids = vec!["a".to_string()];
+        let result = membership_standing(&ids, &responses, &Rules::default(), day(2024, 6, 1));
+        assert_eq!(
+            result.valid_until,
+            Some(day(2025, 2, 28)),
+            "the leap-day response leaves on 2025-03-01"
+        );
     }
 
     #[test]

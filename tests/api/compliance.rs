@@ -337,6 +337,18 @@ async fn roles_see_compliance_at_their_level_of_detail() {
             .send()
             .await;
         assert_eq!(not_met.expect(200)["items"].as_array().unwrap().len(), 1);
+        let bulgarian = app
+            .get(&format!(
+                "/api/v1/program/compliance?as_of={AS_OF}&country=bg"
+            ))
+            .vendor()
+            .send()
+            .await;
+        assert_eq!(
+            bulgarian.expect(200)["items"].as_array().unwrap().len(),
+            2,
+            "both memberships have an office in Bulgaria"
+        );
         let german = app
             .get(&format!(
                 "/api/v1/program/compliance?as_of={AS_OF}&country=DE"

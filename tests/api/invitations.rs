@@ -12,7 +12,7 @@ use csat_index::{
 };
 use serde_json::json;
 
-use crate::common::{backends, id_of, token_of, Options, TestApp, PUBLIC_URL};
+use crate::common::{backends, id_of, movable_clock, token_of, Options, TestApp, PUBLIC_URL};
 
 #[actix_rt::test]
 async fn only_consenting_contacts_not_surveyed_recently_are_invited() {
@@ -316,23 +316,27 @@ async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_bounce() 
     for backend in backends() {
         let sent: Arc<Mutex<Vec<String>>> = Arc::default();
         let recorded = sent.clone();
+        let mut failed_once = false;
         let mut mailer = MockMailer::new();
-        let mut calls = 0;
-        mailer.expect_send().returning(move |mail| {
-            calls += 1;
-            match (mail.to.as_str(), calls) {
-                ("flaky@mail.example", 1) => Err(MailError::Transient("connection refused".into())),
-                ("nobody@mail.example", _) => Err(MailError::Permanent("550 no such user".into())),
-                _ => {
-                    recorded.lock().unwrap().push(mail.to.clone());
+        mailer
+            .expect_send()
+            .returning(move |mail| match mail.to.as_str() {
+                "flaky@mail.example" if !failed_once => {
+                    failed_once = true;
+                    Err(MailError::Transient("connection refused".into()))
+                }
+                "nobody@mail.example" => Err(MailError::Permanent("550 no such user".into())),
+                to => {
+                    recorded.lock().unwrap().push(to.to_owned());
                     Ok(())
                 }
-            }
-        });
+            });
+        let (clock, seconds) = movable_clock(chrono::Utc::now());
         let app = TestApp::start_with(
             backend,
             Options {
                 mailer: Some(Arc::new(mailer)),
+                clock: Some(clock),
                 ..Options::default()
             },
         )
@@ -357,12 +361,18 @@ async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_bounce() 
             .iter()
             .map(|i| i["invitation"]["id"].as_str().unwrap().to_owned())
             .collect();
+        assert_eq!(ids.len(), 2);
+        let deliver = || {
+            let state = app.state.clone();
+            async move {
+                actix_web::web::block(move || deliver_due(&state))
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
 
-        let state = app.state.clone();
-        let first = actix_web::web::block(move || deliver_due(&state))
-            .await
-            .unwrap()
-            .unwrap();
+        let first = deliver().await;
         assert_eq!(
             (first.sent, first.retried, first.failed),
             (0, 1, 1),
@@ -375,21 +385,43 @@ async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_bounce() 
             .await;
         assert_eq!(bounced.expect(200)["status"], "bounced");
 
-        // The retry is not due yet: nothing is sent twice or early.
-        let state = app.state.clone();
-        let early = actix_web::web::block(move || deliver_due(&state))
-            .await
-            .unwrap()
-            .unwrap();
+        // The retry waits for its backoff (30 s after the first attempt): nothing is sent early or twice.
+        seconds.fetch_add(20, std::sync::atomic::Ordering::SeqCst);
+        let early = deliver().await;
         assert_eq!(early.sent + early.retried + early.failed, 0);
         assert!(sent.lock().unwrap().is_empty());
+        seconds.fetch_add(15, std::sync::atomic::Ordering::SeqCst);
+        let retried = deliver().await;
+        assert_eq!((retried.sent, retried.retried, retried.failed), (1, 0, 0));
+        assert_eq!(*sent.lock().unwrap(), ["flaky@mail.example"]);
+        let delivered = app
+            .get(&format!("/api/v1/invitations/{}", ids[0]))
+            .partner(&partner)
+            .send()
+            .await;
+        assert_eq!(delivered.expect(200)["status"], "sent");
+        assert_eq!(deliver().await.sent, 0, "delivered once");
     }
 }
 
 #[actix_rt::test]
 async fn reminders_bring_a_fresh_link_and_the_first_keeps_working() {
     for backend in backends() {
-        let app = TestApp::start(backend).await;
+        let bodies: Arc<Mutex<Vec<String>>> = Arc::default();
+        let recorded = bodies.clone();
+        let mut mailer = MockMailer::new();
+        mailer.expect_send().returning(move |mail| {
+            recorded.lock().unwrap().push(mail.body.clone());
+            Ok(())
+        });
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                mailer: Some(Arc::new(mailer)),
+                ..Options::default()
+            },
+        )
+        .await;
         let (partner, _, office, _) = app.partner_tree("REM").await;
         let contact = app
             .consenting_contact(&office, "rem@rem.example", "Rem")
@@ -414,13 +446,26 @@ async fn reminders_bring_a_fresh_link_and_the_first_keeps_working() {
             .unwrap()
             .unwrap();
         assert_eq!(report.sent, 2);
+        let tokens: Vec<String> = bodies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|b| token_of(b.lines().find(|l| l.contains("/s/")).unwrap().trim()))
+            .collect();
+        assert_eq!(tokens.len(), 2);
+        assert_ne!(tokens[0], tokens[1], "the reminder carries a fresh link");
+        for token in &tokens {
+            app.get(&format!("/api/v1/respond/{token}"))
+                .send()
+                .await
+                .expect(200);
+        }
         let invitations = app
             .get(&format!("/api/v1/surveys/{survey}/invitations"))
             .partner(&partner)
             .send()
             .await;
         assert_eq!(invitations.expect(200)["items"][0]["reminders_sent"], 1);
-        assert_eq!(invitations.body["items"][0]["status"], "sent");
         for _ in 0..3 {
             app.post(&format!("/api/v1/surveys/{survey}/reminders"))
                 .partner(&partner)
@@ -505,12 +550,17 @@ async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
         let erased = app
             .consenting_contact(&office, "erase-me@lost.example", "Lost")
             .await;
-        app.post(&format!("/api/v1/surveys/{survey}/invitations"))
+        let queued = app
+            .post(&format!("/api/v1/surveys/{survey}/invitations"))
             .partner(&partner)
             .json(json!({"contact_ids": [erased], "delivery": "email"}))
             .send()
-            .await
-            .expect(200);
+            .await;
+        assert_eq!(
+            queued.expect(200)["invited"].as_array().unwrap().len(),
+            1,
+            "an email is queued first"
+        );
         app.delete(&format!("/api/v1/contacts/{erased}"))
             .partner(&partner)
             .send()

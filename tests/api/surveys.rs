@@ -118,9 +118,10 @@ async fn survey_lifecycle_freezes_the_questionnaire_when_opened() {
             .partner(&partner)
             .send()
             .await;
-        assert_ne!(
+        assert_eq!(
             still.expect(200)["items"][1]["prompt"]["en"],
-            "Would you recommend us?"
+            "How likely are you to recommend this partner to a colleague or friend?",
+            "the frozen copy keeps the text it was opened with"
         );
 
         let closed = app

@@ -25,7 +25,7 @@ use crate::{
     domain::{
         compliance::window_start,
         metrics::{percentile, percentile_rank, Metrics, Score, StandardCounts},
-        periods::{period_of, periods_between},
+        periods::{period_of, periods_between, settled_day},
         privacy::suppressed,
     },
     error::ApiResult,
@@ -213,17 +213,6 @@ async fn program_metrics(
     })
     .await?;
     Ok(web::Json(table))
-}
-
-/// For everyone but the administrator, program-wide figures end on the last day of a reporting period that
-/// has ended, so two requests a day apart can never be subtracted to reveal a single response.
-pub fn settled_day(day: NaiveDate, today: NaiveDate, months: u32) -> NaiveDate {
-    let period = period_of(day, months);
-    if period.ends_on == day && day < today {
-        day
-    } else {
-        period.starts_on.pred_opt().unwrap_or(period.starts_on)
-    }
 }
 
 /// How scores are spread across memberships.
