@@ -585,16 +585,6 @@ pub fn rows(
         .collect()
 }
 
-/// The id of the quarter before the one holding `day` (an ended period that can be closed).
-pub fn previous_quarter(day: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let quarter = (day.month() - 1) / 3 + 1;
-    match quarter {
-        1 => format!("{}-Q4", day.year() - 1),
-        q => format!("{}-Q{}", day.year(), q - 1),
-    }
-}
-
 mockall::mock! {
     pub Clock {}
     impl csat_index::Clock for Clock {
