@@ -121,7 +121,7 @@ fn run() -> Result<(), String> {
 }
 
 fn serve(config: Config) -> Result<(), String> {
-    init_logging();
+    init_logging()?;
     if let JwtKey::Development(path) = &config.jwt.key {
         tracing::warn!(
             secret_file = %path.display(),
@@ -170,12 +170,20 @@ fn healthcheck(bind: std::net::SocketAddr) -> Result<(), String> {
     }
 }
 
-fn init_logging() {
-    let level = std::env::var("CSAT_LOG")
-        .ok()
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(tracing::Level::INFO);
-    let json = std::env::var("CSAT_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+fn init_logging() -> Result<(), String> {
+    let level = match std::env::var("CSAT_LOG") {
+        Ok(text) => text.parse().map_err(|_| format!("invalid configuration: CSAT_LOG `{text}` must be ERROR, WARN, INFO, DEBUG or TRACE"))?,
+        Err(_) => tracing::Level::INFO,
+    };
+    let json = match std::env::var("CSAT_LOG_FORMAT").as_deref() {
+        Ok("json") => true,
+        Ok("text") | Err(_) => false,
+        Ok(other) => {
+            return Err(format!(
+                "invalid configuration: CSAT_LOG_FORMAT `{other}` must be text or json"
+            ))
+        }
+    };
     let builder = tracing_subscriber::fmt()
         .with_max_level(level)
         .with_target(false);
@@ -184,4 +192,5 @@ fn init_logging() {
     } else {
         builder.init();
     }
+    Ok(())
 }

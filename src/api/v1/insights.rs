@@ -183,8 +183,9 @@ fn program_table(
 /// Get program metrics by country and period
 ///
 /// NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the last
-/// 12 months). Cells covering fewer responses than the anonymity threshold are suppressed, and so is the next
-/// smallest cell of a period when only one would be, so that no hidden cell can be recovered from the total.
+/// 12 months; for anyone but the administrator it ends with the last ended period). Cells covering fewer
+/// responses than the anonymity threshold are suppressed, and then the smallest other cells of the period
+/// until the hidden cells together cover the threshold, so subtracting from the total reveals no small group.
 #[utoipa::path(tag = "insights", params(RangeQuery), responses((status = 200, description = "The program table.", body = ProgramMetrics)))]
 #[get("/program/metrics")]
 async fn program_metrics(
