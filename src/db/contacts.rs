@@ -167,18 +167,7 @@ pub fn update(
             return Err(duplicate());
         }
     }
-    let updated = diesel::update(
-        contacts::table
-            .find(&current.id)
-            .filter(contacts::version.eq(current.version)),
-    )
-    .set((
-        &changes,
-        contacts::version.eq(current.version + 1),
-        contacts::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(conn, contacts, current, expected, now, &changes)?;
     get(conn, scope, id)
 }
 
@@ -195,24 +184,22 @@ pub fn erase(
     if current.erased_at.is_some() {
         return Ok(());
     }
-    let updated = diesel::update(
-        contacts::table
-            .find(&current.id)
-            .filter(contacts::version.eq(current.version)),
-    )
-    .set((
-        contacts::name.eq(None::<String>),
-        contacts::email.eq(None::<String>),
-        contacts::organization.eq(None::<String>),
-        contacts::locale.eq(None::<String>),
-        contacts::consent_given_at.eq(None::<String>),
-        contacts::consent_method.eq(None::<String>),
-        contacts::erased_at.eq(now),
-        contacts::version.eq(current.version + 1),
-        contacts::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(
+        conn,
+        contacts,
+        current,
+        expected,
+        now,
+        (
+            contacts::name.eq(None::<String>),
+            contacts::email.eq(None::<String>),
+            contacts::organization.eq(None::<String>),
+            contacts::locale.eq(None::<String>),
+            contacts::consent_given_at.eq(None::<String>),
+            contacts::consent_method.eq(None::<String>),
+            contacts::erased_at.eq(now),
+        )
+    )?;
     // Queued or sent mail holds the address and the name: it goes too.
     let invitations = super::schema::invitations::table
         .filter(super::schema::invitations::contact_id.eq(&current.id))

@@ -87,19 +87,7 @@ pub fn update(
     now: &str,
 ) -> ApiResult<MembershipRow> {
     let current = get(conn, None, id)?;
-    super::check_version(current.version, expected)?;
-    let updated = diesel::update(
-        memberships::table
-            .find(&current.id)
-            .filter(memberships::version.eq(current.version)),
-    )
-    .set((
-        &changes,
-        memberships::version.eq(current.version + 1),
-        memberships::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(conn, memberships, current, expected, now, &changes)?;
     get(conn, None, id)
 }
 

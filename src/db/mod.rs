@@ -223,6 +223,28 @@ pub fn split_page<T>(mut rows: Vec<T>, limit: i64) -> (Vec<T>, bool) {
     (rows, more)
 }
 
+/// Writes `$changes` (a changeset or a tuple of assignments) to the row `$current` of `$table` when its
+/// version is the caller's `$expected` one, bumping the version and stamping `updated_at`; 412 when the
+/// version differs or a concurrent writer won. The version-guarded write every table shares.
+macro_rules! update_versioned {
+    ($conn:expr, $table:ident, $current:expr, $expected:expr, $now:expr, $changes:expr) => {{
+        $crate::db::check_version($current.version, $expected)?;
+        let updated = diesel::update(
+            $table::table
+                .find($current.id.clone())
+                .filter($table::version.eq($current.version)),
+        )
+        .set((
+            $changes,
+            $table::version.eq($current.version + 1),
+            $table::updated_at.eq($now),
+        ))
+        .execute($conn)?;
+        $crate::db::ensure_updated(updated)
+    }};
+}
+pub(crate) use update_versioned;
+
 /// 412 when the caller's `If-Match` version is not the stored one.
 pub fn check_version(stored: i64, expected: Option<i64>) -> ApiResult<()> {
     match expected {

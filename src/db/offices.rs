@@ -94,19 +94,7 @@ pub fn update(
     now: &str,
 ) -> ApiResult<OfficeRow> {
     let current = get(conn, scope, id)?;
-    super::check_version(current.version, expected)?;
-    let updated = diesel::update(
-        offices::table
-            .find(&current.id)
-            .filter(offices::version.eq(current.version)),
-    )
-    .set((
-        &changes,
-        offices::version.eq(current.version + 1),
-        offices::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(conn, offices, current, expected, now, &changes)?;
     get(conn, scope, id)
 }
 

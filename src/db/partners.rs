@@ -89,19 +89,7 @@ pub fn update(
     now: &str,
 ) -> ApiResult<PartnerRow> {
     let current = get(conn, None, id)?;
-    super::check_version(current.version, expected)?;
-    let updated = diesel::update(
-        partners::table
-            .find(&current.id)
-            .filter(partners::version.eq(current.version)),
-    )
-    .set((
-        &changes,
-        partners::version.eq(current.version + 1),
-        partners::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(conn, partners, current, expected, now, &changes)?;
     get(conn, None, id)
 }
 

@@ -162,26 +162,23 @@ pub fn replace(
     expected: Option<i64>,
     row: &QuestionRow,
 ) -> ApiResult<()> {
-    super::check_version(current.version, expected)?;
-    let updated = diesel::update(
-        questions::table
-            .find(&current.id)
-            .filter(questions::version.eq(current.version)),
+    super::update_versioned!(
+        conn,
+        questions,
+        current,
+        expected,
+        &row.updated_at,
+        (
+            questions::position.eq(row.position),
+            questions::kind.eq(&row.kind),
+            questions::required.eq(row.required),
+            questions::min_value.eq(row.min_value),
+            questions::max_value.eq(row.max_value),
+            questions::prompt.eq(&row.prompt),
+            questions::scale_labels.eq(&row.scale_labels),
+            questions::options.eq(&row.options),
+        )
     )
-    .set((
-        questions::position.eq(row.position),
-        questions::kind.eq(&row.kind),
-        questions::required.eq(row.required),
-        questions::min_value.eq(row.min_value),
-        questions::max_value.eq(row.max_value),
-        questions::prompt.eq(&row.prompt),
-        questions::scale_labels.eq(&row.scale_labels),
-        questions::options.eq(&row.options),
-        questions::version.eq(current.version + 1),
-        questions::updated_at.eq(&row.updated_at),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)
 }
 
 /// Deletes a custom question.

@@ -71,18 +71,6 @@ pub fn update(
     now: &str,
 ) -> ApiResult<SettingsRow> {
     let current = get(conn)?;
-    super::check_version(current.version, expected)?;
-    let updated = diesel::update(
-        program_settings::table
-            .find(1)
-            .filter(program_settings::version.eq(current.version)),
-    )
-    .set((
-        &changes,
-        program_settings::version.eq(current.version + 1),
-        program_settings::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(conn, program_settings, current, expected, now, &changes)?;
     get(conn)
 }

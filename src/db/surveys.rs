@@ -110,19 +110,7 @@ pub fn update(
     changes: SurveyChanges,
     now: &str,
 ) -> ApiResult<SurveyRow> {
-    super::check_version(current.version, expected)?;
-    let updated = diesel::update(
-        surveys::table
-            .find(&current.id)
-            .filter(surveys::version.eq(current.version)),
-    )
-    .set((
-        &changes,
-        surveys::version.eq(current.version + 1),
-        surveys::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    super::ensure_updated(updated)?;
+    super::update_versioned!(conn, surveys, current, expected, now, &changes)?;
     Ok(surveys::table
         .find(&current.id)
         .select(SurveyRow::as_select())

@@ -267,14 +267,9 @@ pub struct MembershipStatus {
 super::page_type!(
     MembershipStatusPage,
     MembershipStatus,
+    membership_id,
     "One page of memberships with their compliance, in a stable order."
 );
-
-impl super::Identified for MembershipStatus {
-    fn id(&self) -> Uuid {
-        self.membership_id
-    }
-}
 
 /// Filters of the program-wide list.
 #[derive(Debug, Deserialize, IntoParams)]

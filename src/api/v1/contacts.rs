@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, double_option, field_errors, if_match, page_of, read_response, time,
-    updated_response, Identified, ListQuery,
+    updated_response, ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -94,14 +94,9 @@ pub struct Contact {
 super::page_type!(
     ContactPage,
     Contact,
+    id,
     "One page of contacts, in a stable order."
 );
-
-impl Identified for Contact {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 impl TryFrom<ContactRow> for Contact {
     type Error = ApiError;

@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, read_response, time, validated, Identified, ListQuery};
+use super::{page_of, read_response, time, validated, ListQuery};
 use crate::{
     auth::Principal,
     db::{
@@ -86,14 +86,9 @@ pub struct Invitation {
 super::page_type!(
     InvitationPage,
     Invitation,
+    id,
     "One page of invitations, in a stable order."
 );
-
-impl Identified for Invitation {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 impl Invitation {
     /// The representation of a row as of `now` (an unanswered link past its expiry is `expired`).

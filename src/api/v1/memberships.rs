@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, if_match, page_of, read_response, time, updated_response, validated,
-    Identified, ListQuery,
+    ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -50,14 +50,9 @@ pub struct Membership {
 super::page_type!(
     MembershipPage,
     Membership,
+    id,
     "One page of memberships, in a stable order."
 );
-
-impl Identified for Membership {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 impl TryFrom<MembershipRow> for Membership {
     type Error = ApiError;

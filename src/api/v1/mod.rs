@@ -107,9 +107,9 @@ pub trait Paged: Sized {
     fn from_parts(items: Vec<Self::Item>, next_cursor: Option<String>) -> Self;
 }
 
-/// Declares the page type of a list.
+/// Declares the page type of a list of `$item`, which pages continue after by its `$id` field.
 macro_rules! page_type {
-    ($page:ident, $item:ty, $doc:literal) => {
+    ($page:ident, $item:ty, $id:ident, $doc:literal) => {
         #[doc = $doc]
         #[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         pub struct $page {
@@ -123,6 +123,12 @@ macro_rules! page_type {
             type Item = $item;
             fn from_parts(items: Vec<$item>, next_cursor: Option<String>) -> Self {
                 $page { items, next_cursor }
+            }
+        }
+
+        impl $crate::api::v1::Identified for $item {
+            fn id(&self) -> uuid::Uuid {
+                self.$id
             }
         }
     };

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, if_match, page_of, read_response, time, updated_response, validated,
-    Identified, ListQuery,
+    ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -56,14 +56,9 @@ pub struct Office {
 super::page_type!(
     OfficePage,
     Office,
+    id,
     "One page of offices, in a stable order."
 );
-
-impl Identified for Office {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 impl TryFrom<OfficeRow> for Office {
     type Error = ApiError;

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, if_match, page_of, read_response, time, updated_response, validated,
-    Identified, ListQuery,
+    ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -50,14 +50,9 @@ pub struct Partner {
 super::page_type!(
     PartnerPage,
     Partner,
+    id,
     "One page of partners, in a stable order."
 );
-
-impl Identified for Partner {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 impl TryFrom<PartnerRow> for Partner {
     type Error = ApiError;

@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{compliance::rules, page_of, results::bounds, time, Identified, ListQuery};
+use super::{compliance::rules, page_of, results::bounds, time, ListQuery};
 use crate::{
     auth::Principal,
     db::{
@@ -155,14 +155,9 @@ pub struct ComplianceSnapshot {
 super::page_type!(
     SnapshotPage,
     ComplianceSnapshot,
+    membership_id,
     "One page of compliance snapshots, in membership order."
 );
-
-impl Identified for ComplianceSnapshot {
-    fn id(&self) -> Uuid {
-        self.membership_id
-    }
-}
 
 impl TryFrom<SnapshotRow> for ComplianceSnapshot {
     type Error = ApiError;

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, read_response, time, updated_response, validated, Identified, ListQuery};
+use super::{page_of, read_response, time, updated_response, validated, ListQuery};
 use crate::{
     auth::{Principal, Role},
     db::{
@@ -130,14 +130,9 @@ pub struct Response {
 super::page_type!(
     ResponsePage,
     Response,
+    id,
     "One page of responses, in a stable order."
 );
-
-impl Identified for Response {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 fn answer_value(row: &AnswerRow, question: Option<&Question>) -> AnswerData {
     let multi =

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     created_response, double_option, if_match, page_of, read_response, time, updated_response,
-    validated, Identified, ListQuery,
+    validated, ListQuery,
 };
 use crate::{
     auth::Principal,
@@ -86,14 +86,9 @@ pub struct Survey {
 super::page_type!(
     SurveyPage,
     Survey,
+    id,
     "One page of surveys, in a stable order."
 );
-
-impl Identified for Survey {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
 
 impl TryFrom<SurveyRow> for Survey {
     type Error = ApiError;
