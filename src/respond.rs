@@ -16,7 +16,7 @@ use crate::{
         surveys::SurveyRow,
         DbConnection,
     },
-    domain::questionnaire::{validate_answers, Question},
+    domain::questionnaire::{validate_answers, Question, QuestionKind},
     error::{ApiError, FieldError},
 };
 
@@ -34,7 +34,7 @@ pub enum RespondError {
     Answered(Option<String>),
     /// Some answers are invalid.
     #[error("some answers are invalid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldError>, Box<Answerable>),
     /// Something else failed.
     #[error(transparent)]
     Failed(#[from] ApiError),
@@ -52,7 +52,7 @@ impl From<RespondError> for ApiError {
             RespondError::Unknown => ApiError::NotFound(error.to_string()),
             RespondError::Expired(_) => ApiError::Gone(error.to_string()),
             RespondError::Answered(_) => ApiError::Conflict(error.to_string()),
-            RespondError::Invalid(errors) => ApiError::validation(errors),
+            RespondError::Invalid(errors, _) => ApiError::validation(errors),
             RespondError::Failed(error) => error,
         }
     }
@@ -149,18 +149,53 @@ pub fn open(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerabl
     })
 }
 
+/// Answers as they arrive.
+#[derive(Debug, Clone)]
+pub enum Answers {
+    /// JSON values by question id (the respondent API).
+    Json(BTreeMap<Uuid, serde_json::Value>),
+    /// Every value of each form field `q_<id>` (the survey page): one for most kinds, any number for multi-choice.
+    Form(BTreeMap<Uuid, Vec<String>>),
+}
+
+impl Answers {
+    fn into_json(self, questions: &[Question]) -> BTreeMap<Uuid, serde_json::Value> {
+        match self {
+            Answers::Json(values) => values,
+            Answers::Form(fields) => fields
+                .into_iter()
+                .map(|(id, values)| {
+                    let multi = questions
+                        .iter()
+                        .any(|q| q.id == id && q.kind == QuestionKind::MultiChoice);
+                    let value = match multi {
+                        true => serde_json::Value::from(values),
+                        false => values
+                            .into_iter()
+                            .next()
+                            .map(serde_json::Value::from)
+                            .unwrap_or_default(),
+                    };
+                    (id, value)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// What a respondent sends.
 #[derive(Debug, Clone)]
 pub struct Submission {
-    /// Answers by question id.
-    pub answers: BTreeMap<Uuid, serde_json::Value>,
+    /// The answers.
+    pub answers: Answers,
     /// Whether the respondent stays anonymous to the partner.
     pub anonymous: bool,
-    /// The locale answered in.
+    /// The locale answered in (kept only when it is a valid language tag).
     pub locale: Option<String>,
 }
 
-/// Validates and stores a response, once per invitation; returns the response id.
+/// Validates and stores a response, once per invitation; returns the response id. Invalid answers come
+/// back with the questionnaire, so a form can be shown again.
 pub fn submit(
     conn: &mut DbConnection,
     token: &str,
@@ -169,8 +204,11 @@ pub fn submit(
 ) -> Result<String, RespondError> {
     db::write_tx(conn, |conn| {
         let found = answerable(conn, token, now)?;
-        let answers = validate_answers(&found.questions, &submission.answers)
-            .map_err(RespondError::Invalid)?;
+        let values = submission.answers.into_json(&found.questions);
+        let answers = match validate_answers(&found.questions, &values) {
+            Ok(answers) => answers,
+            Err(errors) => return Err(RespondError::Invalid(errors, Box::new(found))),
+        };
         let org_key: String = contacts::table
             .find(&found.invitation.contact_id)
             .select(contacts::org_key)
@@ -186,7 +224,9 @@ pub fn submit(
             contact_id: Some(found.invitation.contact_id.clone()),
             anonymous: i32::from(submission.anonymous),
             org_key,
-            locale: submission.locale.clone(),
+            locale: submission
+                .locale
+                .filter(|l| crate::domain::is_valid_locale(l)),
             source: "live".into(),
             completed_at: now.to_owned(),
             voided_at: None,

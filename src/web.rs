@@ -9,10 +9,10 @@ use uuid::Uuid;
 use crate::{
     api::v1::respond::{rate_limited, RespondentQuestion, RespondentSurvey},
     db,
-    domain::questionnaire::{negotiate_locale, QuestionKind},
+    domain::questionnaire::{negotiate_locale, QuestionKind, REQUIRED},
     error::{ApiError, FieldError},
     i18n::{self, Texts},
-    respond::{self, RespondError, Submission},
+    respond::{self, Answers, RespondError, Submission},
     AppState,
 };
 
@@ -103,45 +103,19 @@ async fn submit(
         }
     }
     let (token, now) = (path.into_inner(), state.timestamp());
+    let submission = Submission {
+        answers: Answers::Form(answers.clone()),
+        anonymous,
+        locale: locale.clone(),
+    };
     let outcome = db::run(&state.pool, {
-        let (token, answers, locale) = (token.clone(), answers.clone(), locale.clone());
-        move |conn| {
-            let found = match respond::open(conn, &token, &now) {
-                Ok(found) => found,
-                Err(error) => return Ok(Outcome::Refused(error)),
-            };
-            let kinds: BTreeMap<Uuid, QuestionKind> =
-                found.questions.iter().map(|q| (q.id, q.kind)).collect();
-            let values = answers
-                .into_iter()
-                .map(|(id, values)| {
-                    let value = match kinds.get(&id) {
-                        Some(QuestionKind::MultiChoice) => serde_json::Value::from(values),
-                        _ => values
-                            .into_iter()
-                            .next()
-                            .map(serde_json::Value::from)
-                            .unwrap_or_default(),
-                    };
-                    (id, value)
-                })
-                .collect();
-            let submission = Submission {
-                answers: values,
-                anonymous,
-                locale: locale.filter(|l| crate::domain::is_valid_locale(l)),
-            };
-            Ok(match respond::submit(conn, &token, submission, &now) {
-                Ok(_) => Outcome::Stored,
-                Err(RespondError::Invalid(errors)) => Outcome::Invalid(errors, Box::new(found)),
-                Err(error) => Outcome::Refused(error),
-            })
-        }
+        let token = token.clone();
+        move |conn| Ok(respond::submit(conn, &token, submission, &now))
     })
     .await
-    .unwrap_or_else(|error| Outcome::Refused(RespondError::Failed(error)));
+    .unwrap_or_else(|error| Err(RespondError::Failed(error)));
     match outcome {
-        Outcome::Stored => {
+        Ok(_) => {
             let texts = i18n::texts(locale.as_deref().unwrap_or("en"));
             message_page(
                 StatusCode::OK,
@@ -150,7 +124,7 @@ async fn submit(
                 texts.thanks_body,
             )
         }
-        Outcome::Invalid(errors, found) => {
+        Err(RespondError::Invalid(errors, found)) => {
             let survey =
                 RespondentSurvey::localized(&found, locale.as_deref(), accept_language(&req));
             html(
@@ -160,15 +134,8 @@ async fn submit(
                 &form(&token, &survey, &answers, &errors, anonymous),
             )
         }
-        Outcome::Refused(error) => failure_page(&req, locale.as_deref(), error),
+        Err(error) => failure_page(&req, locale.as_deref(), error),
     }
-}
-
-/// What became of a submitted form.
-enum Outcome {
-    Stored,
-    Invalid(Vec<FieldError>, Box<respond::Answerable>),
-    Refused(RespondError),
 }
 
 fn failure_page(req: &HttpRequest, requested: Option<&str>, error: RespondError) -> HttpResponse {
@@ -203,7 +170,7 @@ fn failure_page(req: &HttpRequest, requested: Option<&str>, error: RespondError)
             }
             return page;
         }
-        RespondError::Invalid(_) | RespondError::Failed(_) => {
+        RespondError::Invalid(..) | RespondError::Failed(_) => {
             let api_error = ApiError::from(error);
             let status = actix_web::ResponseError::status_code(&api_error);
             return message_page(
@@ -306,7 +273,7 @@ fn form(
             .iter()
             .find(|e| e.field == format!("answers.{}", question.id))
             .map(|e| {
-                if e.message == "is required" {
+                if e.message == REQUIRED {
                     texts.answer_required
                 } else {
                     texts.answer_invalid

@@ -2,7 +2,7 @@
 
 use std::{future::Ready, io::Write, path::Path};
 
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -320,12 +320,18 @@ pub fn bearer_token(req: &HttpRequest) -> ApiResult<&str> {
     }
 }
 
-/// Authenticates a request against the app's verifier.
+/// Authenticates a request against the app's verifier, once: the principal is kept with the request,
+/// so middleware and the handler's extractor share one verification.
 pub fn authenticate(req: &HttpRequest) -> ApiResult<Principal> {
+    if let Some(known) = req.extensions().get::<Principal>() {
+        return Ok(known.clone());
+    }
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::Internal("AppState is not registered".into()))?;
-    state.verifier.verify(bearer_token(req)?)
+    let principal = state.verifier.verify(bearer_token(req)?)?;
+    req.extensions_mut().insert(principal.clone());
+    Ok(principal)
 }
 
 #[cfg(test)]

@@ -8,6 +8,9 @@ use uuid::Uuid;
 
 use crate::error::FieldError;
 
+/// The message of a required question left unanswered (pages translate it by this value).
+pub const REQUIRED: &str = "is required";
+
 /// The longest free-text answer, in characters.
 pub const MAX_TEXT_ANSWER: usize = 2000;
 
@@ -188,7 +191,7 @@ pub fn validate_answers(
         let field = format!("answers.{}", question.id);
         let value = submitted.get(&question.id).filter(|v| !is_empty(v));
         match value {
-            None if question.required => errors.push(FieldError::new(field, "is required")),
+            None if question.required => errors.push(FieldError::new(field, REQUIRED)),
             None => {}
             Some(value) => match answer(question, value) {
                 Ok(answer) => answers.push(answer),

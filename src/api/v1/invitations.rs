@@ -176,7 +176,7 @@ pub struct InvitationBatch {
 
 const SURVEY_ID: &str = "The survey's id.";
 
-fn open_survey(
+fn accepting_survey(
     conn: &mut DbConnection,
     scope: Option<Uuid>,
     id: Uuid,
@@ -297,7 +297,7 @@ async fn create_invitations(
     let batch = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let now = db::timestamp(clock_now);
-            let survey = open_survey(conn, scope, survey_id, &now)?;
+            let survey = accepting_survey(conn, scope, survey_id, &now)?;
             let settings = db::settings::get(conn)?;
             let expires_at = db::timestamp(
                 clock_now + chrono::Duration::days(i64::from(settings.invitation_ttl_days)),
@@ -491,7 +491,7 @@ async fn queue_reminders(
     let worker_state = state.clone();
     let queued = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
-            let survey = open_survey(conn, scope, survey_id, &now)?;
+            let survey = accepting_survey(conn, scope, survey_id, &now)?;
             let mut queued = 0;
             for invitation in db::invitations::unanswered_by_email(conn, &survey.id, &now)? {
                 let contact: ContactRow = contacts::table

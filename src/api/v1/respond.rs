@@ -14,7 +14,7 @@ use crate::{
     domain::questionnaire::{negotiate_locale, pick, QuestionKind},
     error::{ApiError, ApiResult},
     i18n,
-    respond::{self, Answerable, Submission},
+    respond::{self, Answerable, Answers, Submission},
     AppState,
 };
 
@@ -229,9 +229,9 @@ async fn submit_answers(
     let completed_at = state.clock.now();
     let now = db::timestamp(completed_at);
     let submission = Submission {
-        answers: input.answers,
+        answers: Answers::Json(input.answers),
         anonymous: input.anonymous,
-        locale: input.locale.filter(|l| crate::domain::is_valid_locale(l)),
+        locale: input.locale,
     };
     db::run(&state.pool, move |conn| {
         respond::submit(conn, &token, submission, &now).map_err(ApiError::from)
