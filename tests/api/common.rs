@@ -605,3 +605,49 @@ pub fn movable_clock(
     });
     (Arc::new(clock), seconds)
 }
+
+/// A partner's open survey (with one custom question) and one contact invited to it.
+pub struct Invited {
+    pub partner: String,
+    pub membership: String,
+    pub office: String,
+    pub contact: String,
+    pub survey: String,
+    pub custom: String,
+    pub link: String,
+}
+
+impl Invited {
+    pub fn token(&self) -> String {
+        token_of(&self.link)
+    }
+}
+
+impl TestApp {
+    /// A new partner tree with a consenting contact at `email`, invited to an open survey.
+    pub async fn invited(&self, key: &str, email: &str) -> Invited {
+        let (partner, membership, office, _) = self.partner_tree(key).await;
+        let contact = self.consenting_contact(&office, email, key).await;
+        let (survey, custom) = self.open_survey(&partner, &office).await;
+        let link = self
+            .invite_links(&partner, &survey, &[&contact])
+            .await
+            .remove(0);
+        Invited {
+            partner,
+            membership,
+            office,
+            contact,
+            survey,
+            custom,
+            link,
+        }
+    }
+}
+
+/// The standard answers, with `choice` for the custom question.
+pub fn answers_with(custom: &str, choice: &str) -> Value {
+    let mut answers = standard_answers();
+    answers[custom] = serde_json::json!(choice);
+    answers
+}

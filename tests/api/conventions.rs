@@ -338,3 +338,63 @@ async fn a_claim_left_by_a_request_that_died_is_released_after_a_minute() {
         retried.expect(201);
     }
 }
+
+#[actix_rt::test]
+async fn every_request_carries_a_request_id() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let echoed = app
+            .get("/api/v1/partners")
+            .admin()
+            .header("X-Request-Id", "trace-42")
+            .send()
+            .await;
+        assert_eq!(
+            echoed.header("x-request-id").as_deref(),
+            Some("trace-42"),
+            "{backend:?}"
+        );
+        let failed = app.get("/api/v1/partners").send().await;
+        failed.problem(401);
+        let generated = failed.header("x-request-id").expect("errors carry one too");
+        assert!(uuid::Uuid::parse_str(&generated).is_ok(), "{generated}");
+        let refused = app
+            .get("/api/v1/partners")
+            .admin()
+            .header("X-Request-Id", "has spaces in it")
+            .send()
+            .await;
+        assert_ne!(
+            refused.header("x-request-id").as_deref(),
+            Some("has spaces in it"),
+            "a malformed id is replaced"
+        );
+    }
+}
+
+#[derive(diesel::QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+#[actix_rt::test]
+async fn sqlite_connections_are_durable_and_enforce_foreign_keys() {
+    use diesel::RunQueryDsl;
+    let app = TestApp::start(crate::common::Backend::Sqlite).await;
+    let mut conn = app.state.pool.get().unwrap();
+    let csat_index::db::DbConnection::Sqlite(sqlite) = &mut *conn else {
+        panic!("a SQLite connection")
+    };
+    let mut pragma = |name: &str, column: &str| -> String {
+        let sql = format!("SELECT CAST({column} AS TEXT) AS value FROM pragma_{name}");
+        diesel::sql_query(sql)
+            .get_result::<Setting>(sqlite)
+            .unwrap()
+            .value
+    };
+    assert_eq!(pragma("journal_mode", "journal_mode"), "wal");
+    assert_eq!(pragma("synchronous", "synchronous"), "2", "FULL");
+    assert_eq!(pragma("foreign_keys", "foreign_keys"), "1");
+    assert_eq!(pragma("busy_timeout", "timeout"), "5000");
+}

@@ -490,25 +490,24 @@ async fn reminders_bring_a_fresh_link_and_the_first_keeps_working() {
 async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let (partner, _, office, _) = app.partner_tree("LOST").await;
-        let contact = app
-            .consenting_contact(&office, "lost@lost.example", "Lost")
-            .await;
-        let (survey, custom) = app.open_survey(&partner, &office).await;
-        let first = app
-            .invite_links(&partner, &survey, &[&contact])
-            .await
-            .remove(0);
+        let invited = app.invited("LOST", "lost@lost.example").await;
+        let (partner, office, survey, custom, first) = (
+            &invited.partner,
+            &invited.office,
+            &invited.survey,
+            &invited.custom,
+            &invited.link,
+        );
         let invitations = app
             .get(&format!("/api/v1/surveys/{survey}/invitations"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         let invitation = id_of(&invitations.expect(200)["items"][0]);
 
         let reissued = app
             .post(&format!("/api/v1/invitations/{invitation}/link"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         let second = reissued.expect(200)["link"].as_str().unwrap().to_owned();
@@ -517,8 +516,8 @@ async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
             Some("no-store"),
             "{backend:?}"
         );
-        assert_ne!(token_of(&second), token_of(&first));
-        app.get(&format!("/api/v1/respond/{}", token_of(&first)))
+        assert_ne!(token_of(&second), token_of(first));
+        app.get(&format!("/api/v1/respond/{}", token_of(first)))
             .send()
             .await
             .expect(200);
@@ -530,7 +529,7 @@ async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
             .await
             .expect(201);
         app.post(&format!("/api/v1/invitations/{invitation}/link"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await
             .problem(409);
@@ -548,11 +547,11 @@ async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
 
         // Erasing a contact removes its queued mail (address and name) before it is sent.
         let erased = app
-            .consenting_contact(&office, "erase-me@lost.example", "Lost")
+            .consenting_contact(office, "erase-me@lost.example", "Lost")
             .await;
         let queued = app
             .post(&format!("/api/v1/surveys/{survey}/invitations"))
-            .partner(&partner)
+            .partner(partner)
             .json(json!({"contact_ids": [erased], "delivery": "email"}))
             .send()
             .await;
@@ -562,7 +561,7 @@ async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
             "an email is queued first"
         );
         app.delete(&format!("/api/v1/contacts/{erased}"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await
             .expect(204);

@@ -6,20 +6,22 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::common::{
-    backends, id_of, movable_clock, standard_answers, token_of, Options, TestApp, CES, COMMENT,
-    NPS, NSAT,
+    answers_with, backends, id_of, movable_clock, standard_answers, token_of, Options, TestApp,
+    CES, COMMENT, NPS, NSAT,
 };
 
 #[actix_rt::test]
 async fn a_link_is_answered_once_in_the_respondents_language() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let (partner, _, office, _) = app.partner_tree("RESP").await;
-        let contact = app
-            .consenting_contact(&office, "anna@resp.example", "Resp")
-            .await;
-        let (survey, custom) = app.open_survey(&partner, &office).await;
-        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
+        let invited = app.invited("RESP", "anna@resp.example").await;
+        let (partner, contact, survey, custom, token) = (
+            &invited.partner,
+            &invited.contact,
+            &invited.survey,
+            &invited.custom,
+            invited.token(),
+        );
         let uri = format!("/api/v1/respond/{token}");
 
         let bulgarian = app.get(&uri).send().await;
@@ -39,7 +41,7 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
         );
         let opened = app
             .get(&format!("/api/v1/surveys/{survey}/invitations"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         assert_eq!(opened.expect(200)["items"][0]["status"], "opened");
@@ -70,8 +72,7 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
             "NPS, CES and the custom question are required"
         );
 
-        let mut answers = standard_answers();
-        answers[custom.as_str()] = json!("support");
+        let mut answers = answers_with(custom, "support");
         answers[COMMENT] = json!("Благодаря!");
         let stored = app
             .post(&uri)
@@ -88,7 +89,7 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
 
         let responses = app
             .get(&format!("/api/v1/surveys/{survey}/responses"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         let response = &responses.expect(200)["items"][0];
@@ -114,10 +115,44 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
         assert!(values.contains(&(COMMENT.to_owned(), json!("Благодаря!"))));
         let completed = app
             .get(&format!("/api/v1/surveys/{survey}/invitations"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         assert_eq!(completed.expect(200)["items"][0]["status"], "completed");
+
+        // Erasing the contact later keeps the response counting for its organization.
+        let compliance = format!("/api/v1/memberships/{}/compliance", invited.membership);
+        let before = app
+            .get(&compliance)
+            .partner(partner)
+            .send()
+            .await
+            .expect(200)["offices"]
+            .clone();
+        app.delete(&format!("/api/v1/contacts/{contact}"))
+            .partner(partner)
+            .send()
+            .await
+            .expect(204);
+        let kept = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .admin()
+            .send()
+            .await;
+        assert_eq!(
+            kept.expect(200)["items"][0]["respondent"]["organization_key"],
+            "domain:resp.example"
+        );
+        assert_eq!(
+            app.get(&compliance)
+                .partner(partner)
+                .send()
+                .await
+                .expect(200)["offices"],
+            before,
+            "erasure changes no count"
+        );
+        assert_eq!(before[0]["completed"], 1);
 
         // Unknown and malformed tokens are 404.
         app.get(&format!("/api/v1/respond/{}", "A".repeat(43)))
@@ -197,14 +232,15 @@ async fn expired_links_and_closed_surveys_are_gone() {
 async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_admin() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let (partner, _, office, _) = app.partner_tree("ANON").await;
-        let contact = app
-            .consenting_contact(&office, "secret.person@anon-corp.example", "Anon Corp")
-            .await;
-        let (survey, custom) = app.open_survey(&partner, &office).await;
-        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
-        let mut answers = standard_answers();
-        answers[custom.as_str()] = json!("licensing");
+        let invited = app.invited("ANON", "secret.person@anon-corp.example").await;
+        let (partner, office, contact, survey, token) = (
+            &invited.partner,
+            &invited.office,
+            &invited.contact,
+            &invited.survey,
+            invited.token(),
+        );
+        let answers = answers_with(&invited.custom, "licensing");
         app.post(&format!("/api/v1/respond/{token}"))
             .json(json!({"answers": answers, "anonymous": true}))
             .send()
@@ -213,7 +249,7 @@ async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_ad
 
         let list = app
             .get(&format!("/api/v1/surveys/{survey}/responses"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         let response = list.expect(200)["items"][0].clone();
@@ -238,7 +274,7 @@ async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_ad
         );
         let single = app
             .get(&format!("/api/v1/responses/{response_id}"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         for text in [list.text.as_str(), single.text.as_str()] {
@@ -264,7 +300,7 @@ async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_ad
         );
         let invitation = app
             .get(&format!("/api/v1/surveys/{survey}/invitations"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         assert!(
@@ -303,9 +339,19 @@ async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_ad
             .send()
             .await
             .problem(403);
-        // Another partner gets 404.
+        // Another partner gets 404, for the response and for the survey.
         let (other, ..) = app.partner_tree("NOSY").await;
         app.get(&format!("/api/v1/responses/{response_id}"))
+            .partner(&other)
+            .send()
+            .await
+            .problem(404);
+        app.get(&format!("/api/v1/surveys/{survey}"))
+            .partner(&other)
+            .send()
+            .await
+            .problem(404);
+        app.get(&format!("/api/v1/surveys/{survey}/results"))
             .partner(&other)
             .send()
             .await
@@ -317,14 +363,9 @@ async fn anonymous_responses_hide_the_respondent_from_the_partner_but_not_the_ad
 async fn the_admin_voids_a_response_with_a_reason_and_it_stays_stored() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let (partner, _, office, _) = app.partner_tree("VOID").await;
-        let contact = app
-            .consenting_contact(&office, "v@void.example", "Void")
-            .await;
-        let (survey, custom) = app.open_survey(&partner, &office).await;
-        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
-        let mut answers = standard_answers();
-        answers[custom.as_str()] = json!("support");
+        let invited = app.invited("VOID", "v@void.example").await;
+        let (partner, survey, token) = (&invited.partner, &invited.survey, invited.token());
+        let answers = answers_with(&invited.custom, "support");
         app.post(&format!("/api/v1/respond/{token}"))
             .json(json!({"answers": answers}))
             .send()
@@ -339,7 +380,7 @@ async fn the_admin_voids_a_response_with_a_reason_and_it_stays_stored() {
         let uri = format!("/api/v1/responses/{response}/void");
 
         app.post(&uri)
-            .partner(&partner)
+            .partner(partner)
             .json(json!({"reason": "I do not like it"}))
             .send()
             .await
@@ -371,7 +412,7 @@ async fn the_admin_voids_a_response_with_a_reason_and_it_stays_stored() {
             .problem(409);
         let seen = app
             .get(&format!("/api/v1/responses/{response}"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         assert_eq!(
@@ -389,8 +430,7 @@ async fn historical_responses_are_imported_with_their_original_times() {
         let app = TestApp::start(backend).await;
         let (partner, _, office, contact) = app.partner_tree("HIST").await;
         let (survey, custom) = app.open_survey(&partner, &office).await;
-        let mut answers = standard_answers();
-        answers[custom.as_str()] = json!("licensing");
+        let answers = answers_with(&custom, "licensing");
         let rows = json!([
             {"completed_at": "2026-03-01T09:30:00Z", "email": "old@fabrikam.example", "answers": answers},
             {"completed_at": "2026-04-01T09:30:00Z", "organization": "Contoso Ltd", "anonymous": true, "answers": answers},
@@ -496,12 +536,13 @@ async fn respondent_endpoints_are_rate_limited_per_client() {
 async fn the_survey_page_works_without_javascript_in_bulgarian() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let (partner, _, office, _) = app.partner_tree("PAGE").await;
-        let contact = app
-            .consenting_contact(&office, "page@page.example", "Page")
-            .await;
-        let (survey, custom) = app.open_survey(&partner, &office).await;
-        let token = token_of(&app.invite_links(&partner, &survey, &[&contact]).await[0]);
+        let invited = app.invited("PAGE", "page@page.example").await;
+        let (partner, survey, custom, token) = (
+            &invited.partner,
+            &invited.survey,
+            &invited.custom,
+            invited.token(),
+        );
         let uri = format!("/s/{token}");
 
         let page = app.get(&uri).send().await;
@@ -566,7 +607,7 @@ async fn the_survey_page_works_without_javascript_in_bulgarian() {
 
         let responses = app
             .get(&format!("/api/v1/surveys/{survey}/responses"))
-            .partner(&partner)
+            .partner(partner)
             .send()
             .await;
         let response = &responses.expect(200)["items"][0];
