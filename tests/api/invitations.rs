@@ -577,3 +577,73 @@ async fn a_lost_link_is_reissued_and_erasure_empties_the_outbox() {
         );
     }
 }
+
+#[actix_rt::test]
+async fn a_message_claimed_by_a_worker_that_died_is_delivered_after_its_claim_lapses() {
+    for backend in backends() {
+        let sent: Arc<Mutex<Vec<String>>> = Arc::default();
+        let recorded = sent.clone();
+        let mut mailer = MockMailer::new();
+        mailer.expect_send().returning(move |mail| {
+            recorded.lock().unwrap().push(mail.to.clone());
+            Ok(())
+        });
+        let start = chrono::Utc::now();
+        let (clock, seconds) = movable_clock(start);
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                mailer: Some(Arc::new(mailer)),
+                clock: Some(clock),
+                ..Options::default()
+            },
+        )
+        .await;
+        let invited = app.invited("CRASH", "crash@crash.example").await;
+        let contact = app
+            .consenting_contact(&invited.office, "queued@crash.example", "Crash")
+            .await;
+        let queued = app
+            .post(&format!("/api/v1/surveys/{}/invitations", invited.survey))
+            .partner(&invited.partner)
+            .json(json!({"contact_ids": [contact], "delivery": "email"}))
+            .send()
+            .await;
+        assert_eq!(queued.expect(200)["invited"].as_array().unwrap().len(), 1);
+
+        // A worker claims the message, then dies before sending it.
+        let (pool, now, until) = (
+            app.state.pool.clone(),
+            csat_index::db::timestamp(start),
+            csat_index::db::timestamp(start + chrono::Duration::seconds(120)),
+        );
+        let claimed = actix_web::web::block(move || {
+            csat_index::db::outbox::claim_due(&mut pool.get().unwrap(), &now, &until, 5)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(claimed.len(), 1, "{backend:?}");
+        let deliver = || {
+            let state = app.state.clone();
+            async move {
+                actix_web::web::block(move || deliver_due(&state))
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        assert_eq!(
+            deliver().await.sent,
+            0,
+            "no other worker takes a claimed message"
+        );
+        seconds.fetch_add(121, std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(
+            deliver().await.sent,
+            1,
+            "the lapsed claim is picked up: nothing queued is lost"
+        );
+        assert_eq!(*sent.lock().unwrap(), ["queued@crash.example"]);
+    }
+}
