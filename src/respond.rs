@@ -241,7 +241,7 @@ pub fn submit(
         if !db::invitations::advance(
             conn,
             &found.invitation.id,
-            &["pending", "sent", "opened"],
+            &db::invitations::AWAITING,
             "completed",
             now,
         )? {

@@ -45,6 +45,16 @@ pub struct InvitationRow {
     pub updated_at: String,
 }
 
+/// The states in which an invitation still waits for its answer.
+pub const AWAITING: [&str; 3] = ["pending", "sent", "opened"];
+
+impl InvitationRow {
+    /// Whether the link can still be answered on `now` (unanswered, not bounced, not expired).
+    pub fn awaits_answer(&self, now: &str) -> bool {
+        AWAITING.contains(&self.status.as_str()) && self.expires_at.as_str() > now
+    }
+}
+
 /// Inserts an invitation with the hash of its first token.
 pub fn insert(conn: &mut DbConnection, row: &InvitationRow, token_hash: &str) -> ApiResult<()> {
     diesel::insert_into(invitations::table)
@@ -126,7 +136,7 @@ pub fn unanswered_by_email(
     Ok(invitations::table
         .filter(invitations::survey_id.eq(survey_id))
         .filter(invitations::delivery.eq("email"))
-        .filter(invitations::status.eq_any(["pending", "sent", "opened"]))
+        .filter(invitations::status.eq_any(AWAITING))
         .filter(invitations::expires_at.gt(now))
         .select(InvitationRow::as_select())
         .order(invitations::id.asc())
@@ -159,35 +169,23 @@ pub fn advance(
     let target = invitations::table
         .find(id)
         .filter(invitations::status.eq_any(from));
+    // Each stage stamps its own column.
+    macro_rules! stamp {
+        ($column:expr) => {
+            diesel::update(target)
+                .set((
+                    $column.eq(now),
+                    invitations::status.eq(status),
+                    invitations::updated_at.eq(now),
+                ))
+                .execute(conn)
+        };
+    }
     let stamp = match status {
-        "sent" => diesel::update(target)
-            .set((
-                invitations::sent_at.eq(now),
-                invitations::status.eq(status),
-                invitations::updated_at.eq(now),
-            ))
-            .execute(conn),
-        "opened" => diesel::update(target)
-            .set((
-                invitations::opened_at.eq(now),
-                invitations::status.eq(status),
-                invitations::updated_at.eq(now),
-            ))
-            .execute(conn),
-        "completed" => diesel::update(target)
-            .set((
-                invitations::completed_at.eq(now),
-                invitations::status.eq(status),
-                invitations::updated_at.eq(now),
-            ))
-            .execute(conn),
-        "bounced" => diesel::update(target)
-            .set((
-                invitations::bounced_at.eq(now),
-                invitations::status.eq(status),
-                invitations::updated_at.eq(now),
-            ))
-            .execute(conn),
+        "sent" => stamp!(invitations::sent_at),
+        "opened" => stamp!(invitations::opened_at),
+        "completed" => stamp!(invitations::completed_at),
+        "bounced" => stamp!(invitations::bounced_at),
         other => {
             return Err(ApiError::Internal(format!(
                 "unknown invitation status `{other}`"

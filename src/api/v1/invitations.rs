@@ -94,8 +94,9 @@ impl Invitation {
     /// The representation of a row as of `now` (an unanswered link past its expiry is `expired`).
     /// The completion time is left out on purpose: it would tie anonymous responses to contacts.
     pub fn from_row(row: InvitationRow, now: &str) -> ApiResult<Self> {
-        let open = matches!(row.status.as_str(), "pending" | "sent" | "opened");
-        let status = if open && row.expires_at.as_str() <= now {
+        let expired =
+            db::invitations::AWAITING.contains(&row.status.as_str()) && !row.awaits_answer(now);
+        let status = if expired {
             InvitationStatus::Expired
         } else {
             db::parse_enum(&row.status)?
@@ -555,9 +556,7 @@ async fn reissue_link(
     let token = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let invitation = db::invitations::get(conn, scope, id)?;
-            if !matches!(invitation.status.as_str(), "pending" | "sent" | "opened")
-                || invitation.expires_at <= now
-            {
+            if !invitation.awaits_answer(&now) {
                 return Err(ApiError::Conflict(
                     "only an unanswered, unexpired invitation gets a new link".into(),
                 ));
