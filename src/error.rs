@@ -107,6 +107,13 @@ impl ApiError {
         Self::validation(vec![FieldError::new(field, message)])
     }
 
+    /// Logs the cause of an internal error (its problem document only says that it was logged).
+    pub fn log_if_internal(&self) {
+        if let ApiError::Internal(cause) = self {
+            tracing::error!(cause = %cause, "internal error");
+        }
+    }
+
     fn slug(&self) -> &'static str {
         match self {
             ApiError::BadRequest(_) => "bad-request",
@@ -165,9 +172,7 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let ApiError::Internal(cause) = self {
-            tracing::error!(cause = %cause, "internal error");
-        }
+        self.log_if_internal();
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
         match self {

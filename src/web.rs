@@ -23,6 +23,9 @@ const MAX_FORM_BYTES: usize = 64 * 1024;
 pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
     cfg.service(
         web::resource("/s/{token}")
+            .wrap(actix_web::middleware::from_fn(
+                crate::api::middleware::request_context,
+            ))
             .app_data(state)
             .app_data(web::PayloadConfig::default().limit(MAX_FORM_BYTES))
             .route(web::get().to(show))
@@ -172,6 +175,7 @@ fn failure_page(req: &HttpRequest, requested: Option<&str>, error: RespondError)
         }
         RespondError::Invalid(..) | RespondError::Failed(_) => {
             let api_error = ApiError::from(error);
+            api_error.log_if_internal();
             let status = actix_web::ResponseError::status_code(&api_error);
             return message_page(
                 status,
@@ -207,8 +211,9 @@ fn html(status: StatusCode, locale: &str, title: &str, main: &str) -> HttpRespon
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header((
             "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
         ))
+        .insert_header(("X-Frame-Options", "DENY"))
         .body(page)
 }
 

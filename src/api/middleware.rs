@@ -29,7 +29,8 @@ pub const IDEMPOTENCY_RETENTION_HOURS: i64 = 24;
 /// After this long without an answer, a claimed key is taken to belong to a request that died.
 pub const IDEMPOTENCY_ABANDONED_SECONDS: i64 = 60;
 
-/// Tags each request with an id (echoed in `X-Request-Id`) and logs one structured line per request.
+/// Tags each request with an id (echoed in `X-Request-Id`) and logs one structured line per request,
+/// with personal-link tokens shortened (see [`loggable_path`]).
 pub async fn request_context(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -41,20 +42,46 @@ pub async fn request_context(
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
         .map(str::to_owned)
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let (method, path, started) = (req.method().clone(), req.path().to_owned(), Instant::now());
+    let (method, path, started) = (
+        req.method().clone(),
+        loggable_path(req.path()),
+        Instant::now(),
+    );
     let mut response = next.call(req).await?;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
     let status = response.status().as_u16();
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
-    match response.response().error() {
-        Some(error) if status >= 500 => {
-            tracing::error!(%request_id, %method, %path, status, elapsed_ms, error = %error, "request failed")
-        }
-        _ => tracing::info!(%request_id, %method, %path, status, elapsed_ms, "request"),
+    if status >= 500 {
+        let error = response
+            .response()
+            .error()
+            .map_or_else(|| "-".to_owned(), ToString::to_string);
+        tracing::error!(%request_id, %method, %path, status, elapsed_ms, %error, "request failed");
+    } else {
+        tracing::info!(%request_id, %method, %path, status, elapsed_ms, "request");
     }
     Ok(response)
+}
+
+/// The path as it may be logged: a personal-link token (the segment after `respond` or `s`) is a
+/// credential, so only its first 6 characters are kept.
+pub fn loggable_path(path: &str) -> String {
+    let mut previous = "";
+    path.split('/')
+        .map(|segment| {
+            let shown = match previous {
+                "respond" | "s" if segment.chars().count() > 6 => {
+                    format!("{}…", segment.chars().take(6).collect::<String>())
+                }
+                _ => segment.to_owned(),
+            };
+            previous = segment;
+            shown
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Makes POSTs with an `Idempotency-Key` safe to retry: the first successful answer is stored
@@ -211,4 +238,23 @@ fn replay(req: ServiceRequest, first: IdempotencyRow, status: i32) -> ServiceRes
 
 fn reject(req: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
     req.into_response(error.error_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn personal_link_tokens_are_shortened_in_logged_paths() {
+        assert_eq!(
+            loggable_path("/api/v1/respond/abcdefghijklmnop"),
+            "/api/v1/respond/abcdef…"
+        );
+        assert_eq!(loggable_path("/csat/s/abcdefghijklmnop"), "/csat/s/abcdef…");
+        assert_eq!(
+            loggable_path("/api/v1/surveys/0191/responses"),
+            "/api/v1/surveys/0191/responses"
+        );
+        assert_eq!(loggable_path("/s/abc"), "/s/abc");
+    }
 }

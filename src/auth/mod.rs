@@ -175,6 +175,7 @@ impl Verifier {
         validation.set_issuer(&[&config.issuer]);
         validation.set_audience(&[&config.audience]);
         validation.leeway = config.leeway_seconds;
+        validation.validate_nbf = true;
         Ok(Verifier {
             decoding,
             encoding,
@@ -194,6 +195,15 @@ impl Verifier {
                 ))
             })?;
         let claims = data.claims;
+        let latest_issue = jsonwebtoken::get_current_timestamp() + self.validation.leeway;
+        if claims
+            .iat
+            .is_some_and(|iat| iat > i64::try_from(latest_issue).unwrap_or(i64::MAX))
+        {
+            return Err(ApiError::Unauthorized(
+                "the bearer token was rejected: its `iat` lies in the future".into(),
+            ));
+        }
         if claims.sub.trim().is_empty() {
             return Err(ApiError::Unauthorized(
                 "the bearer token was rejected: `sub` is empty".into(),

@@ -200,14 +200,24 @@ pub fn erase(
             contacts::erased_at.eq(now),
         )
     )?;
+    use super::schema::{invitations, outbox};
     // Queued or sent mail holds the address and the name: it goes too.
-    let invitations = super::schema::invitations::table
-        .filter(super::schema::invitations::contact_id.eq(&current.id))
-        .select(super::schema::invitations::id);
-    diesel::delete(
-        super::schema::outbox::table
-            .filter(super::schema::outbox::invitation_id.eq_any(invitations)),
+    let contact_invitations = invitations::table
+        .filter(invitations::contact_id.eq(&current.id))
+        .select(invitations::id);
+    diesel::delete(outbox::table.filter(outbox::invitation_id.eq_any(contact_invitations)))
+        .execute(conn)?;
+    // Links not answered yet stop working, like expired ones.
+    diesel::update(
+        invitations::table
+            .filter(invitations::contact_id.eq(&current.id))
+            .filter(invitations::status.eq_any(super::invitations::AWAITING))
+            .filter(invitations::expires_at.gt(now)),
     )
+    .set((
+        invitations::expires_at.eq(now),
+        invitations::updated_at.eq(now),
+    ))
     .execute(conn)?;
     Ok(())
 }

@@ -95,6 +95,18 @@ async fn bad_tokens_are_401_problems() {
             "partner without partner_id",
             with(|c| drop(c.insert("role".into(), json!("partner")))),
         ),
+        (
+            "nbf a day ahead",
+            with(|c| drop(c.insert("nbf".into(), json!(chrono::Utc::now().timestamp() + 86_400)))),
+        ),
+        (
+            "nbf beyond the leeway",
+            with(|c| drop(c.insert("nbf".into(), json!(chrono::Utc::now().timestamp() + 60)))),
+        ),
+        (
+            "iat beyond the leeway",
+            with(|c| drop(c.insert("iat".into(), json!(chrono::Utc::now().timestamp() + 60)))),
+        ),
         ("garbage", "not.a.jwt".into()),
     ];
     for backend in backends() {
@@ -125,6 +137,17 @@ async fn bad_tokens_are_401_problems() {
             .send()
             .await;
         basic.problem(401);
+        // Times within the leeway (5 s in tests) are clock skew, not an error.
+        let slightly_ahead = with(|c| {
+            let soon = chrono::Utc::now().timestamp() + 2;
+            c.insert("nbf".into(), json!(soon));
+            c.insert("iat".into(), json!(soon));
+        });
+        app.get("/api/v1/partners")
+            .token(&slightly_ahead)
+            .send()
+            .await
+            .expect(200);
         // A valid token with an array audience is accepted.
         let array_aud = with(|c| drop(c.insert("aud".into(), json!([AUDIENCE, "other"]))));
         app.get("/api/v1/partners")

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::common::{
-    answers_with, backends, id_of, movable_clock, standard_answers, token_of, Options, TestApp,
-    CES, COMMENT, NPS, NSAT,
+    answers_with, backends, capture_logs, id_of, movable_clock, standard_answers, token_of,
+    Backend, Options, TestApp, CES, COMMENT, NPS, NSAT,
 };
 
 #[actix_rt::test]
@@ -225,6 +225,57 @@ async fn expired_links_and_closed_surveys_are_gone() {
             .send()
             .await
             .problem(410);
+    }
+}
+
+#[actix_rt::test]
+async fn erasing_a_contact_revokes_its_unanswered_links() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let invited = app.invited("ERASE", "erase@erase.example").await;
+        let token = invited.token();
+        app.get(&format!("/api/v1/respond/{token}"))
+            .send()
+            .await
+            .expect(200);
+        // The page of a link that expired by time, for comparison.
+        let expired_page = {
+            let other = app.invited("ERASE2", "other@erase2.example").await;
+            let closed = app
+                .post(&format!("/api/v1/surveys/{}/close", other.survey))
+                .partner(&other.partner)
+                .send()
+                .await;
+            closed.expect(200);
+            app.get(&format!("/s/{}?lang=en", other.token()))
+                .send()
+                .await
+        };
+        assert_eq!(expired_page.status.as_u16(), 410);
+
+        app.delete(&format!("/api/v1/contacts/{}", invited.contact))
+            .partner(&invited.partner)
+            .send()
+            .await
+            .expect(204);
+        app.get(&format!("/api/v1/respond/{token}"))
+            .send()
+            .await
+            .problem(410);
+        app.post(&format!("/api/v1/respond/{token}"))
+            .json(json!({"answers": answers_with(&invited.custom, "support")}))
+            .send()
+            .await
+            .problem(410);
+        let page = app.get(&format!("/s/{token}?lang=en")).send().await;
+        assert_eq!(page.status.as_u16(), 410, "{backend:?}");
+        assert_eq!(page.text, expired_page.text);
+        let listed = app
+            .get(&format!("/api/v1/surveys/{}/invitations", invited.survey))
+            .partner(&invited.partner)
+            .send()
+            .await;
+        assert_eq!(listed.expect(200)["items"][0]["status"], "expired");
     }
 }
 
@@ -565,6 +616,11 @@ async fn the_survey_page_works_without_javascript_in_bulgarian() {
             !page.text.contains("<script"),
             "the page needs no JavaScript"
         );
+        assert_eq!(page.header("x-frame-options").as_deref(), Some("DENY"));
+        assert!(page
+            .header("content-security-policy")
+            .unwrap()
+            .contains("frame-ancestors 'none'"));
         assert!(app
             .get(&format!("{uri}?lang=en"))
             .send()
@@ -618,4 +674,39 @@ async fn the_survey_page_works_without_javascript_in_bulgarian() {
             .iter()
             .any(|a| a["value"] == "Добре"));
     }
+}
+
+#[actix_rt::test]
+async fn personal_link_tokens_never_reach_the_logs() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    let invited = app.invited("LOGS", "logs@logs.example").await;
+    let token = invited.token();
+    let (logs, _guard) = capture_logs();
+    app.get(&format!("/api/v1/respond/{token}"))
+        .send()
+        .await
+        .expect(200);
+    let page = app.get(&format!("/s/{token}")).send().await;
+    assert_eq!(page.status.as_u16(), 200);
+    let refused = app
+        .post(&format!("/s/{token}"))
+        .raw("application/x-www-form-urlencoded", "locale=en")
+        .send()
+        .await;
+    assert_eq!(refused.status.as_u16(), 422);
+
+    let text = logs.text();
+    let shortened = format!("{}…", &token[..6]);
+    assert_eq!(
+        text.matches(&format!("/api/v1/respond/{shortened}"))
+            .count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches(&format!("/s/{shortened}")).count(),
+        2,
+        "{text}"
+    );
+    assert!(!text.contains(&token), "a log line holds the token: {text}");
 }
