@@ -45,7 +45,29 @@ pub enum Metric {
 }
 
 /// Texts keyed by locale (`en`, `bg`, `ru`, …).
-pub type Translations = BTreeMap<String, String>;
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(transparent)]
+#[schema(example = json!({"en": "How satisfied are you?", "bg": "Доколко сте доволни?"}))]
+pub struct Translations(pub BTreeMap<String, String>);
+
+impl std::ops::Deref for Translations {
+    type Target = BTreeMap<String, String>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Translations {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Translations {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        Translations(pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
 
 /// The text for the first locale in `preferences` that has one (each tried exactly, then by its
 /// language: `pt` for `pt-BR`), else any text.
@@ -371,7 +393,7 @@ fn check_texts(field: &str, texts: &Translations, max_chars: usize, errors: &mut
             "needs a text in at least one locale",
         ));
     }
-    for (locale, text) in texts {
+    for (locale, text) in texts.iter() {
         if !super::is_valid_locale(locale) {
             errors.push(FieldError::new(
                 format!("{field}.{locale}"),

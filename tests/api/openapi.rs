@@ -112,3 +112,25 @@ fn every_reference_resolves() {
         );
     }
 }
+
+#[test]
+fn operation_ids_are_unique_and_schema_names_read_well() {
+    let spec: Value = serde_json::from_str(&csat_index::openapi::openapi_json()).unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            if let Some(first) = seen.insert(id.to_owned(), format!("{method} {path}")) {
+                panic!("operationId `{id}` names both {first} and {method} {path}");
+            }
+        }
+    }
+    for name in spec["components"]["schemas"].as_object().unwrap().keys() {
+        assert!(
+            !["BTreeMap", "HashMap", "Vec", "Option", "Value"].contains(&name.as_str()),
+            "schema `{name}` is named after a Rust container, not what it holds"
+        );
+    }
+}

@@ -19,7 +19,7 @@ use crate::{
 };
 
 pub(super) fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(get_questionnaire).service(submit_answers);
+    cfg.service(get_respondent_survey).service(submit_answers);
 }
 
 /// The language to answer in.
@@ -193,7 +193,7 @@ const TOKEN: &str = "The token of the personal survey link.";
 /// already answered 409. Marks the invitation opened.
 #[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN), LanguageQuery), responses((status = 200, description = "The questionnaire in the respondent's language.", body = RespondentSurvey)))]
 #[get("/respond/{token}")]
-async fn get_questionnaire(
+async fn get_respondent_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
