@@ -46,6 +46,14 @@ pub enum ApiError {
     /// The request is malformed (syntax, bad path or query parameter).
     #[error("{0}")]
     BadRequest(String),
+    /// A path or query parameter does not parse (400), with the parameters at fault.
+    #[error("{detail}")]
+    InvalidParameters {
+        /// Summary of what is wrong.
+        detail: String,
+        /// The invalid parameters.
+        errors: Vec<FieldError>,
+    },
     /// Missing or invalid credentials.
     #[error("{0}")]
     Unauthorized(String),
@@ -92,14 +100,16 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A validation error with field errors.
-    pub fn validation(mut errors: Vec<FieldError>) -> Self {
-        errors.sort_by(|a, b| a.field.cmp(&b.field).then(a.message.cmp(&b.message)));
-        let detail = match errors.as_slice() {
-            [one] => format!("`{}` {}", one.field, one.message),
-            _ => format!("{} fields are invalid", errors.len()),
-        };
+    /// A validation error (422) with field errors.
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let (detail, errors) = summarize(errors);
         ApiError::Validation { detail, errors }
+    }
+
+    /// A 400 naming the path or query parameters that do not parse.
+    pub fn invalid_parameters(errors: Vec<FieldError>) -> Self {
+        let (detail, errors) = summarize(errors);
+        ApiError::InvalidParameters { detail, errors }
     }
 
     /// A validation error on one field.
@@ -116,7 +126,7 @@ impl ApiError {
 
     fn slug(&self) -> &'static str {
         match self {
-            ApiError::BadRequest(_) => "bad-request",
+            ApiError::BadRequest(_) | ApiError::InvalidParameters { .. } => "bad-request",
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not-found",
@@ -145,17 +155,28 @@ impl ApiError {
             status: status.as_u16(),
             detail,
             errors: match self {
-                ApiError::Validation { errors, .. } => errors.clone(),
+                ApiError::Validation { errors, .. }
+                | ApiError::InvalidParameters { errors, .. } => errors.clone(),
                 _ => Vec::new(),
             },
         }
     }
 }
 
+/// Field errors in a stable order, and a detail that names the field when there is one.
+fn summarize(mut errors: Vec<FieldError>) -> (String, Vec<FieldError>) {
+    errors.sort_by(|a, b| a.field.cmp(&b.field).then(a.message.cmp(&b.message)));
+    let detail = match errors.as_slice() {
+        [one] => format!("`{}` {}", one.field, one.message),
+        _ => format!("{} fields are invalid", errors.len()),
+    };
+    (detail, errors)
+}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest(_) | ApiError::InvalidParameters { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -196,19 +217,21 @@ impl From<diesel::result::Error> for ApiError {
         use diesel::result::{DatabaseErrorKind, Error};
         match error {
             Error::NotFound => ApiError::NotFound("no such object".to_owned()),
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                ApiError::Conflict(format!(
-                    "an object with the same unique value already exists ({})",
-                    info.message()
-                ))
-            }
+            // A concurrent write won the race past the use case's own check; the database's text
+            // (table and column names) is not for clients.
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::Conflict(
+                "another object already has one of these unique values; read it and retry".into(),
+            ),
             Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
                 ApiError::Conflict("the object is still referenced by other objects".to_owned())
             }
             Error::DatabaseError(
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 info,
-            ) => ApiError::Unavailable(format!("the database is unavailable: {}", info.message())),
+            ) => {
+                tracing::warn!(cause = %info.message(), "database connection lost");
+                ApiError::Unavailable("the database is unavailable; retry shortly".into())
+            }
             Error::DatabaseError(_, ref info) if is_sqlite_busy(info.message()) => {
                 ApiError::Unavailable("the database is busy; retry shortly".to_owned())
             }

@@ -48,6 +48,8 @@ pub struct Texts {
     pub answer_required: &'static str,
     /// Under an answer that is not valid.
     pub answer_invalid: &'static str,
+    /// Under a text answer holding characters that cannot be stored (control characters).
+    pub answer_unstorable: &'static str,
     /// Label of the language switcher.
     pub language: &'static str,
 }
@@ -74,6 +76,7 @@ const EN: Texts = Texts {
     anonymous_legend: "Your identity",
     answer_required: "Please answer this question.",
     answer_invalid: "Please choose one of the offered answers.",
+    answer_unstorable: "This answer holds characters that cannot be saved; please type it again.",
     language: "Language",
 };
 
@@ -99,6 +102,7 @@ const BG: Texts = Texts {
     anonymous_legend: "Вашата самоличност",
     answer_required: "Моля, отговорете на този въпрос.",
     answer_invalid: "Моля, изберете един от предложените отговори.",
+    answer_unstorable: "Този отговор съдържа знаци, които не могат да бъдат запазени; моля, въведете го отново.",
     language: "Език",
 };
 
@@ -124,6 +128,7 @@ const RU: Texts = Texts {
     anonymous_legend: "Ваша личность",
     answer_required: "Пожалуйста, ответьте на этот вопрос.",
     answer_invalid: "Пожалуйста, выберите один из предложенных ответов.",
+    answer_unstorable: "Этот ответ содержит символы, которые нельзя сохранить; пожалуйста, введите его заново.",
     language: "Язык",
 };
 

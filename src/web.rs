@@ -9,7 +9,10 @@ use uuid::Uuid;
 use crate::{
     api::v1::respond::{rate_limited, RespondentQuestion, RespondentSurvey},
     db,
-    domain::questionnaire::{negotiate_locale, QuestionKind, REQUIRED},
+    domain::{
+        questionnaire::{negotiate_locale, QuestionKind, REQUIRED},
+        CONTROL_CHARACTERS,
+    },
     error::{ApiError, FieldError},
     i18n::{self, Texts},
     respond::{self, Answers, RespondError, Submission},
@@ -277,12 +280,10 @@ fn form(
         let error = errors
             .iter()
             .find(|e| e.field == format!("answers.{}", question.id))
-            .map(|e| {
-                if e.message == REQUIRED {
-                    texts.answer_required
-                } else {
-                    texts.answer_invalid
-                }
+            .map(|e| match e.message.as_str() {
+                REQUIRED => texts.answer_required,
+                CONTROL_CHARACTERS => texts.answer_unstorable,
+                _ => texts.answer_invalid,
             });
         out.push_str(&question_html(question, &chosen, error, texts));
     }

@@ -1,5 +1,6 @@
 //! HTTP surface: mounting, extractor errors in problem+json, health, middleware.
 
+pub mod extract;
 pub mod middleware;
 pub mod rate_limit;
 pub mod v1;
@@ -10,7 +11,10 @@ use actix_web::{
 };
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::{error::ApiError, AppState};
+use crate::{
+    error::{ApiError, FieldError},
+    AppState,
+};
 
 /// Largest JSON body accepted (a 1,000-contact import fits comfortably).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -101,12 +105,18 @@ fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
     api_error.into()
 }
 
-fn path_error(error: PathError, _: &HttpRequest) -> actix_web::Error {
-    let detail = match &error {
-        PathError::Deserialize(e) => format!("a path parameter is invalid: {e}"),
-        other => format!("a path parameter is invalid: {other}"),
-    };
-    ApiError::BadRequest(detail).into()
+fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
+    let not_uuids: Vec<FieldError> = req
+        .match_info()
+        .iter()
+        .filter(|(name, value)| name.ends_with("_id") && uuid::Uuid::parse_str(value).is_err())
+        .map(|(name, _)| FieldError::new(name, "must be a UUID"))
+        .collect();
+    if not_uuids.is_empty() {
+        ApiError::BadRequest(format!("a path parameter is invalid: {error}")).into()
+    } else {
+        ApiError::invalid_parameters(not_uuids).into()
+    }
 }
 
 fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {

@@ -38,6 +38,7 @@ pub struct MembershipChanges {
 
 /// Inserts a membership.
 pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<MembershipRow> {
+    ensure_number_free(conn, &row.membership_number, None)?;
     diesel::insert_into(memberships::table)
         .values(&row)
         .execute(conn)?;
@@ -87,6 +88,9 @@ pub fn update(
     now: &str,
 ) -> ApiResult<MembershipRow> {
     let current = get(conn, None, id)?;
+    if let Some(number) = &changes.membership_number {
+        ensure_number_free(conn, number, Some(&current.id))?;
+    }
     super::update_versioned!(conn, memberships, current, expected, now, &changes)?;
     get(conn, None, id)
 }
@@ -106,4 +110,23 @@ pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiRe
     }
     diesel::delete(memberships::table.find(&current.id)).execute(conn)?;
     Ok(())
+}
+
+/// 409 naming the number when another membership has it.
+fn ensure_number_free(
+    conn: &mut DbConnection,
+    number: &str,
+    except: Option<&str>,
+) -> ApiResult<()> {
+    let taken: i64 = memberships::table
+        .filter(memberships::membership_number.eq(number))
+        .filter(memberships::id.ne(except.unwrap_or_default()))
+        .count()
+        .get_result(conn)?;
+    match taken {
+        0 => Ok(()),
+        _ => Err(ApiError::Conflict(format!(
+            "another membership already has membership_number `{number}`"
+        ))),
+    }
 }

@@ -38,8 +38,9 @@ pub struct PartnerChanges {
     pub email_domains: Option<String>,
 }
 
-/// Inserts a partner.
+/// Inserts a partner; 409 when its external key is taken.
 pub fn insert(conn: &mut DbConnection, row: PartnerRow) -> ApiResult<PartnerRow> {
+    ensure_key_free(conn, &row.external_key, None)?;
     diesel::insert_into(partners::table)
         .values(&row)
         .execute(conn)?;
@@ -89,6 +90,9 @@ pub fn update(
     now: &str,
 ) -> ApiResult<PartnerRow> {
     let current = get(conn, None, id)?;
+    if let Some(key) = &changes.external_key {
+        ensure_key_free(conn, key, Some(&current.id))?;
+    }
     super::update_versioned!(conn, partners, current, expected, now, &changes)?;
     get(conn, None, id)
 }
@@ -108,6 +112,21 @@ pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiRe
     }
     diesel::delete(partners::table.find(&current.id)).execute(conn)?;
     Ok(())
+}
+
+/// 409 naming the key when another partner has it.
+fn ensure_key_free(conn: &mut DbConnection, key: &str, except: Option<&str>) -> ApiResult<()> {
+    let taken: i64 = partners::table
+        .filter(partners::external_key.eq(key))
+        .filter(partners::id.ne(except.unwrap_or_default()))
+        .count()
+        .get_result(conn)?;
+    match taken {
+        0 => Ok(()),
+        _ => Err(ApiError::Conflict(format!(
+            "another partner already has external_key `{key}`"
+        ))),
+    }
 }
 
 fn not_found() -> ApiError {

@@ -8,6 +8,17 @@ pub mod periods;
 pub mod privacy;
 pub mod questionnaire;
 
+/// The field error for text holding control characters.
+pub const CONTROL_CHARACTERS: &str =
+    "must not contain control characters (tab and line breaks are allowed)";
+
+/// Whether text holds a control character other than tab, line feed or carriage return: such
+/// characters are invisible, PostgreSQL cannot store NUL, and no name, key or answer needs them.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// Whether `locale` looks like a BCP 47 language tag we can serve (`en`, `bg`, `pt-BR`, `zh-Hant`).
 pub fn is_valid_locale(locale: &str) -> bool {
     let mut parts = locale.split('-');
@@ -25,6 +36,30 @@ pub fn is_valid_locale(locale: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_other_than_tab_and_line_breaks_are_refused() {
+        for bad in [
+            "a\u{0}b",
+            "\u{7}",
+            "x\u{1b}[31m",
+            "\u{7f}",
+            "\u{85}",
+            "\u{9f}",
+        ] {
+            assert!(has_control_characters(bad), "{bad:?}");
+        }
+        for fine in [
+            "",
+            "plain",
+            "tab\there",
+            "two\r\nlines\n",
+            "Добре 👍",
+            "\u{a0}",
+        ] {
+            assert!(!has_control_characters(fine), "{fine:?}");
+        }
+    }
 
     #[test]
     fn locales() {

@@ -65,7 +65,12 @@ impl std::ops::DerefMut for Translations {
 
 impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Translations {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
-        Translations(pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Translations(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
     }
 }
 
@@ -291,6 +296,9 @@ fn answer(question: &Question, value: &serde_json::Value) -> Result<Answer, Stri
         }
         QuestionKind::Text => {
             let text = value.as_str().ok_or("must be text")?.trim();
+            if super::has_control_characters(text) {
+                return Err(super::CONTROL_CHARACTERS.into());
+            }
             if text.chars().count() > MAX_TEXT_ANSWER {
                 return Err(format!("must be at most {MAX_TEXT_ANSWER} characters"));
             }

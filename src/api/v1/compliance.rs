@@ -1,5 +1,6 @@
 //! Compliance: where each membership stands against the program rule, and why.
 
+use crate::api::extract::Query;
 use std::collections::BTreeMap;
 
 use actix_web::{get, web};
@@ -231,7 +232,7 @@ async fn membership_compliance(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<AsOfQuery>,
+    query: Query<AsOfQuery>,
 ) -> ApiResult<web::Json<MembershipCompliance>> {
     let day = as_of(query.as_of, state.clock.now().date_naive())?;
     let (id, scope, detailed) = (
@@ -337,8 +338,8 @@ pub fn program_statuses(
 async fn program_compliance(
     state: web::Data<AppState>,
     principal: Principal,
-    query: web::Query<ProgramComplianceQuery>,
-    page: web::Query<ListQuery>,
+    query: Query<ProgramComplianceQuery>,
+    page: Query<ListQuery>,
 ) -> ApiResult<web::Json<MembershipStatusPage>> {
     if principal.role == Role::Partner {
         return Err(ApiError::Forbidden("the program-wide list is for the administrator and the vendor; use /memberships/{id}/compliance".into()));

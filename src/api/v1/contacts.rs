@@ -1,5 +1,7 @@
 //! Contacts: an office's confidential customer contacts. The vendor gets 403 on every route here.
 
+use super::trimmed;
+use crate::api::extract::{row_from_json, Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -133,6 +135,7 @@ pub struct CreateContact {
     /// The person's name, 1–200 characters.
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200, example = "Maria Ivanova")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub name: String,
     /// The person's email (unique within the office).
     #[validate(
@@ -144,10 +147,12 @@ pub struct CreateContact {
         max_length = 254,
         example = "maria.ivanova@contoso.example"
     )]
+    #[serde(deserialize_with = "trimmed::string")]
     pub email: String,
     /// The customer organization, up to 200 characters.
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200, example = "Contoso Ltd")]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub organization: Option<String>,
     /// Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`).
     #[validate(custom(function = "valid_locale"))]
@@ -164,6 +169,7 @@ pub struct UpdateContact {
     /// New name (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub name: Option<String>,
     /// New email.
     #[validate(
@@ -171,10 +177,11 @@ pub struct UpdateContact {
         length(max = 254, message = "must be at most 254 characters")
     )]
     #[schema(format = "email", max_length = 254)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub email: Option<String>,
     /// New customer organization, or `null` to clear it.
-    #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "trimmed::double_option")]
     pub organization: Option<Option<String>>,
     /// New locale, or `null` to clear it.
     #[serde(default, deserialize_with = "double_option")]
@@ -309,7 +316,7 @@ async fn create_contact(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<CreateContact>,
+    body: Json<CreateContact>,
 ) -> ApiResult<HttpResponse> {
     principal.require_contact_access()?;
     let (office_id, scope, now) = (
@@ -345,7 +352,7 @@ async fn import_contacts(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<ImportContacts>,
+    body: Json<ImportContacts>,
 ) -> ApiResult<web::Json<ImportResult>> {
     principal.require_contact_access()?;
     let rows = body.into_inner().contacts;
@@ -366,13 +373,7 @@ async fn import_contacts(
             let checked: Vec<Result<ContactRow, Vec<FieldError>>> = rows
                 .into_iter()
                 .map(|value| {
-                    serde_json::from_value::<CreateContact>(value)
-                        .map_err(|e| {
-                            vec![FieldError::new(
-                                "",
-                                format!("does not match the contact schema: {e}"),
-                            )]
-                        })
+                    row_from_json::<CreateContact>(value)
                         .and_then(|input| new_contact_row(input, &office, now))
                 })
                 .collect();
@@ -436,7 +437,7 @@ async fn list_contacts(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<ContactPage>> {
     principal.require_contact_access()?;
     let (limit, after) = query.parse()?;
@@ -475,7 +476,7 @@ async fn update_contact(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<UpdateContact>,
+    body: Json<UpdateContact>,
 ) -> ApiResult<HttpResponse> {
     principal.require_contact_access()?;
     let input = body.into_inner();

@@ -2,6 +2,7 @@
 //! aggregate SQL; cells over fewer responses than the anonymity threshold are suppressed (with secondary
 //! suppression), and no free text, custom question or customer organization ever appears.
 
+use crate::api::extract::Query;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use actix_web::{get, web};
@@ -191,7 +192,7 @@ fn program_table(
 async fn program_metrics(
     state: web::Data<AppState>,
     principal: Principal,
-    query: web::Query<RangeQuery>,
+    query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ProgramMetrics>> {
     let today = state.clock.now().date_naive();
     let (from, to) = query.resolve(today)?;
@@ -392,7 +393,7 @@ impl Field {
 async fn program_benchmarks(
     state: web::Data<AppState>,
     principal: Principal,
-    query: web::Query<AsOfQuery>,
+    query: Query<AsOfQuery>,
 ) -> ApiResult<web::Json<Benchmarks>> {
     let today = state.clock.now().date_naive();
     let (day, settle) = (as_of(query.as_of, today)?, principal.role != Role::Admin);
@@ -500,7 +501,7 @@ async fn membership_benchmark(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<AsOfQuery>,
+    query: Query<AsOfQuery>,
 ) -> ApiResult<web::Json<MembershipBenchmark>> {
     let today = state.clock.now().date_naive();
     let day = as_of(query.as_of, today)?;

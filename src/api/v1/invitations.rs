@@ -1,5 +1,6 @@
 //! Invitations: personal survey links for consenting contacts, handed to the partner or emailed.
 
+use crate::api::extract::{Json, Query};
 use std::collections::{HashMap, HashSet};
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -285,7 +286,7 @@ async fn create_invitations(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<CreateInvitations>,
+    body: Json<CreateInvitations>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
@@ -416,7 +417,7 @@ async fn list_invitations(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<InvitationPage>> {
     principal.require_individual_access()?;
     let (limit, after) = query.parse()?;

@@ -1,5 +1,7 @@
 //! Memberships: a partner's program memberships.
 
+use super::trimmed;
+use crate::api::extract::{Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -79,6 +81,7 @@ pub struct CreateMembership {
     /// The program's membership number (unique, 1–64 characters).
     #[validate(length(min = 1, max = 64, message = "must be 1 to 64 characters"))]
     #[schema(min_length = 1, max_length = 64, example = "MPN-1234567")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub membership_number: String,
     /// The next renewal date (`YYYY-MM-DD`).
     #[schema(example = "2027-06-30")]
@@ -92,6 +95,7 @@ pub struct UpdateMembership {
     /// New membership number (1–64 characters).
     #[validate(length(min = 1, max = 64, message = "must be 1 to 64 characters"))]
     #[schema(min_length = 1, max_length = 64)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub membership_number: Option<String>,
     /// New renewal date.
     pub renewal_date: Option<NaiveDate>,
@@ -108,7 +112,7 @@ async fn create_membership(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<CreateMembership>,
+    body: Json<CreateMembership>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;
@@ -145,7 +149,7 @@ async fn list_memberships(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<MembershipPage>> {
     let (limit, after) = query.parse()?;
     let (partner_id, scope) = (path.into_inner(), principal.partner_scope());
@@ -185,7 +189,7 @@ async fn update_membership(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<UpdateMembership>,
+    body: Json<UpdateMembership>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;

@@ -266,3 +266,26 @@ where
 {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// Serde helpers for names and keys: surrounding whitespace is removed before validation, so
+/// `" "` is as empty as `""` and `" PN-1 "` is the key `PN-1`.
+pub(crate) mod trimmed {
+    use serde::{Deserialize, Deserializer};
+
+    /// A trimmed string.
+    pub fn string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        Ok(String::deserialize(deserializer)?.trim().to_owned())
+    }
+
+    /// A trimmed optional string.
+    pub fn option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.map(|text| text.trim().to_owned()))
+    }
+
+    /// A trimmed string of a PATCH that tells `null` ("clear") from absent ("leave").
+    pub fn double_option<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<String>>, D::Error> {
+        option(deserializer).map(Some)
+    }
+}

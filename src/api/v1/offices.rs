@@ -1,5 +1,7 @@
 //! Offices: a membership's offices, one country each.
 
+use super::trimmed;
+use crate::api::extract::{Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -84,14 +86,17 @@ pub struct CreateOffice {
     /// The office's name, 1–200 characters.
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200, example = "Northwind Sofia")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub name: String,
     /// ISO 3166-1 alpha-2 country code (case-insensitive).
     #[validate(custom(function = "valid_country"))]
     #[schema(min_length = 2, max_length = 2, example = "BG")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub country: String,
     /// The city, 1–100 characters.
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
     #[schema(min_length = 1, max_length = 100, example = "Sofia")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub city: String,
 }
 
@@ -102,14 +107,17 @@ pub struct UpdateOffice {
     /// New name (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub name: Option<String>,
     /// New ISO 3166-1 alpha-2 country code.
     #[validate(custom(function = "valid_country"))]
     #[schema(min_length = 2, max_length = 2)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub country: Option<String>,
     /// New city (1–100 characters).
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
     #[schema(min_length = 1, max_length = 100)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub city: Option<String>,
 }
 
@@ -138,7 +146,7 @@ async fn create_office(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<CreateOffice>,
+    body: Json<CreateOffice>,
 ) -> ApiResult<HttpResponse> {
     principal.require_writer()?;
     let input = validated(body.into_inner())?;
@@ -183,7 +191,7 @@ async fn list_offices(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<OfficePage>> {
     let (limit, after) = query.parse()?;
     let (membership_id, scope) = (path.into_inner(), principal.partner_scope());
@@ -220,7 +228,7 @@ async fn update_office(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<UpdateOffice>,
+    body: Json<UpdateOffice>,
 ) -> ApiResult<HttpResponse> {
     principal.require_writer()?;
     let input = validated(body.into_inner())?;

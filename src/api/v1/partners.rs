@@ -1,5 +1,7 @@
 //! Partners: the partner organizations of the program.
 
+use super::trimmed;
+use crate::api::extract::{Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -78,10 +80,12 @@ pub struct CreatePartner {
     /// The vendor's own key for this partner organization (unique, 1–100 characters).
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
     #[schema(min_length = 1, max_length = 100, example = "PN-4711")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub external_key: String,
     /// Display name, 1–200 characters.
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200, example = "Northwind Consulting")]
+    #[serde(deserialize_with = "trimmed::string")]
     pub name: String,
     /// Email domains the partner owns, at most 20.
     #[serde(default)]
@@ -100,10 +104,12 @@ pub struct UpdatePartner {
     /// New external key (1–100 characters).
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
     #[schema(min_length = 1, max_length = 100)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub external_key: Option<String>,
     /// New display name (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub name: Option<String>,
     /// New list of email domains (replaces the old one), at most 20.
     #[validate(
@@ -148,7 +154,7 @@ fn domains_json(domains: &[String]) -> String {
 async fn create_partner(
     state: web::Data<AppState>,
     principal: Principal,
-    body: web::Json<CreatePartner>,
+    body: Json<CreatePartner>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;
@@ -162,7 +168,10 @@ async fn create_partner(
         created_at: now.clone(),
         updated_at: now,
     };
-    let row = db::run(&state.pool, move |conn| db::partners::insert(conn, row)).await?;
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| db::partners::insert(conn, row))
+    })
+    .await?;
     let version = row.version;
     let partner = Partner::try_from(row)?;
     Ok(created_response(
@@ -180,7 +189,7 @@ async fn create_partner(
 async fn list_partners(
     state: web::Data<AppState>,
     principal: Principal,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<PartnerPage>> {
     let (limit, after) = query.parse()?;
     let scope = principal.partner_scope();
@@ -216,7 +225,7 @@ async fn update_partner(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<UpdatePartner>,
+    body: Json<UpdatePartner>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;

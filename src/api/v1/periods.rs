@@ -1,5 +1,6 @@
 //! Reporting periods and the compliance snapshots stored when the administrator closes one.
 
+use crate::api::extract::Query;
 use std::collections::BTreeMap;
 
 use actix_web::{get, post, web};
@@ -80,7 +81,7 @@ pub struct PeriodsQuery {
 async fn list_periods(
     state: web::Data<AppState>,
     _principal: Principal,
-    query: web::Query<PeriodsQuery>,
+    query: Query<PeriodsQuery>,
 ) -> ApiResult<web::Json<ReportingPeriods>> {
     let count = query.count.unwrap_or(8);
     if !(1..=40).contains(&count) {
@@ -307,7 +308,7 @@ async fn period_snapshots(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<String>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<SnapshotPage>> {
     let (limit, after) = query.parse()?;
     let (id, scope) = (path.into_inner(), principal.partner_scope());

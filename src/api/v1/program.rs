@@ -1,5 +1,6 @@
 //! The program: rule settings and the standard questionnaire.
 
+use crate::api::extract::Json;
 use std::collections::BTreeMap;
 
 use actix_web::{get, patch, web, HttpRequest, HttpResponse};
@@ -155,7 +156,7 @@ async fn update_settings(
     req: HttpRequest,
     state: web::Data<AppState>,
     principal: Principal,
-    body: web::Json<UpdateSettings>,
+    body: Json<UpdateSettings>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;
@@ -222,7 +223,7 @@ async fn update_standard_question(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<UpdateStandardQuestion>,
+    body: Json<UpdateStandardQuestion>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let (id, input, expected, now) = (

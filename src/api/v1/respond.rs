@@ -1,5 +1,6 @@
 //! The respondent API: the personal link's token is the only credential.
 
+use crate::api::extract::{Json, Query};
 use std::collections::BTreeMap;
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -197,7 +198,7 @@ async fn get_respondent_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    query: web::Query<LanguageQuery>,
+    query: Query<LanguageQuery>,
 ) -> ApiResult<web::Json<RespondentSurvey>> {
     rate_limited(&state, &req)?;
     let (token, now) = (path.into_inner(), state.timestamp());
@@ -222,7 +223,7 @@ async fn submit_answers(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    body: web::Json<SubmitAnswers>,
+    body: Json<SubmitAnswers>,
 ) -> ApiResult<HttpResponse> {
     rate_limited(&state, &req)?;
     let (token, input) = (path.into_inner(), body.into_inner());

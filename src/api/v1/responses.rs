@@ -1,5 +1,7 @@
 //! Responses for the partner and the administrator: answers, anonymity, voiding and historical import.
 
+use super::trimmed;
+use crate::api::extract::{row_from_json, Json, Query};
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -233,7 +235,7 @@ async fn list_responses(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<ResponsePage>> {
     principal.require_individual_access()?;
     let (limit, after) = query.parse()?;
@@ -289,6 +291,7 @@ pub struct VoidResponse {
         max_length = 500,
         example = "Submitted by the partner's own employee"
     )]
+    #[serde(deserialize_with = "trimmed::string")]
     pub reason: String,
 }
 
@@ -301,7 +304,7 @@ async fn void_response(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<VoidResponse>,
+    body: Json<VoidResponse>,
 ) -> ApiResult<HttpResponse> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;
@@ -328,8 +331,10 @@ pub struct ImportedResponse {
     /// When it was originally completed (not in the future).
     pub completed_at: DateTime<Utc>,
     /// The respondent's email (its domain identifies the organization unless it is free mail).
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub email: Option<String>,
     /// The respondent's organization.
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub organization: Option<String>,
     /// A contact of the survey's office this response belongs to, if known.
     pub contact_id: Option<Uuid>,
@@ -393,12 +398,7 @@ fn imported_row(
     conn: &mut DbConnection,
     now: &str,
 ) -> Result<(ResponseRow, Vec<AnswerRow>), Vec<FieldError>> {
-    let input: ImportedResponse = serde_json::from_value(value).map_err(|e| {
-        vec![FieldError::new(
-            "",
-            format!("does not match the imported response schema: {e}"),
-        )]
-    })?;
+    let input: ImportedResponse = row_from_json(value)?;
     let mut errors = Vec::new();
     let completed_at = db::timestamp(input.completed_at);
     if completed_at.as_str() > now {
@@ -481,7 +481,7 @@ async fn import_responses(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<ImportResponses>,
+    body: Json<ImportResponses>,
 ) -> ApiResult<web::Json<ResponseImportResult>> {
     principal.require_admin()?;
     let rows = body.into_inner().responses;

@@ -1,6 +1,7 @@
 //! Results: metrics with their `n`, answer distributions and time series per reporting period, and charts.
 //! For the partner (its own) and the administrator; the vendor uses the program-wide views.
 
+use crate::api::extract::Query;
 use actix_web::{get, web, HttpResponse};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -363,7 +364,7 @@ async fn office_results(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<RangeQuery>,
+    query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ScopeResults>> {
     principal.require_individual_access()?;
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
@@ -385,7 +386,7 @@ async fn membership_results(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<RangeQuery>,
+    query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ScopeResults>> {
     principal.require_individual_access()?;
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
@@ -433,7 +434,7 @@ async fn membership_chart(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<TrendQuery>,
+    query: Query<TrendQuery>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let today = state.clock.now().date_naive();
@@ -485,7 +486,7 @@ async fn survey_chart(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<DistributionQuery>,
+    query: Query<DistributionQuery>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let (id, scope, question_id) = (

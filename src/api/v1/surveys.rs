@@ -1,5 +1,7 @@
 //! Surveys of an office and their custom questions: draft → open (questionnaire frozen) → closed.
 
+use super::trimmed;
+use crate::api::extract::{Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -124,6 +126,7 @@ pub struct CreateSurvey {
         max_length = 200,
         example = "Customer satisfaction 2026"
     )]
+    #[serde(deserialize_with = "trimmed::string")]
     pub title: String,
     /// Locales offered to respondents, 1–10 (default: the program's default locale); the first is the default.
     #[validate(
@@ -143,6 +146,7 @@ pub struct UpdateSurvey {
     /// New title (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[schema(min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "trimmed::option")]
     pub title: Option<String>,
     /// New locales (drafts only).
     #[validate(
@@ -190,7 +194,7 @@ async fn create_survey(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<CreateSurvey>,
+    body: Json<CreateSurvey>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
@@ -250,7 +254,7 @@ async fn list_surveys(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: web::Query<ListQuery>,
+    query: Query<ListQuery>,
 ) -> ApiResult<web::Json<SurveyPage>> {
     principal.require_individual_access()?;
     let (limit, after) = query.parse()?;
@@ -289,7 +293,7 @@ async fn update_survey(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<UpdateSurvey>,
+    body: Json<UpdateSurvey>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
@@ -562,7 +566,7 @@ async fn create_question(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    body: web::Json<CreateQuestion>,
+    body: Json<CreateQuestion>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let (survey_id, scope, input, now) = (
@@ -618,7 +622,7 @@ async fn update_question(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-    body: web::Json<UpdateQuestion>,
+    body: Json<UpdateQuestion>,
 ) -> ApiResult<HttpResponse> {
     principal.require_individual_access()?;
     let ((survey_id, question_id), scope, input) = (
