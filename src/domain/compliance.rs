@@ -421,6 +421,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_response_already_outside_the_window_does_not_move_valid_until() {
+        let mut responses = many(10, "a", |i| format!("org{i}"), day(2026, 6, 1));
+        responses.push(response(50, "a", "old", day(2025, 1, 10)));
+        let result = standing(&["a"], &responses);
+        assert!(result.met);
+        assert_eq!(
+            result.offices[0].excluded.get(&Exclusion::OutsideWindow),
+            Some(&1)
+        );
+        assert_eq!(
+            result.valid_until,
+            Some(day(2027, 5, 31)),
+            "the ten in the window leave on 2027-06-01; the old one left on 2026-01-10"
+        );
+    }
+
     fn arbitrary_responses() -> impl Strategy<Value = Vec<Completed>> {
         prop::collection::vec((0usize..3, 0usize..6, 0i64..500, any::<bool>()), 0..60).prop_map(
             |rows| {
@@ -448,6 +465,7 @@ mod tests {
                     prop_assert!(org.counted <= 8 && org.counted <= org.completed);
                 }
                 prop_assert_eq!(office.meets, office.counted >= 10);
+                prop_assert!(office.valid_until.is_none_or(|d| d >= AS_OF()));
             }
         }
 

@@ -227,6 +227,58 @@ mod tests {
     }
 
     #[test]
+    fn every_satisfaction_answer_is_added_to_its_own_count() {
+        let mut counts = SatisfactionCounts::default();
+        for (value, count) in [
+            ("very_satisfied", 1),
+            ("somewhat_satisfied", 2),
+            ("somewhat_dissatisfied", 3),
+            ("very_dissatisfied", 4),
+            ("dont_know", 5),
+            ("neutral", 6),
+        ] {
+            counts.add(value, count);
+        }
+        counts.add("somewhat_satisfied", 10);
+        assert_eq!(
+            counts,
+            SatisfactionCounts {
+                very_satisfied: 1,
+                somewhat_satisfied: 12,
+                somewhat_dissatisfied: 3,
+                very_dissatisfied: 4,
+                dont_know: 5,
+            }
+        );
+    }
+
+    #[test]
+    fn somewhat_answers_move_csat_and_nsat() {
+        let mut standard = StandardCounts::default();
+        standard.add("nsat", None, Some("very_satisfied"), 2);
+        standard.add("nsat", None, Some("somewhat_satisfied"), 1);
+        standard.add("nsat", None, Some("somewhat_dissatisfied"), 1);
+        let metrics = standard.metrics();
+        // 2 of 4 very satisfied, 1 of 4 dissatisfied: 50 - 25 + 100; 3 of 4 satisfied.
+        assert_eq!(metrics.nsat, Some(Score { value: 125.0, n: 4 }));
+        assert_eq!(metrics.csat, Some(Score { value: 75.0, n: 4 }));
+    }
+
+    #[test]
+    fn no_answers_give_no_score() {
+        let none = SatisfactionCounts::default();
+        assert_eq!((nsat(&none), csat(&none)), (None, None));
+        let only_dont_know = SatisfactionCounts {
+            dont_know: 3,
+            ..Default::default()
+        };
+        assert_eq!(csat(&only_dont_know), None);
+        assert_eq!(nps(&[0; 11]), None);
+        assert_eq!((ces_mean(&[0; 7]), ces_easy(&[0; 7])), (None, None));
+        assert_eq!(StandardCounts::default().metrics(), Metrics::default());
+    }
+
+    #[test]
     fn nps_counts_promoters_and_detractors() {
         let mut counts = [0i64; 11];
         counts[10] = 5;

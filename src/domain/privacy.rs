@@ -54,6 +54,16 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_of_exactly_the_threshold_is_shown() {
+        assert_eq!(
+            suppressed(&[vec![5, 5, 12]], 5),
+            vec![vec![false, false, false]]
+        );
+        assert_eq!(suppressed(&[vec![3]], 3), vec![vec![false]]);
+        assert_eq!(suppressed(&[vec![2]], 3), vec![vec![true]]);
+    }
+
+    #[test]
     fn no_hidden_cell_can_be_recovered_from_the_total() {
         for cells in [
             vec![1, 9, 9, 9],

@@ -414,6 +414,48 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
     }
 }
 
+#[actix_rt::test]
+async fn a_program_cell_of_exactly_the_threshold_is_shown_to_the_vendor() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        // 2026-Q2: one French membership with 4 responses; 2026-Q3: five Bulgarian memberships with 1 each.
+        seed_program(&app, &[("FR", 1, 4)], "2026-05-15").await;
+        seed_program(&app, &[("BG", 5, 1)], "2026-08-15").await;
+
+        let table = app
+            .get("/api/v1/program/metrics?from=2026-04-01&to=2026-09-30")
+            .vendor()
+            .send()
+            .await;
+        let periods = table.expect(200)["periods"].as_array().unwrap().clone();
+        // Per period: its id, the program's responses and each country's (`null` when suppressed).
+        let shown: Vec<Value> = periods
+            .iter()
+            .map(|p| {
+                let countries: Vec<Value> = p["countries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| json!([c["country"], c["cell"]["responses"]]))
+                    .collect();
+                json!([p["period"], p["program"]["responses"], countries])
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                json!(["2026-Q2", null, [["FR", null]]]),
+                json!(["2026-Q3", 5, [["BG", 5]]]),
+            ],
+            "{backend:?}"
+        );
+        assert_eq!(
+            periods[1]["program"]["metrics"]["nsat"],
+            json!({"value": 200.0, "n": 5})
+        );
+    }
+}
+
 const CANARIES: [&str; 6] = [
     "CanaryName7731",
     "canary7731.example",

@@ -526,3 +526,63 @@ async fn membership_benchmark(
         nps: rank(&field, &membership_id, |s| s.1, show_small),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A field in one country, threshold 5, from `(membership, NSAT value, answers)`.
+    fn field(scores: &[(&str, f64, i64)]) -> Field {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        Field {
+            as_of,
+            window_from: window_start(as_of, 12).succ_opt().unwrap(),
+            threshold: 5,
+            scores: scores
+                .iter()
+                .map(|(id, value, n)| {
+                    let score = Score {
+                        value: *value,
+                        n: *n,
+                    };
+                    (id.to_string(), (Some(score), None))
+                })
+                .collect(),
+            countries: scores
+                .iter()
+                .map(|(id, ..)| (id.to_string(), vec!["BG".to_string()]))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_membership_with_exactly_the_threshold_of_answers_is_ranked_for_the_vendor() {
+        let field = field(&[
+            ("exact", 150.0, 5),
+            ("m1", 100.0, 6),
+            ("m2", 120.0, 7),
+            ("m3", 180.0, 8),
+            ("m4", 200.0, 9),
+            ("small", 50.0, 4),
+        ]);
+        let exact = rank(&field, "exact", |s| s.0, false);
+        assert_eq!(exact.score, Some(Score { value: 150.0, n: 5 }));
+        // Five eligible memberships (100, 120, 150, 180, 200): two below, one equal.
+        assert_eq!(exact.program_percentile, Some(50.0));
+        assert_eq!(
+            exact
+                .countries
+                .iter()
+                .map(|c| (c.country.as_str(), c.percentile))
+                .collect::<Vec<_>>(),
+            [("BG", 50.0)]
+        );
+        let small = rank(&field, "small", |s| s.0, false);
+        assert_eq!((small.score, small.program_percentile), (None, None));
+        assert_eq!(
+            rank(&field, "small", |s| s.0, true).score,
+            Some(Score { value: 50.0, n: 4 }),
+            "the partner and the administrator see a small score"
+        );
+    }
+}
