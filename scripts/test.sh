@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C.UTF-8 TZ=UTC
 cargo test --locked "$@"
+# The README's walk-through, run as written against a fresh server (CSAT_SKIP_WALKTHROUGH=1 leaves it out).
+if [ "${CSAT_SKIP_WALKTHROUGH:-0}" != "1" ]; then
+    scripts/walkthrough.sh
+fi
 if [ "${CSAT_SKIP_BROWSER:-0}" != "1" ]; then
     scripts/browser-test.sh
 fi

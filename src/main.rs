@@ -2,7 +2,11 @@
 
 use actix_web::{App, HttpServer};
 use clap::{Parser, Subcommand, ValueEnum};
-use csat_index::{auth::Role, config::JwtKey, AppState, Config};
+use csat_index::{
+    auth::Role,
+    config::{DatabaseUrl, JwtKey},
+    AppState, Config,
+};
 use uuid::Uuid;
 
 #[derive(Parser)]
@@ -69,7 +73,12 @@ fn run() -> Result<(), String> {
             let pool = csat_index::db::connect(&config)?;
             let mut conn = pool.get().map_err(|e| e.to_string())?;
             let summary =
-                csat_index::demo::seed(&mut conn, chrono::Utc::now()).map_err(|e| e.to_string())?;
+                csat_index::demo::seed(&mut conn, chrono::Utc::now()).map_err(|e| match e {
+                    csat_index::error::ApiError::Conflict(_) => {
+                        format!("{e}; {}", start_over(&config.database))
+                    }
+                    _ => e.to_string(),
+                })?;
             println!(
                 "seeded {} partners, {} memberships, {} offices, {} contacts and {} responses",
                 summary.partners,
@@ -79,7 +88,7 @@ fn run() -> Result<(), String> {
                 summary.responses
             );
             if let Some(partner) = summary.example_partner {
-                println!("a partner token: csat-index token --role partner --partner-id {partner}");
+                println!("a partner token: `cargo run --release -- token --role partner --partner-id {partner}` (installed binary: `csat-index token …`)");
             }
             Ok(())
         }
@@ -120,13 +129,25 @@ fn run() -> Result<(), String> {
     }
 }
 
+/// How to get an empty database for `demo` when the configured one already holds data.
+fn start_over(database: &DatabaseUrl) -> String {
+    match database {
+        DatabaseUrl::Sqlite(path) => format!(
+            "to start over, stop `serve` and delete `{path}` (with `{path}-wal` and `{path}-shm`), or seed \
+             another file and serve that one: `CSAT_DATABASE_URL=sqlite://demo.db cargo run --release -- demo`"
+        ),
+        DatabaseUrl::Postgres(_) => "to start over, point CSAT_DATABASE_URL at a new, empty PostgreSQL database"
+            .to_owned(),
+    }
+}
+
 fn serve(config: Config) -> Result<(), String> {
     init_logging()?;
     if let JwtKey::Development(path) = &config.jwt.key {
         tracing::warn!(
             secret_file = %path.display(),
             "DEVELOPMENT MODE: no CSAT_JWT_SECRET or CSAT_JWT_PUBLIC_KEY is set; tokens are verified with a random secret kept in this file. \
-             Get a token with `csat-index token --role admin`. Never run like this in production."
+             Get a token with `cargo run --release -- token --role admin` (installed binary: `csat-index token --role admin`). Never run like this in production."
         );
     }
     let state = AppState::new(&config).map_err(|e| e.to_string())?;
