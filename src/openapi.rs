@@ -23,6 +23,7 @@ use crate::error::Problem;
             Errors are RFC 9457 `application/problem+json`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
+    servers((url = "http://127.0.0.1:8080", description = "The service as `cargo run -- serve` starts it; use your deployment's `CSAT_PUBLIC_URL`.")),
     components(schemas(Problem, crate::api::v1::results::ChartMetric)),
     tags(
         (name = "partners", description = "Partner organizations."),
@@ -97,19 +98,20 @@ impl Modify for Conventions {
         components
             .schemas
             .insert(Problem::name().into_owned(), Problem::schema());
-        for (_, name, description) in PROBLEMS {
-            components.responses.insert(
-                (*name).to_owned(),
-                RefOr::T(
-                    ResponseBuilder::new()
-                        .description(*description)
-                        .content(
-                            "application/problem+json",
-                            Content::new(Some(Ref::from_schema_name("Problem"))),
-                        )
-                        .build(),
-                ),
+        for (code, name, description) in PROBLEMS {
+            let mut response = ResponseBuilder::new().description(*description).content(
+                "application/problem+json",
+                Content::new(Some(Ref::from_schema_name("Problem"))),
             );
+            if matches!(*code, "429" | "503") {
+                response = response.header(
+                    "Retry-After",
+                    header("Seconds to wait before retrying.", i64::schema()),
+                );
+            }
+            components
+                .responses
+                .insert((*name).to_owned(), RefOr::T(response.build()));
         }
         for item in doc.paths.paths.values_mut() {
             for (method, operation) in [
@@ -163,6 +165,20 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
     if public {
         return;
     }
+    if method == HttpMethod::Post {
+        let successes = operation.responses.responses.iter_mut();
+        for (_, response) in successes.filter(|(code, _)| code.starts_with('2')) {
+            if let RefOr::T(response) = response {
+                response.headers.insert(
+                    "Idempotent-Replayed".into(),
+                    header(
+                        "`true` when this answer is replayed for a retry with the same `Idempotency-Key`.",
+                        bool::schema(),
+                    ),
+                );
+            }
+        }
+    }
     let header = match method {
         HttpMethod::Post => Some(("Idempotency-Key", "Makes the request safe to retry: the first successful answer is replayed for 24 hours.")),
         HttpMethod::Patch | HttpMethod::Delete => Some(("If-Match", "The `ETag` last read; the write is refused with 412 when the object changed since.")),
@@ -179,4 +195,14 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
                 .build(),
         );
     }
+}
+
+fn header(
+    description: &str,
+    schema: impl Into<RefOr<utoipa::openapi::schema::Schema>>,
+) -> utoipa::openapi::header::Header {
+    utoipa::openapi::header::HeaderBuilder::new()
+        .schema(schema)
+        .description(Some(description))
+        .build()
 }

@@ -130,6 +130,7 @@ impl TryFrom<ContactRow> for Contact {
 
 /// A new contact.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"name": "Maria Ivanova", "email": "maria.ivanova@contoso.example", "organization": "Contoso Ltd", "locale": "bg", "consent": {"given_at": "2026-01-15T09:00:00Z", "method": "web_form"}}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateContact {
     /// The person's name, 1–200 characters.
@@ -164,6 +165,7 @@ pub struct CreateContact {
 
 /// Changes to a contact; omitted fields stay as they are, `null` clears an optional field.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"organization": null, "locale": "en"}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateContact {
     /// New name (1–200 characters).
@@ -195,6 +197,7 @@ pub struct UpdateContact {
 
 /// Up to 1,000 contacts to add to one office in one transaction.
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"contacts": [{"name": "Maria Ivanova", "email": "maria.ivanova@contoso.example", "organization": "Contoso Ltd", "locale": "bg", "consent": {"given_at": "2026-01-15T09:00:00Z", "method": "web_form"}}, {"name": "Georgi Petrov", "email": "g.petrov@fabrikam.example", "organization": "Fabrikam AD", "consent": {"given_at": "2026-02-03T14:30:00Z", "method": "contract"}}]}))]
 #[serde(deny_unknown_fields)]
 pub struct ImportContacts {
     /// The contacts; each row is validated on its own.
@@ -310,7 +313,7 @@ const CONTACT_ID: &str = "The contact's id.";
 /// Create a contact
 ///
 /// The administrator, or the partner that owns the office. The organization key is computed here.
-#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses((status = 201, description = "The created contact.", body = Contact)))]
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses((status = 201, description = "The created contact.", body = Contact, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/offices/{office_id}/contacts")]
 async fn create_contact(
     state: web::Data<AppState>,
@@ -451,7 +454,9 @@ async fn list_contacts(
 }
 
 /// Get a contact
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact)))]
+///
+/// The contact with its consent and normalized customer-organization key. Erased contacts keep only the key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403. Sends an `ETag` for `If-Match`.
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/contacts/{contact_id}")]
 async fn get_contact(
     req: HttpRequest,
@@ -469,7 +474,7 @@ async fn get_contact(
 /// Update a contact
 ///
 /// Changing the email or organization recomputes the organization key. An erased contact cannot be changed (409).
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses((status = 200, description = "The updated contact.", body = Contact)))]
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses((status = 200, description = "The updated contact.", body = Contact, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/contacts/{contact_id}")]
 async fn update_contact(
     req: HttpRequest,

@@ -119,6 +119,7 @@ impl Invitation {
 
 /// Contacts to invite.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"contact_ids": ["0195a2b4-6c1d-7e0f-8a9b-0c1d2e3f4a5b"], "delivery": "partner"}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateInvitations {
     /// The contacts (of the survey's office), 1–500.
@@ -411,6 +412,8 @@ async fn create_invitations(
 }
 
 /// List a survey's invitations
+///
+/// Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to walk every page. Personal links are shown only once, when they are created.
 #[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ListQuery), responses((status = 200, description = "A page of invitations.", body = InvitationPage)))]
 #[get("/surveys/{survey_id}/invitations")]
 async fn list_invitations(
@@ -437,7 +440,9 @@ async fn list_invitations(
 }
 
 /// Get an invitation
-#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The invitation.", body = Invitation)))]
+///
+/// One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with its times and reminder count; the link itself is never shown again. Partners see their own surveys' invitations only.
+#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The invitation.", body = Invitation, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/invitations/{invitation_id}")]
 async fn get_invitation(
     req: HttpRequest,

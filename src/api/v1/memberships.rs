@@ -76,6 +76,7 @@ impl TryFrom<MembershipRow> for Membership {
 
 /// A new membership.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"membership_number": "MPN-1234567", "renewal_date": "2027-06-30"}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateMembership {
     /// The program's membership number (unique, 1–64 characters).
@@ -90,6 +91,7 @@ pub struct CreateMembership {
 
 /// Changes to a membership; omitted fields stay as they are.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"renewal_date": "2028-06-30"}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMembership {
     /// New membership number (1–64 characters).
@@ -106,7 +108,7 @@ const PARTNER_ID: &str = "The partner's id.";
 /// Create a membership
 ///
 /// Administrator only.
-#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership)))]
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/partners/{partner_id}/memberships")]
 async fn create_membership(
     state: web::Data<AppState>,
@@ -143,6 +145,8 @@ async fn create_membership(
 }
 
 /// List a partner's memberships
+///
+/// The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each membership must meet the survey requirement on its own.
 #[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID), ListQuery), responses((status = 200, description = "A page of memberships.", body = MembershipPage)))]
 #[get("/partners/{partner_id}/memberships")]
 async fn list_memberships(
@@ -162,7 +166,9 @@ async fn list_memberships(
 }
 
 /// Get a membership
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership)))]
+///
+/// The membership with its number and renewal date. Partners see their own memberships (others are 404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/memberships/{membership_id}")]
 async fn get_membership(
     req: HttpRequest,
@@ -182,7 +188,7 @@ async fn get_membership(
 /// Update a membership
 ///
 /// Administrator only.
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership)))]
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/memberships/{membership_id}")]
 async fn update_membership(
     req: HttpRequest,

@@ -81,6 +81,7 @@ impl TryFrom<OfficeRow> for Office {
 
 /// A new office.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"name": "Northwind Sofia", "country": "BG", "city": "Sofia"}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateOffice {
     /// The office's name, 1–200 characters.
@@ -102,6 +103,7 @@ pub struct CreateOffice {
 
 /// Changes to an office; omitted fields stay as they are.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"name": "Northwind Sofia Centre", "city": "Sofia"}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateOffice {
     /// New name (1–200 characters).
@@ -140,7 +142,7 @@ const OFFICE_ID: &str = "The office's id.";
 /// Create an office
 ///
 /// The administrator, or the partner that owns the membership.
-#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses((status = 201, description = "The created office.", body = Office)))]
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses((status = 201, description = "The created office.", body = Office, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/memberships/{membership_id}/offices")]
 async fn create_office(
     state: web::Data<AppState>,
@@ -185,6 +187,8 @@ async fn create_office(
 }
 
 /// List a membership's offices
+///
+/// The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page. The vendor sees them too (country and city only matter in aggregate).
 #[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ListQuery), responses((status = 200, description = "A page of offices.", body = OfficePage)))]
 #[get("/memberships/{membership_id}/offices")]
 async fn list_offices(
@@ -204,7 +208,9 @@ async fn list_offices(
 }
 
 /// Get an office
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office)))]
+///
+/// The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only. Sends an `ETag` for `If-Match`.
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/offices/{office_id}")]
 async fn get_office(
     req: HttpRequest,
@@ -221,7 +227,7 @@ async fn get_office(
 /// Update an office
 ///
 /// The administrator, or the partner that owns the office.
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses((status = 200, description = "The updated office.", body = Office)))]
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses((status = 200, description = "The updated office.", body = Office, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/offices/{office_id}")]
 async fn update_office(
     req: HttpRequest,

@@ -75,6 +75,7 @@ impl TryFrom<PartnerRow> for Partner {
 
 /// A new partner.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"external_key": "PN-4711", "name": "Northwind Consulting", "email_domains": ["northwind.example"]}))]
 #[serde(deny_unknown_fields)]
 pub struct CreatePartner {
     /// The vendor's own key for this partner organization (unique, 1–100 characters).
@@ -99,6 +100,7 @@ pub struct CreatePartner {
 
 /// Changes to a partner; omitted fields stay as they are.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"name": "Northwind Consulting Group", "email_domains": ["northwind.example", "northwind-group.example"]}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePartner {
     /// New external key (1–100 characters).
@@ -149,7 +151,7 @@ fn domains_json(domains: &[String]) -> String {
 /// Create a partner
 ///
 /// Administrator only.
-#[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner)))]
+#[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/partners")]
 async fn create_partner(
     state: web::Data<AppState>,
@@ -201,7 +203,9 @@ async fn list_partners(
 }
 
 /// Get a partner
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner)))]
+///
+/// The partner organization with its external key and owned email domains. A partner token sees only its own partner. Sends an `ETag` for `If-Match`.
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/partners/{partner_id}")]
 async fn get_partner(
     req: HttpRequest,
@@ -218,7 +222,7 @@ async fn get_partner(
 /// Update a partner
 ///
 /// Administrator only. Send `If-Match` with the partner's `ETag` to refuse the change when someone else changed it first.
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses((status = 200, description = "The updated partner.", body = Partner)))]
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses((status = 200, description = "The updated partner.", body = Partner, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/partners/{partner_id}")]
 async fn update_partner(
     req: HttpRequest,

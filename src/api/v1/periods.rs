@@ -330,6 +330,8 @@ pub struct MembershipSnapshots {
 }
 
 /// List a membership's snapshots
+///
+/// The immutable compliance snapshots stored for this membership each time a reporting period was closed, oldest period first, with the per-office counts as of the close.
 #[utoipa::path(tag = "periods", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "Its snapshots.", body = MembershipSnapshots)))]
 #[get("/memberships/{membership_id}/snapshots")]
 async fn membership_snapshots(

@@ -77,6 +77,7 @@ impl TryFrom<SettingsRow> for ProgramSettings {
 
 /// Changes to the settings; omitted fields stay as they are.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"min_completed_surveys": 10, "max_counted_per_customer_org": 8, "anonymity_threshold": 5}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSettings {
     /// Completed surveys required, 1–1000.
@@ -131,7 +132,7 @@ pub(super) fn valid_locale(locale: &str) -> Result<(), validator::ValidationErro
 /// Get the program settings
 ///
 /// Every role may read them.
-#[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings)))]
+#[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/program/settings")]
 async fn get_settings(
     req: HttpRequest,
@@ -150,7 +151,7 @@ async fn get_settings(
 /// Update the program settings
 ///
 /// Administrator only. Changes apply to what is computed from now on.
-#[utoipa::path(tag = "program", request_body = UpdateSettings, responses((status = 200, description = "The updated settings.", body = ProgramSettings)))]
+#[utoipa::path(tag = "program", request_body = UpdateSettings, responses((status = 200, description = "The updated settings.", body = ProgramSettings, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/program/settings")]
 async fn update_settings(
     req: HttpRequest,
@@ -203,6 +204,7 @@ async fn list_standard_questions(
 
 /// New texts of a standard question; its kind, metric and option values never change.
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"prompt": {"en": "Overall, how satisfied are you with the service you received?", "bg": "Като цяло, доколко сте доволни от получената услуга?"}}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateStandardQuestion {
     /// New prompt translations (replace the old ones).
@@ -216,7 +218,7 @@ pub struct UpdateStandardQuestion {
 /// Update a standard question's texts
 ///
 /// Administrator only. Surveys opened earlier keep the texts frozen in them.
-#[utoipa::path(tag = "program", params(("question_id" = Uuid, Path, description = "The standard question's id.")), request_body = UpdateStandardQuestion, responses((status = 200, description = "The updated question.", body = Question)))]
+#[utoipa::path(tag = "program", params(("question_id" = Uuid, Path, description = "The standard question's id.")), request_body = UpdateStandardQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/program/questions/{question_id}")]
 async fn update_standard_question(
     req: HttpRequest,

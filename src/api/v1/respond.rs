@@ -136,6 +136,7 @@ impl RespondentSurvey {
 
 /// A respondent's answers.
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"answers": {"00000000-0000-7000-8000-000000000001": "very_satisfied", "00000000-0000-7000-8000-000000000002": 9, "00000000-0000-7000-8000-000000000003": 2, "00000000-0000-7000-8000-000000000004": "Quick and friendly."}, "anonymous": false, "locale": "en"}))]
 #[serde(deny_unknown_fields)]
 pub struct SubmitAnswers {
     /// Answers by question id: a whole number for `rating` and `nps`, an option value for `single_choice`,

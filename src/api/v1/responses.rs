@@ -265,7 +265,9 @@ fn load_view(
 }
 
 /// Get a response
-#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses((status = 200, description = "The response.", body = Response)))]
+///
+/// One completed response with its answers. For an anonymous response the partner sees no contact, invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
+#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses((status = 200, description = "The response.", body = Response, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/responses/{response_id}")]
 async fn get_response(
     req: HttpRequest,
@@ -282,6 +284,7 @@ async fn get_response(
 
 /// Why a response is voided.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"reason": "Submitted twice by the same customer; the later copy is void."}))]
 #[serde(deny_unknown_fields)]
 pub struct VoidResponse {
     /// The reason, 3–500 characters; it is kept with the response.
@@ -298,7 +301,7 @@ pub struct VoidResponse {
 /// Void a response
 ///
 /// Administrator only. The response stays stored with who voided it, when and why, and no longer counts.
-#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), request_body = VoidResponse, responses((status = 200, description = "The voided response.", body = Response)))]
+#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), request_body = VoidResponse, responses((status = 200, description = "The voided response.", body = Response, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/responses/{response_id}/void")]
 async fn void_response(
     state: web::Data<AppState>,
@@ -350,6 +353,7 @@ pub struct ImportedResponse {
 
 /// Historical responses to import, 1–1000.
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"responses": [{"completed_at": "2025-11-20T10:15:00Z", "organization": "Contoso Ltd", "locale": "en", "answers": {"00000000-0000-7000-8000-000000000001": "somewhat_satisfied", "00000000-0000-7000-8000-000000000002": 8, "00000000-0000-7000-8000-000000000003": 3}}]}))]
 #[serde(deny_unknown_fields)]
 pub struct ImportResponses {
     /// The responses; each row is validated on its own.

@@ -117,6 +117,7 @@ impl TryFrom<SurveyRow> for Survey {
 
 /// A new survey.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"title": "Customer satisfaction 2026", "locales": ["bg", "en"], "closes_at": "2026-12-31T23:59:59Z"}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateSurvey {
     /// The title respondents see, 1–200 characters.
@@ -141,6 +142,7 @@ pub struct CreateSurvey {
 
 /// Changes to a survey; omitted fields stay as they are.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"title": "Customer satisfaction 2026 (H2)", "closes_at": null}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSurvey {
     /// New title (1–200 characters).
@@ -188,7 +190,7 @@ fn visible_survey(
 /// Create a survey
 ///
 /// The administrator, or the partner that owns the office. It starts as a draft with the standard questions.
-#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses((status = 201, description = "The created survey.", body = Survey)))]
+#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses((status = 201, description = "The created survey.", body = Survey, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/offices/{office_id}/surveys")]
 async fn create_survey(
     state: web::Data<AppState>,
@@ -248,6 +250,8 @@ async fn create_survey(
 }
 
 /// List an office's surveys
+///
+/// The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk every page. Partners and the administrator only.
 #[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of surveys.", body = SurveyPage)))]
 #[get("/offices/{office_id}/surveys")]
 async fn list_surveys(
@@ -268,7 +272,9 @@ async fn list_surveys(
 }
 
 /// Get a survey
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey)))]
+///
+/// The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/surveys/{survey_id}")]
 async fn get_survey(
     req: HttpRequest,
@@ -286,7 +292,7 @@ async fn get_survey(
 /// Update a survey
 ///
 /// The title and close time can change at any time; the locales only while it is a draft.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses((status = 200, description = "The updated survey.", body = Survey)))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses((status = 200, description = "The updated survey.", body = Survey, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/surveys/{survey_id}")]
 async fn update_survey(
     req: HttpRequest,
@@ -471,6 +477,7 @@ async fn get_questionnaire(
 
 /// A custom question.
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"kind": "single_choice", "required": true, "prompt": {"en": "Which service did you use?", "bg": "Коя услуга използвахте?"}, "options": [{"value": "licensing", "label": {"en": "Licensing", "bg": "Лицензиране"}}, {"value": "support", "label": {"en": "Support", "bg": "Поддръжка"}}]}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateQuestion {
     /// The kind of answer it takes.
@@ -498,6 +505,7 @@ pub struct CreateQuestion {
 
 /// Changes to a custom question; omitted fields stay as they are.
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"required": false, "position": 2}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateQuestion {
     /// New required flag.
@@ -560,7 +568,7 @@ fn editable_draft(
 /// Add a custom question
 ///
 /// Only while the survey is a draft (409 after), at most 10 per survey.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses((status = 201, description = "The created question.", body = Question)))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses((status = 201, description = "The created question.", body = Question, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/surveys/{survey_id}/questions")]
 async fn create_question(
     state: web::Data<AppState>,
@@ -615,7 +623,7 @@ async fn create_question(
 /// Update a custom question
 ///
 /// Only while the survey is a draft (409 after). Standard questions cannot be changed here.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses((status = 200, description = "The updated question.", body = Question)))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/surveys/{survey_id}/questions/{question_id}")]
 async fn update_question(
     req: HttpRequest,
