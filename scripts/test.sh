@@ -2,7 +2,8 @@
 # The test suite: unit tests, black-box HTTP tests on SQLite, and on PostgreSQL too when
 # CSAT_TEST_POSTGRES_URL names a server (each test creates and drops its own database), then the
 # browser test of the survey page in headless Chromium (installed by scripts/browser-test.sh when
-# missing; set CSAT_SKIP_BROWSER=1 to leave it out).
+# missing; set CSAT_SKIP_BROWSER=1 to leave it out), then contract fuzzing of the live server with the
+# pinned schemathesis on the same backends (scripts/fuzz.sh; set CSAT_SKIP_FUZZ=1 to leave it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -13,4 +14,7 @@ if [ "${CSAT_SKIP_WALKTHROUGH:-0}" != "1" ]; then
 fi
 if [ "${CSAT_SKIP_BROWSER:-0}" != "1" ]; then
     scripts/browser-test.sh
+fi
+if [ "${CSAT_SKIP_FUZZ:-0}" != "1" ]; then
+    scripts/fuzz.sh
 fi
