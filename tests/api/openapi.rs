@@ -134,3 +134,60 @@ fn operation_ids_are_unique_and_schema_names_read_well() {
         );
     }
 }
+
+#[test]
+fn every_operation_is_described_and_every_body_has_an_example() {
+    let spec: Value = serde_json::from_str(&csat_index::openapi::openapi_json()).unwrap();
+    assert!(spec["servers"][0]["url"].is_string(), "servers is not set");
+    let schema_of = |reference: &Value| {
+        let name = reference.as_str().unwrap().rsplit('/').next().unwrap();
+        spec["components"]["schemas"][name].clone()
+    };
+    let mut bodies = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let name = format!("{method} {path}");
+            assert!(
+                operation["description"]
+                    .as_str()
+                    .is_some_and(|d| d.len() > 20),
+                "{name} has no description"
+            );
+            if let Some(body) = operation["requestBody"]["content"].get("application/json") {
+                bodies += 1;
+                assert!(
+                    schema_of(&body["schema"]["$ref"])["example"].is_object(),
+                    "the body of {name} has no example"
+                );
+            }
+            let created = &operation["responses"]["201"];
+            if created.is_object() && operation["tags"][0] != "respondent" {
+                assert!(
+                    created["headers"]["Location"].is_object(),
+                    "{name}: 201 without Location"
+                );
+                assert!(
+                    created["headers"]["ETag"].is_object(),
+                    "{name}: 201 without ETag"
+                );
+            }
+            if method == "post" && operation["tags"][0] != "respondent" {
+                let success = operation["responses"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .find(|(code, _)| code.starts_with('2'))
+                    .unwrap()
+                    .1;
+                assert!(
+                    success["headers"]["Idempotent-Replayed"].is_object(),
+                    "{name} does not declare Idempotent-Replayed"
+                );
+            }
+        }
+    }
+    assert!(bodies >= 19, "only {bodies} request bodies");
+    for response in ["TooManyRequests", "Unavailable"] {
+        assert!(spec["components"]["responses"][response]["headers"]["Retry-After"].is_object());
+    }
+}

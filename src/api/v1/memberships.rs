@@ -107,7 +107,8 @@ const PARTNER_ID: &str = "The partner's id.";
 
 /// Create a membership
 ///
-/// Administrator only.
+/// Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
+/// The membership number is unique program-wide. Administrator only.
 #[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/partners/{partner_id}/memberships")]
 async fn create_membership(
@@ -187,7 +188,8 @@ async fn get_membership(
 
 /// Update a membership
 ///
-/// Administrator only.
+/// Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
+/// refused with 412 instead of overwriting a concurrent change. Administrator only.
 #[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[patch("/memberships/{membership_id}")]
 async fn update_membership(

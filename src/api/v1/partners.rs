@@ -150,7 +150,8 @@ fn domains_json(domains: &[String]) -> String {
 
 /// Create a partner
 ///
-/// Administrator only.
+/// Registers a partner organization under the vendor's own unique key (409 when another partner has
+/// it), with its display name and the email domains it owns. Administrator only.
 #[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[post("/partners")]
 async fn create_partner(

@@ -131,7 +131,8 @@ pub(super) fn valid_locale(locale: &str) -> Result<(), validator::ValidationErro
 
 /// Get the program settings
 ///
-/// Every role may read them.
+/// The program rule (completed surveys required, the per-organization cap, the window), the reporting
+/// period length, the anonymity threshold and the invitation defaults. Every role may read them.
 #[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
 #[get("/program/settings")]
 async fn get_settings(

@@ -479,7 +479,8 @@ pub struct DistributionQuery {
 
 /// Get a question's answer distribution as SVG
 ///
-/// One bar per scale value or option.
+/// A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
+/// with its count. Partner and administrator only.
 #[utoipa::path(tag = "results", params(("survey_id" = Uuid, Path, description = SURVEY_ID), DistributionQuery), responses((status = 200, description = "An SVG bar chart.", content_type = "image/svg+xml", body = String)))]
 #[get("/surveys/{survey_id}/results/chart.svg")]
 async fn survey_chart(
