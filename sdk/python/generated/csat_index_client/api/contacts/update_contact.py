@@ -1,0 +1,261 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact import Contact
+from ...models.problem import Problem
+from ...models.update_contact import UpdateContact
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    contact_id: UUID,
+    *,
+    body: UpdateContact,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/contacts/{contact_id}".format(
+            contact_id=quote(str(contact_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Contact | Problem | None:
+    if response.status_code == 200:
+        response_200 = Contact.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Contact | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    contact_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateContact,
+    if_match: str | Unset = UNSET,
+) -> Response[Contact | Problem]:
+    """Update a contact
+
+     Changing the email or organization recomputes the organization key. An erased contact cannot be
+    changed (409).
+
+    Args:
+        contact_id (UUID):
+        if_match (str | Unset):
+        body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
+            an optional field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contact | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        contact_id=contact_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contact_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateContact,
+    if_match: str | Unset = UNSET,
+) -> Contact | Problem | None:
+    """Update a contact
+
+     Changing the email or organization recomputes the organization key. An erased contact cannot be
+    changed (409).
+
+    Args:
+        contact_id (UUID):
+        if_match (str | Unset):
+        body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
+            an optional field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contact | Problem
+    """
+
+    return sync_detailed(
+        contact_id=contact_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contact_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateContact,
+    if_match: str | Unset = UNSET,
+) -> Response[Contact | Problem]:
+    """Update a contact
+
+     Changing the email or organization recomputes the organization key. An erased contact cannot be
+    changed (409).
+
+    Args:
+        contact_id (UUID):
+        if_match (str | Unset):
+        body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
+            an optional field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contact | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        contact_id=contact_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contact_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateContact,
+    if_match: str | Unset = UNSET,
+) -> Contact | Problem | None:
+    """Update a contact
+
+     Changing the email or organization recomputes the organization key. An erased contact cannot be
+    changed (409).
+
+    Args:
+        contact_id (UUID):
+        if_match (str | Unset):
+        body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
+            an optional field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contact | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            contact_id=contact_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,128 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.consent import Consent
+
+
+T = TypeVar("T", bound="CreateContact")
+
+
+@_attrs_define
+class CreateContact:
+    """A new contact."""
+
+    email: str
+    """ The person's email (unique within the office). """
+    name: str
+    """ The person's name, 1–200 characters. """
+    consent: Consent | None | Unset = UNSET
+    locale: None | str | Unset = UNSET
+    """ Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`). """
+    organization: None | str | Unset = UNSET
+    """ The customer organization, up to 200 characters. """
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.consent import Consent  # noqa: PLC0415
+
+        email = self.email
+
+        name = self.name
+
+        consent: dict[str, Any] | None | Unset
+        if isinstance(self.consent, Unset):
+            consent = UNSET
+        elif isinstance(self.consent, Consent):
+            consent = self.consent.to_dict()
+        else:
+            consent = self.consent
+
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        else:
+            locale = self.locale
+
+        organization: None | str | Unset
+        if isinstance(self.organization, Unset):
+            organization = UNSET
+        else:
+            organization = self.organization
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "email": email,
+                "name": name,
+            }
+        )
+        if consent is not UNSET:
+            field_dict["consent"] = consent
+        if locale is not UNSET:
+            field_dict["locale"] = locale
+        if organization is not UNSET:
+            field_dict["organization"] = organization
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent import Consent  # noqa: PLC0415
+
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        name = d.pop("name")
+
+        def _parse_consent(data: object) -> Consent | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                consent_type_1 = Consent.from_dict(data)
+
+                return consent_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Consent | None | Unset, data)
+
+        consent = _parse_consent(d.pop("consent", UNSET))
+
+        def _parse_locale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
+        def _parse_organization(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        organization = _parse_organization(d.pop("organization", UNSET))
+
+        create_contact = cls(
+            email=email,
+            name=name,
+            consent=consent,
+            locale=locale,
+            organization=organization,
+        )
+
+        return create_contact

@@ -1,0 +1,10 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from enum import StrEnum
+
+
+class Delivery(StrEnum):
+    EMAIL = "email"
+    PARTNER = "partner"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from enum import StrEnum
+
+
+class ImportedStatus(StrEnum):
+    CREATED = "created"
+    INVALID = "invalid"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from enum import StrEnum
+
+
+class Metric(StrEnum):
+    CES = "ces"
+    COMMENT = "comment"
+    NPS = "nps"
+    NSAT = "nsat"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from enum import StrEnum
+
+
+class PeriodStatus(StrEnum):
+    CLOSED = "closed"
+    CURRENT = "current"
+    ENDED = "ended"
+
+    def __str__(self) -> str:
+        return str(self.value)

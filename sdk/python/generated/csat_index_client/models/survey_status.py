@@ -1,0 +1,11 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from enum import StrEnum
+
+
+class SurveyStatus(StrEnum):
+    CLOSED = "closed"
+    DRAFT = "draft"
+    OPEN = "open"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,150 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.consent import Consent
+
+
+T = TypeVar("T", bound="UpdateContact")
+
+
+@_attrs_define
+class UpdateContact:
+    """Changes to a contact; omitted fields stay as they are, `null` clears an optional field."""
+
+    consent: Consent | None | Unset = UNSET
+    email: None | str | Unset = UNSET
+    """ New email. """
+    locale: None | str | Unset = UNSET
+    """ New locale, or `null` to clear it. """
+    name: None | str | Unset = UNSET
+    """ New name (1–200 characters). """
+    organization: None | str | Unset = UNSET
+    """ New customer organization, or `null` to clear it. """
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.consent import Consent  # noqa: PLC0415
+
+        consent: dict[str, Any] | None | Unset
+        if isinstance(self.consent, Unset):
+            consent = UNSET
+        elif isinstance(self.consent, Consent):
+            consent = self.consent.to_dict()
+        else:
+            consent = self.consent
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        else:
+            locale = self.locale
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        organization: None | str | Unset
+        if isinstance(self.organization, Unset):
+            organization = UNSET
+        else:
+            organization = self.organization
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if consent is not UNSET:
+            field_dict["consent"] = consent
+        if email is not UNSET:
+            field_dict["email"] = email
+        if locale is not UNSET:
+            field_dict["locale"] = locale
+        if name is not UNSET:
+            field_dict["name"] = name
+        if organization is not UNSET:
+            field_dict["organization"] = organization
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent import Consent  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_consent(data: object) -> Consent | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                consent_type_1 = Consent.from_dict(data)
+
+                return consent_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Consent | None | Unset, data)
+
+        consent = _parse_consent(d.pop("consent", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_locale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_organization(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        organization = _parse_organization(d.pop("organization", UNSET))
+
+        update_contact = cls(
+            consent=consent,
+            email=email,
+            locale=locale,
+            name=name,
+            organization=organization,
+        )
+
+        return update_contact
