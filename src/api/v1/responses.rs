@@ -104,6 +104,7 @@ pub enum ResponseSource {
 
 /// A completed response.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[schema(as = SurveyResponse)]
 pub struct Response {
     /// The response's id.
     pub id: Uuid,

@@ -17,7 +17,13 @@ T = TypeVar("T", bound="CreateContact")
 
 @_attrs_define
 class CreateContact:
-    """A new contact."""
+    """A new contact.
+
+    Example:
+        {'consent': {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
+            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}
+
+    """
 
     email: str
     """ The person's email (unique within the office). """

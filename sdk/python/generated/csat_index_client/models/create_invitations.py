@@ -14,7 +14,12 @@ T = TypeVar("T", bound="CreateInvitations")
 
 @_attrs_define
 class CreateInvitations:
-    """Contacts to invite."""
+    """Contacts to invite.
+
+    Example:
+        {'contact_ids': ['0195a2b4-6c1d-7e0f-8a9b-0c1d2e3f4a5b'], 'delivery': 'partner'}
+
+    """
 
     contact_ids: list[UUID]
     """ The contacts (of the survey's office), 1–500. """

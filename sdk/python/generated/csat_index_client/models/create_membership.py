@@ -12,7 +12,12 @@ T = TypeVar("T", bound="CreateMembership")
 
 @_attrs_define
 class CreateMembership:
-    """A new membership."""
+    """A new membership.
+
+    Example:
+        {'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}
+
+    """
 
     membership_number: str
     """ The program's membership number (unique, 1–64 characters). """

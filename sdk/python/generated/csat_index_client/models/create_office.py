@@ -11,7 +11,12 @@ T = TypeVar("T", bound="CreateOffice")
 
 @_attrs_define
 class CreateOffice:
-    """A new office."""
+    """A new office.
+
+    Example:
+        {'city': 'Sofia', 'country': 'BG', 'name': 'Northwind Sofia'}
+
+    """
 
     city: str
     """ The city, 1–100 characters. """

@@ -13,7 +13,12 @@ T = TypeVar("T", bound="CreatePartner")
 
 @_attrs_define
 class CreatePartner:
-    """A new partner."""
+    """A new partner.
+
+    Example:
+        {'email_domains': ['northwind.example'], 'external_key': 'PN-4711', 'name': 'Northwind Consulting'}
+
+    """
 
     external_key: str
     """ The vendor's own key for this partner organization (unique, 1–100 characters). """

@@ -20,7 +20,14 @@ T = TypeVar("T", bound="CreateQuestion")
 
 @_attrs_define
 class CreateQuestion:
-    """A custom question."""
+    """A custom question.
+
+    Example:
+        {'kind': 'single_choice', 'options': [{'label': {'bg': 'Лицензиране', 'en': 'Licensing'}, 'value': 'licensing'},
+            {'label': {'bg': 'Поддръжка', 'en': 'Support'}, 'value': 'support'}], 'prompt': {'bg': 'Коя услуга
+            използвахте?', 'en': 'Which service did you use?'}, 'required': True}
+
+    """
 
     kind: QuestionKind
     """ What kind of answer a question takes. """

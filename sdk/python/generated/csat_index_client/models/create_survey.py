@@ -14,7 +14,12 @@ T = TypeVar("T", bound="CreateSurvey")
 
 @_attrs_define
 class CreateSurvey:
-    """A new survey."""
+    """A new survey.
+
+    Example:
+        {'closes_at': '2026-12-31T23:59:59Z', 'locales': ['bg', 'en'], 'title': 'Customer satisfaction 2026'}
+
+    """
 
     title: str
     """ The title respondents see, 1–200 characters. """

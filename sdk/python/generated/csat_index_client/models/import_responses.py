@@ -15,7 +15,14 @@ T = TypeVar("T", bound="ImportResponses")
 
 @_attrs_define
 class ImportResponses:
-    """Historical responses to import, 1–1000."""
+    """Historical responses to import, 1–1000.
+
+    Example:
+        {'responses': [{'answers': {'00000000-0000-7000-8000-000000000001': 'somewhat_satisfied',
+            '00000000-0000-7000-8000-000000000002': 8, '00000000-0000-7000-8000-000000000003': 3}, 'completed_at':
+            '2025-11-20T10:15:00Z', 'locale': 'en', 'organization': 'Contoso Ltd'}]}
+
+    """
 
     responses: list[ImportedResponse]
     """ The responses; each row is validated on its own. """

@@ -17,7 +17,14 @@ T = TypeVar("T", bound="SubmitAnswers")
 
 @_attrs_define
 class SubmitAnswers:
-    """A respondent's answers."""
+    """A respondent's answers.
+
+    Example:
+        {'anonymous': False, 'answers': {'00000000-0000-7000-8000-000000000001': 'very_satisfied',
+            '00000000-0000-7000-8000-000000000002': 9, '00000000-0000-7000-8000-000000000003': 2,
+            '00000000-0000-7000-8000-000000000004': 'Quick and friendly.'}, 'locale': 'en'}
+
+    """
 
     answers: SubmitAnswersAnswers
     """ Answers by question id: a whole number for `rating` and `nps`, an option value for `single_choice`,

@@ -17,7 +17,12 @@ T = TypeVar("T", bound="UpdateContact")
 
 @_attrs_define
 class UpdateContact:
-    """Changes to a contact; omitted fields stay as they are, `null` clears an optional field."""
+    """Changes to a contact; omitted fields stay as they are, `null` clears an optional field.
+
+    Example:
+        {'locale': 'en', 'organization': None}
+
+    """
 
     consent: Consent | None | Unset = UNSET
     email: None | str | Unset = UNSET

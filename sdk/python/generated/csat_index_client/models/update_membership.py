@@ -14,7 +14,12 @@ T = TypeVar("T", bound="UpdateMembership")
 
 @_attrs_define
 class UpdateMembership:
-    """Changes to a membership; omitted fields stay as they are."""
+    """Changes to a membership; omitted fields stay as they are.
+
+    Example:
+        {'renewal_date': '2028-06-30'}
+
+    """
 
     membership_number: None | str | Unset = UNSET
     """ New membership number (1–64 characters). """

@@ -13,7 +13,12 @@ T = TypeVar("T", bound="UpdateOffice")
 
 @_attrs_define
 class UpdateOffice:
-    """Changes to an office; omitted fields stay as they are."""
+    """Changes to an office; omitted fields stay as they are.
+
+    Example:
+        {'city': 'Sofia', 'name': 'Northwind Sofia Centre'}
+
+    """
 
     city: None | str | Unset = UNSET
     """ New city (1–100 characters). """

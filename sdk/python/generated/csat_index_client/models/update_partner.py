@@ -13,7 +13,12 @@ T = TypeVar("T", bound="UpdatePartner")
 
 @_attrs_define
 class UpdatePartner:
-    """Changes to a partner; omitted fields stay as they are."""
+    """Changes to a partner; omitted fields stay as they are.
+
+    Example:
+        {'email_domains': ['northwind.example', 'northwind-group.example'], 'name': 'Northwind Consulting Group'}
+
+    """
 
     email_domains: list[str] | None | Unset = UNSET
     """ New list of email domains (replaces the old one), at most 20. """

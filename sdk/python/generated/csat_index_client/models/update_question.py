@@ -19,7 +19,12 @@ T = TypeVar("T", bound="UpdateQuestion")
 
 @_attrs_define
 class UpdateQuestion:
-    """Changes to a custom question; omitted fields stay as they are."""
+    """Changes to a custom question; omitted fields stay as they are.
+
+    Example:
+        {'position': 2, 'required': False}
+
+    """
 
     max_value: int | None | Unset = UNSET
     """ New highest value. """

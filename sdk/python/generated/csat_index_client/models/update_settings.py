@@ -13,7 +13,12 @@ T = TypeVar("T", bound="UpdateSettings")
 
 @_attrs_define
 class UpdateSettings:
-    """Changes to the settings; omitted fields stay as they are."""
+    """Changes to the settings; omitted fields stay as they are.
+
+    Example:
+        {'anonymity_threshold': 5, 'max_counted_per_customer_org': 8, 'min_completed_surveys': 10}
+
+    """
 
     anonymity_threshold: int | None | Unset = UNSET
     """ Anonymity threshold, 3–100. """

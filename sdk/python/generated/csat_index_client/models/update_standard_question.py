@@ -19,7 +19,13 @@ T = TypeVar("T", bound="UpdateStandardQuestion")
 
 @_attrs_define
 class UpdateStandardQuestion:
-    """New texts of a standard question; its kind, metric and option values never change."""
+    """New texts of a standard question; its kind, metric and option values never change.
+
+    Example:
+        {'prompt': {'bg': 'Като цяло, доколко сте доволни от получената услуга?', 'en': 'Overall, how satisfied are you
+            with the service you received?'}}
+
+    """
 
     option_labels: None | Unset | UpdateStandardQuestionOptionLabelsType0 = UNSET
     """ New option labels, by option value. """

@@ -14,7 +14,12 @@ T = TypeVar("T", bound="UpdateSurvey")
 
 @_attrs_define
 class UpdateSurvey:
-    """Changes to a survey; omitted fields stay as they are."""
+    """Changes to a survey; omitted fields stay as they are.
+
+    Example:
+        {'closes_at': None, 'title': 'Customer satisfaction 2026 (H2)'}
+
+    """
 
     closes_at: datetime.datetime | None | Unset = UNSET
     """ New automatic close time, or `null` for none. """

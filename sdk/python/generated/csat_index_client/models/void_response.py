@@ -11,7 +11,12 @@ T = TypeVar("T", bound="VoidResponse")
 
 @_attrs_define
 class VoidResponse:
-    """Why a response is voided."""
+    """Why a response is voided.
+
+    Example:
+        {'reason': 'Submitted twice by the same customer; the later copy is void.'}
+
+    """
 
     reason: str
     """ The reason, 3–500 characters; it is kept with the response. """

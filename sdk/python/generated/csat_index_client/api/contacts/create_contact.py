@@ -124,7 +124,9 @@ def sync_detailed(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateContact): A new contact.
+        body (CreateContact): A new contact. Example: {'consent': {'given_at':
+            '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
+            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +163,9 @@ def sync(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateContact): A new contact.
+        body (CreateContact): A new contact. Example: {'consent': {'given_at':
+            '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
+            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +197,9 @@ async def asyncio_detailed(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateContact): A new contact.
+        body (CreateContact): A new contact. Example: {'consent': {'given_at':
+            '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
+            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +234,9 @@ async def asyncio(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateContact): A new contact.
+        body (CreateContact): A new contact. Example: {'consent': {'given_at':
+            '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
+            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -90,6 +90,10 @@ def sync_detailed(
 ) -> Response[Contact | Problem]:
     """Get a contact
 
+     The contact with its consent and normalized customer-organization key. Erased contacts keep only the
+    key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403.
+    Sends an `ETag` for `If-Match`.
+
     Args:
         contact_id (UUID):
 
@@ -119,6 +123,10 @@ def sync(
 ) -> Contact | Problem | None:
     """Get a contact
 
+     The contact with its consent and normalized customer-organization key. Erased contacts keep only the
+    key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403.
+    Sends an `ETag` for `If-Match`.
+
     Args:
         contact_id (UUID):
 
@@ -142,6 +150,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Contact | Problem]:
     """Get a contact
+
+     The contact with its consent and normalized customer-organization key. Erased contacts keep only the
+    key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403.
+    Sends an `ETag` for `If-Match`.
 
     Args:
         contact_id (UUID):
@@ -169,6 +181,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Contact | Problem | None:
     """Get a contact
+
+     The contact with its consent and normalized customer-organization key. Erased contacts keep only the
+    key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403.
+    Sends an `ETag` for `If-Match`.
 
     Args:
         contact_id (UUID):

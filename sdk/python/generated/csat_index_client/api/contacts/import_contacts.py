@@ -129,6 +129,11 @@ def sync_detailed(
         office_id (UUID):
         idempotency_key (str | Unset):
         body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
+            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
+            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
+            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
+            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
+            'organization': 'Fabrikam AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +173,11 @@ def sync(
         office_id (UUID):
         idempotency_key (str | Unset):
         body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
+            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
+            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
+            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
+            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
+            'organization': 'Fabrikam AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +212,11 @@ async def asyncio_detailed(
         office_id (UUID):
         idempotency_key (str | Unset):
         body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
+            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
+            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
+            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
+            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
+            'organization': 'Fabrikam AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,6 +254,11 @@ async def asyncio(
         office_id (UUID):
         idempotency_key (str | Unset):
         body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
+            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
+            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
+            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
+            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
+            'organization': 'Fabrikam AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -131,7 +131,7 @@ def sync_detailed(
         contact_id (UUID):
         if_match (str | Unset):
         body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
-            an optional field.
+            an optional field. Example: {'locale': 'en', 'organization': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +170,7 @@ def sync(
         contact_id (UUID):
         if_match (str | Unset):
         body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
-            an optional field.
+            an optional field. Example: {'locale': 'en', 'organization': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +204,7 @@ async def asyncio_detailed(
         contact_id (UUID):
         if_match (str | Unset):
         body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
-            an optional field.
+            an optional field. Example: {'locale': 'en', 'organization': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +241,7 @@ async def asyncio(
         contact_id (UUID):
         if_match (str | Unset):
         body (UpdateContact): Changes to a contact; omitted fields stay as they are, `null` clears
-            an optional field.
+            an optional field. Example: {'locale': 'en', 'organization': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

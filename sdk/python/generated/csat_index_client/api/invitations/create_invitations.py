@@ -133,7 +133,8 @@ def sync_detailed(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateInvitations): Contacts to invite.
+        body (CreateInvitations): Contacts to invite. Example: {'contact_ids':
+            ['0195a2b4-6c1d-7e0f-8a9b-0c1d2e3f4a5b'], 'delivery': 'partner'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +176,8 @@ def sync(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateInvitations): Contacts to invite.
+        body (CreateInvitations): Contacts to invite. Example: {'contact_ids':
+            ['0195a2b4-6c1d-7e0f-8a9b-0c1d2e3f4a5b'], 'delivery': 'partner'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +214,8 @@ async def asyncio_detailed(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateInvitations): Contacts to invite.
+        body (CreateInvitations): Contacts to invite. Example: {'contact_ids':
+            ['0195a2b4-6c1d-7e0f-8a9b-0c1d2e3f4a5b'], 'delivery': 'partner'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,7 +255,8 @@ async def asyncio(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateInvitations): Contacts to invite.
+        body (CreateInvitations): Contacts to invite. Example: {'contact_ids':
+            ['0195a2b4-6c1d-7e0f-8a9b-0c1d2e3f4a5b'], 'delivery': 'partner'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -92,6 +92,10 @@ def sync_detailed(
 ) -> Response[Invitation | Problem]:
     """Get an invitation
 
+     One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
+    its times and reminder count; the link itself is never shown again. Partners see their own surveys'
+    invitations only.
+
     Args:
         invitation_id (UUID):
 
@@ -121,6 +125,10 @@ def sync(
 ) -> Invitation | Problem | None:
     """Get an invitation
 
+     One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
+    its times and reminder count; the link itself is never shown again. Partners see their own surveys'
+    invitations only.
+
     Args:
         invitation_id (UUID):
 
@@ -144,6 +152,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Invitation | Problem]:
     """Get an invitation
+
+     One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
+    its times and reminder count; the link itself is never shown again. Partners see their own surveys'
+    invitations only.
 
     Args:
         invitation_id (UUID):
@@ -171,6 +183,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Invitation | Problem | None:
     """Get an invitation
+
+     One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
+    its times and reminder count; the link itself is never shown again. Partners see their own surveys'
+    invitations only.
 
     Args:
         invitation_id (UUID):

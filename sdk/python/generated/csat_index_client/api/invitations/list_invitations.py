@@ -108,6 +108,9 @@ def sync_detailed(
 ) -> Response[InvitationPage | Problem]:
     """List a survey's invitations
 
+     Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to
+    walk every page. Personal links are shown only once, when they are created.
+
     Args:
         survey_id (UUID):
         limit (int | Unset):
@@ -143,6 +146,9 @@ def sync(
 ) -> InvitationPage | Problem | None:
     """List a survey's invitations
 
+     Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to
+    walk every page. Personal links are shown only once, when they are created.
+
     Args:
         survey_id (UUID):
         limit (int | Unset):
@@ -172,6 +178,9 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[InvitationPage | Problem]:
     """List a survey's invitations
+
+     Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to
+    walk every page. Personal links are shown only once, when they are created.
 
     Args:
         survey_id (UUID):
@@ -205,6 +214,9 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> InvitationPage | Problem | None:
     """List a survey's invitations
+
+     Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to
+    walk every page. Personal links are shown only once, when they are created.
 
     Args:
         survey_id (UUID):

@@ -121,12 +121,14 @@ def sync_detailed(
 ) -> Response[Membership | Problem]:
     """Create a membership
 
-     Administrator only.
+     Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
+    The membership number is unique program-wide. Administrator only.
 
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership.
+        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
+            'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,12 +160,14 @@ def sync(
 ) -> Membership | Problem | None:
     """Create a membership
 
-     Administrator only.
+     Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
+    The membership number is unique program-wide. Administrator only.
 
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership.
+        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
+            'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,12 +194,14 @@ async def asyncio_detailed(
 ) -> Response[Membership | Problem]:
     """Create a membership
 
-     Administrator only.
+     Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
+    The membership number is unique program-wide. Administrator only.
 
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership.
+        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
+            'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,12 +231,14 @@ async def asyncio(
 ) -> Membership | Problem | None:
     """Create a membership
 
-     Administrator only.
+     Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
+    The membership number is unique program-wide. Administrator only.
 
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership.
+        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
+            'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

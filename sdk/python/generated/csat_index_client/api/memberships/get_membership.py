@@ -92,6 +92,9 @@ def sync_detailed(
 ) -> Response[Membership | Problem]:
     """Get a membership
 
+     The membership with its number and renewal date. Partners see their own memberships (others are
+    404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
+
     Args:
         membership_id (UUID):
 
@@ -121,6 +124,9 @@ def sync(
 ) -> Membership | Problem | None:
     """Get a membership
 
+     The membership with its number and renewal date. Partners see their own memberships (others are
+    404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
+
     Args:
         membership_id (UUID):
 
@@ -144,6 +150,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Membership | Problem]:
     """Get a membership
+
+     The membership with its number and renewal date. Partners see their own memberships (others are
+    404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
 
     Args:
         membership_id (UUID):
@@ -171,6 +180,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Membership | Problem | None:
     """Get a membership
+
+     The membership with its number and renewal date. Partners see their own memberships (others are
+    404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
 
     Args:
         membership_id (UUID):

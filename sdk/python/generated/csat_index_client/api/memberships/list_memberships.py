@@ -108,6 +108,9 @@ def sync_detailed(
 ) -> Response[MembershipPage | Problem]:
     """List a partner's memberships
 
+     The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each
+    membership must meet the survey requirement on its own.
+
     Args:
         partner_id (UUID):
         limit (int | Unset):
@@ -143,6 +146,9 @@ def sync(
 ) -> MembershipPage | Problem | None:
     """List a partner's memberships
 
+     The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each
+    membership must meet the survey requirement on its own.
+
     Args:
         partner_id (UUID):
         limit (int | Unset):
@@ -172,6 +178,9 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[MembershipPage | Problem]:
     """List a partner's memberships
+
+     The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each
+    membership must meet the survey requirement on its own.
 
     Args:
         partner_id (UUID):
@@ -205,6 +214,9 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> MembershipPage | Problem | None:
     """List a partner's memberships
+
+     The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each
+    membership must meet the survey requirement on its own.
 
     Args:
         partner_id (UUID):

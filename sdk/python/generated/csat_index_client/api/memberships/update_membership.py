@@ -126,12 +126,14 @@ def sync_detailed(
 ) -> Response[Membership | Problem]:
     """Update a membership
 
-     Administrator only.
+     Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
+    refused with 412 instead of overwriting a concurrent change. Administrator only.
 
     Args:
         membership_id (UUID):
         if_match (str | Unset):
         body (UpdateMembership): Changes to a membership; omitted fields stay as they are.
+            Example: {'renewal_date': '2028-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,12 +165,14 @@ def sync(
 ) -> Membership | Problem | None:
     """Update a membership
 
-     Administrator only.
+     Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
+    refused with 412 instead of overwriting a concurrent change. Administrator only.
 
     Args:
         membership_id (UUID):
         if_match (str | Unset):
         body (UpdateMembership): Changes to a membership; omitted fields stay as they are.
+            Example: {'renewal_date': '2028-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,12 +199,14 @@ async def asyncio_detailed(
 ) -> Response[Membership | Problem]:
     """Update a membership
 
-     Administrator only.
+     Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
+    refused with 412 instead of overwriting a concurrent change. Administrator only.
 
     Args:
         membership_id (UUID):
         if_match (str | Unset):
         body (UpdateMembership): Changes to a membership; omitted fields stay as they are.
+            Example: {'renewal_date': '2028-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,12 +236,14 @@ async def asyncio(
 ) -> Membership | Problem | None:
     """Update a membership
 
-     Administrator only.
+     Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
+    refused with 412 instead of overwriting a concurrent change. Administrator only.
 
     Args:
         membership_id (UUID):
         if_match (str | Unset):
         body (UpdateMembership): Changes to a membership; omitted fields stay as they are.
+            Example: {'renewal_date': '2028-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -124,7 +124,8 @@ def sync_detailed(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
+            'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +162,8 @@ def sync(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
+            'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +195,8 @@ async def asyncio_detailed(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
+            'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +231,8 @@ async def asyncio(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
+            'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

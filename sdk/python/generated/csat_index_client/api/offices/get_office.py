@@ -90,6 +90,9 @@ def sync_detailed(
 ) -> Response[Office | Problem]:
     """Get an office
 
+     The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
+    Sends an `ETag` for `If-Match`.
+
     Args:
         office_id (UUID):
 
@@ -119,6 +122,9 @@ def sync(
 ) -> Office | Problem | None:
     """Get an office
 
+     The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
+    Sends an `ETag` for `If-Match`.
+
     Args:
         office_id (UUID):
 
@@ -142,6 +148,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Office | Problem]:
     """Get an office
+
+     The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
+    Sends an `ETag` for `If-Match`.
 
     Args:
         office_id (UUID):
@@ -169,6 +178,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Office | Problem | None:
     """Get an office
+
+     The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
+    Sends an `ETag` for `If-Match`.
 
     Args:
         office_id (UUID):

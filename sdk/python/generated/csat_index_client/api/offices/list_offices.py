@@ -106,6 +106,9 @@ def sync_detailed(
 ) -> Response[OfficePage | Problem]:
     """List a membership's offices
 
+     The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page.
+    The vendor sees them too (country and city only matter in aggregate).
+
     Args:
         membership_id (UUID):
         limit (int | Unset):
@@ -141,6 +144,9 @@ def sync(
 ) -> OfficePage | Problem | None:
     """List a membership's offices
 
+     The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page.
+    The vendor sees them too (country and city only matter in aggregate).
+
     Args:
         membership_id (UUID):
         limit (int | Unset):
@@ -170,6 +176,9 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[OfficePage | Problem]:
     """List a membership's offices
+
+     The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page.
+    The vendor sees them too (country and city only matter in aggregate).
 
     Args:
         membership_id (UUID):
@@ -203,6 +212,9 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> OfficePage | Problem | None:
     """List a membership's offices
+
+     The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page.
+    The vendor sees them too (country and city only matter in aggregate).
 
     Args:
         membership_id (UUID):

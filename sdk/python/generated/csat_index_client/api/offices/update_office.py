@@ -129,7 +129,8 @@ def sync_detailed(
     Args:
         office_id (UUID):
         if_match (str | Unset):
-        body (UpdateOffice): Changes to an office; omitted fields stay as they are.
+        body (UpdateOffice): Changes to an office; omitted fields stay as they are. Example:
+            {'city': 'Sofia', 'name': 'Northwind Sofia Centre'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +167,8 @@ def sync(
     Args:
         office_id (UUID):
         if_match (str | Unset):
-        body (UpdateOffice): Changes to an office; omitted fields stay as they are.
+        body (UpdateOffice): Changes to an office; omitted fields stay as they are. Example:
+            {'city': 'Sofia', 'name': 'Northwind Sofia Centre'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +200,8 @@ async def asyncio_detailed(
     Args:
         office_id (UUID):
         if_match (str | Unset):
-        body (UpdateOffice): Changes to an office; omitted fields stay as they are.
+        body (UpdateOffice): Changes to an office; omitted fields stay as they are. Example:
+            {'city': 'Sofia', 'name': 'Northwind Sofia Centre'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,7 +236,8 @@ async def asyncio(
     Args:
         office_id (UUID):
         if_match (str | Unset):
-        body (UpdateOffice): Changes to an office; omitted fields stay as they are.
+        body (UpdateOffice): Changes to an office; omitted fields stay as they are. Example:
+            {'city': 'Sofia', 'name': 'Northwind Sofia Centre'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

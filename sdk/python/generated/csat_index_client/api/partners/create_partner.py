@@ -113,11 +113,13 @@ def sync_detailed(
 ) -> Response[Partner | Problem]:
     """Create a partner
 
-     Administrator only.
+     Registers a partner organization under the vendor's own unique key (409 when another partner has
+    it), with its display name and the email domains it owns. Administrator only.
 
     Args:
         idempotency_key (str | Unset):
-        body (CreatePartner): A new partner.
+        body (CreatePartner): A new partner. Example: {'email_domains': ['northwind.example'],
+            'external_key': 'PN-4711', 'name': 'Northwind Consulting'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,11 +149,13 @@ def sync(
 ) -> Partner | Problem | None:
     """Create a partner
 
-     Administrator only.
+     Registers a partner organization under the vendor's own unique key (409 when another partner has
+    it), with its display name and the email domains it owns. Administrator only.
 
     Args:
         idempotency_key (str | Unset):
-        body (CreatePartner): A new partner.
+        body (CreatePartner): A new partner. Example: {'email_domains': ['northwind.example'],
+            'external_key': 'PN-4711', 'name': 'Northwind Consulting'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,11 +180,13 @@ async def asyncio_detailed(
 ) -> Response[Partner | Problem]:
     """Create a partner
 
-     Administrator only.
+     Registers a partner organization under the vendor's own unique key (409 when another partner has
+    it), with its display name and the email domains it owns. Administrator only.
 
     Args:
         idempotency_key (str | Unset):
-        body (CreatePartner): A new partner.
+        body (CreatePartner): A new partner. Example: {'email_domains': ['northwind.example'],
+            'external_key': 'PN-4711', 'name': 'Northwind Consulting'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,11 +214,13 @@ async def asyncio(
 ) -> Partner | Problem | None:
     """Create a partner
 
-     Administrator only.
+     Registers a partner organization under the vendor's own unique key (409 when another partner has
+    it), with its display name and the email domains it owns. Administrator only.
 
     Args:
         idempotency_key (str | Unset):
-        body (CreatePartner): A new partner.
+        body (CreatePartner): A new partner. Example: {'email_domains': ['northwind.example'],
+            'external_key': 'PN-4711', 'name': 'Northwind Consulting'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -90,6 +90,9 @@ def sync_detailed(
 ) -> Response[Partner | Problem]:
     """Get a partner
 
+     The partner organization with its external key and owned email domains. A partner token sees only
+    its own partner. Sends an `ETag` for `If-Match`.
+
     Args:
         partner_id (UUID):
 
@@ -119,6 +122,9 @@ def sync(
 ) -> Partner | Problem | None:
     """Get a partner
 
+     The partner organization with its external key and owned email domains. A partner token sees only
+    its own partner. Sends an `ETag` for `If-Match`.
+
     Args:
         partner_id (UUID):
 
@@ -142,6 +148,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Partner | Problem]:
     """Get a partner
+
+     The partner organization with its external key and owned email domains. A partner token sees only
+    its own partner. Sends an `ETag` for `If-Match`.
 
     Args:
         partner_id (UUID):
@@ -169,6 +178,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Partner | Problem | None:
     """Get a partner
+
+     The partner organization with its external key and owned email domains. A partner token sees only
+    its own partner. Sends an `ETag` for `If-Match`.
 
     Args:
         partner_id (UUID):

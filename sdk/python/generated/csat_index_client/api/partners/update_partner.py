@@ -130,7 +130,9 @@ def sync_detailed(
     Args:
         partner_id (UUID):
         if_match (str | Unset):
-        body (UpdatePartner): Changes to a partner; omitted fields stay as they are.
+        body (UpdatePartner): Changes to a partner; omitted fields stay as they are. Example:
+            {'email_domains': ['northwind.example', 'northwind-group.example'], 'name': 'Northwind
+            Consulting Group'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +170,9 @@ def sync(
     Args:
         partner_id (UUID):
         if_match (str | Unset):
-        body (UpdatePartner): Changes to a partner; omitted fields stay as they are.
+        body (UpdatePartner): Changes to a partner; omitted fields stay as they are. Example:
+            {'email_domains': ['northwind.example', 'northwind-group.example'], 'name': 'Northwind
+            Consulting Group'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +205,9 @@ async def asyncio_detailed(
     Args:
         partner_id (UUID):
         if_match (str | Unset):
-        body (UpdatePartner): Changes to a partner; omitted fields stay as they are.
+        body (UpdatePartner): Changes to a partner; omitted fields stay as they are. Example:
+            {'email_domains': ['northwind.example', 'northwind-group.example'], 'name': 'Northwind
+            Consulting Group'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +243,9 @@ async def asyncio(
     Args:
         partner_id (UUID):
         if_match (str | Unset):
-        body (UpdatePartner): Changes to a partner; omitted fields stay as they are.
+        body (UpdatePartner): Changes to a partner; omitted fields stay as they are. Example:
+            {'email_domains': ['northwind.example', 'northwind-group.example'], 'name': 'Northwind
+            Consulting Group'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

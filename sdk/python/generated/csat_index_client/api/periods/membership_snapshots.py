@@ -94,6 +94,9 @@ def sync_detailed(
 ) -> Response[MembershipSnapshots | Problem]:
     """List a membership's snapshots
 
+     The immutable compliance snapshots stored for this membership each time a reporting period was
+    closed, oldest period first, with the per-office counts as of the close.
+
     Args:
         membership_id (UUID):
 
@@ -123,6 +126,9 @@ def sync(
 ) -> MembershipSnapshots | Problem | None:
     """List a membership's snapshots
 
+     The immutable compliance snapshots stored for this membership each time a reporting period was
+    closed, oldest period first, with the per-office counts as of the close.
+
     Args:
         membership_id (UUID):
 
@@ -146,6 +152,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[MembershipSnapshots | Problem]:
     """List a membership's snapshots
+
+     The immutable compliance snapshots stored for this membership each time a reporting period was
+    closed, oldest period first, with the per-office counts as of the close.
 
     Args:
         membership_id (UUID):
@@ -173,6 +182,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> MembershipSnapshots | Problem | None:
     """List a membership's snapshots
+
+     The immutable compliance snapshots stored for this membership each time a reporting period was
+    closed, oldest period first, with the per-office counts as of the close.
 
     Args:
         membership_id (UUID):

@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[Problem | ProgramSettings]:
     """Get the program settings
 
-     Every role may read them.
+     The program rule (completed surveys required, the per-organization cap, the window), the reporting
+    period length, the anonymity threshold and the invitation defaults. Every role may read them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +113,8 @@ def sync(
 ) -> Problem | ProgramSettings | None:
     """Get the program settings
 
-     Every role may read them.
+     The program rule (completed surveys required, the per-organization cap, the window), the reporting
+    period length, the anonymity threshold and the invitation defaults. Every role may read them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +135,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | ProgramSettings]:
     """Get the program settings
 
-     Every role may read them.
+     The program rule (completed surveys required, the per-organization cap, the window), the reporting
+    period length, the anonymity threshold and the invitation defaults. Every role may read them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +159,8 @@ async def asyncio(
 ) -> Problem | ProgramSettings | None:
     """Get the program settings
 
-     Every role may read them.
+     The program rule (completed surveys required, the per-organization cap, the window), the reporting
+    period length, the anonymity threshold and the invitation defaults. Every role may read them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

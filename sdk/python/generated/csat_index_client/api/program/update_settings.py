@@ -126,7 +126,9 @@ def sync_detailed(
 
     Args:
         if_match (str | Unset):
-        body (UpdateSettings): Changes to the settings; omitted fields stay as they are.
+        body (UpdateSettings): Changes to the settings; omitted fields stay as they are. Example:
+            {'anonymity_threshold': 5, 'max_counted_per_customer_org': 8, 'min_completed_surveys':
+            10}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +162,9 @@ def sync(
 
     Args:
         if_match (str | Unset):
-        body (UpdateSettings): Changes to the settings; omitted fields stay as they are.
+        body (UpdateSettings): Changes to the settings; omitted fields stay as they are. Example:
+            {'anonymity_threshold': 5, 'max_counted_per_customer_org': 8, 'min_completed_surveys':
+            10}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +193,9 @@ async def asyncio_detailed(
 
     Args:
         if_match (str | Unset):
-        body (UpdateSettings): Changes to the settings; omitted fields stay as they are.
+        body (UpdateSettings): Changes to the settings; omitted fields stay as they are. Example:
+            {'anonymity_threshold': 5, 'max_counted_per_customer_org': 8, 'min_completed_surveys':
+            10}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,7 +227,9 @@ async def asyncio(
 
     Args:
         if_match (str | Unset):
-        body (UpdateSettings): Changes to the settings; omitted fields stay as they are.
+        body (UpdateSettings): Changes to the settings; omitted fields stay as they are. Example:
+            {'anonymity_threshold': 5, 'max_counted_per_customer_org': 8, 'min_completed_surveys':
+            10}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -130,7 +130,9 @@ def sync_detailed(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateStandardQuestion): New texts of a standard question; its kind, metric and
-            option values never change.
+            option values never change. Example: {'prompt': {'bg': 'Като цяло, доколко сте доволни от
+            получената услуга?', 'en': 'Overall, how satisfied are you with the service you
+            received?'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +170,9 @@ def sync(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateStandardQuestion): New texts of a standard question; its kind, metric and
-            option values never change.
+            option values never change. Example: {'prompt': {'bg': 'Като цяло, доколко сте доволни от
+            получената услуга?', 'en': 'Overall, how satisfied are you with the service you
+            received?'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +205,9 @@ async def asyncio_detailed(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateStandardQuestion): New texts of a standard question; its kind, metric and
-            option values never change.
+            option values never change. Example: {'prompt': {'bg': 'Като цяло, доколко сте доволни от
+            получената услуга?', 'en': 'Overall, how satisfied are you with the service you
+            received?'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +243,9 @@ async def asyncio(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateStandardQuestion): New texts of a standard question; its kind, metric and
-            option values never change.
+            option values never change. Example: {'prompt': {'bg': 'Като цяло, доколко сте доволни от
+            получената услуга?', 'en': 'Overall, how satisfied are you with the service you
+            received?'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -120,7 +120,10 @@ def sync_detailed(
 
     Args:
         token (str):
-        body (SubmitAnswers): A respondent's answers.
+        body (SubmitAnswers): A respondent's answers. Example: {'anonymous': False, 'answers':
+            {'00000000-0000-7000-8000-000000000001': 'very_satisfied',
+            '00000000-0000-7000-8000-000000000002': 9, '00000000-0000-7000-8000-000000000003': 2,
+            '00000000-0000-7000-8000-000000000004': 'Quick and friendly.'}, 'locale': 'en'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +159,10 @@ def sync(
 
     Args:
         token (str):
-        body (SubmitAnswers): A respondent's answers.
+        body (SubmitAnswers): A respondent's answers. Example: {'anonymous': False, 'answers':
+            {'00000000-0000-7000-8000-000000000001': 'very_satisfied',
+            '00000000-0000-7000-8000-000000000002': 9, '00000000-0000-7000-8000-000000000003': 2,
+            '00000000-0000-7000-8000-000000000004': 'Quick and friendly.'}, 'locale': 'en'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,7 +193,10 @@ async def asyncio_detailed(
 
     Args:
         token (str):
-        body (SubmitAnswers): A respondent's answers.
+        body (SubmitAnswers): A respondent's answers. Example: {'anonymous': False, 'answers':
+            {'00000000-0000-7000-8000-000000000001': 'very_satisfied',
+            '00000000-0000-7000-8000-000000000002': 9, '00000000-0000-7000-8000-000000000003': 2,
+            '00000000-0000-7000-8000-000000000004': 'Quick and friendly.'}, 'locale': 'en'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,7 +230,10 @@ async def asyncio(
 
     Args:
         token (str):
-        body (SubmitAnswers): A respondent's answers.
+        body (SubmitAnswers): A respondent's answers. Example: {'anonymous': False, 'answers':
+            {'00000000-0000-7000-8000-000000000001': 'very_satisfied',
+            '00000000-0000-7000-8000-000000000002': 9, '00000000-0000-7000-8000-000000000003': 2,
+            '00000000-0000-7000-8000-000000000004': 'Quick and friendly.'}, 'locale': 'en'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

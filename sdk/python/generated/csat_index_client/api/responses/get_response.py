@@ -94,6 +94,9 @@ def sync_detailed(
 ) -> Response[Problem | SurveyResponse]:
     """Get a response
 
+     One completed response with its answers. For an anonymous response the partner sees no contact,
+    invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
+
     Args:
         response_id (UUID):
 
@@ -123,6 +126,9 @@ def sync(
 ) -> Problem | SurveyResponse | None:
     """Get a response
 
+     One completed response with its answers. For an anonymous response the partner sees no contact,
+    invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
+
     Args:
         response_id (UUID):
 
@@ -146,6 +152,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | SurveyResponse]:
     """Get a response
+
+     One completed response with its answers. For an anonymous response the partner sees no contact,
+    invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
 
     Args:
         response_id (UUID):
@@ -173,6 +182,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | SurveyResponse | None:
     """Get a response
+
+     One completed response with its answers. For an anonymous response the partner sees no contact,
+    invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
 
     Args:
         response_id (UUID):

@@ -131,7 +131,10 @@ def sync_detailed(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportResponses): Historical responses to import, 1–1000.
+        body (ImportResponses): Historical responses to import, 1–1000. Example: {'responses':
+            [{'answers': {'00000000-0000-7000-8000-000000000001': 'somewhat_satisfied',
+            '00000000-0000-7000-8000-000000000002': 8, '00000000-0000-7000-8000-000000000003': 3},
+            'completed_at': '2025-11-20T10:15:00Z', 'locale': 'en', 'organization': 'Contoso Ltd'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +174,10 @@ def sync(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportResponses): Historical responses to import, 1–1000.
+        body (ImportResponses): Historical responses to import, 1–1000. Example: {'responses':
+            [{'answers': {'00000000-0000-7000-8000-000000000001': 'somewhat_satisfied',
+            '00000000-0000-7000-8000-000000000002': 8, '00000000-0000-7000-8000-000000000003': 3},
+            'completed_at': '2025-11-20T10:15:00Z', 'locale': 'en', 'organization': 'Contoso Ltd'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +212,10 @@ async def asyncio_detailed(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportResponses): Historical responses to import, 1–1000.
+        body (ImportResponses): Historical responses to import, 1–1000. Example: {'responses':
+            [{'answers': {'00000000-0000-7000-8000-000000000001': 'somewhat_satisfied',
+            '00000000-0000-7000-8000-000000000002': 8, '00000000-0000-7000-8000-000000000003': 3},
+            'completed_at': '2025-11-20T10:15:00Z', 'locale': 'en', 'organization': 'Contoso Ltd'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +253,10 @@ async def asyncio(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportResponses): Historical responses to import, 1–1000.
+        body (ImportResponses): Historical responses to import, 1–1000. Example: {'responses':
+            [{'answers': {'00000000-0000-7000-8000-000000000001': 'somewhat_satisfied',
+            '00000000-0000-7000-8000-000000000002': 8, '00000000-0000-7000-8000-000000000003': 3},
+            'completed_at': '2025-11-20T10:15:00Z', 'locale': 'en', 'organization': 'Contoso Ltd'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

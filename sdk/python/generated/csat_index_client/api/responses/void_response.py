@@ -129,7 +129,8 @@ def sync_detailed(
     Args:
         response_id (UUID):
         idempotency_key (str | Unset):
-        body (VoidResponse): Why a response is voided.
+        body (VoidResponse): Why a response is voided. Example: {'reason': 'Submitted twice by the
+            same customer; the later copy is void.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +168,8 @@ def sync(
     Args:
         response_id (UUID):
         idempotency_key (str | Unset):
-        body (VoidResponse): Why a response is voided.
+        body (VoidResponse): Why a response is voided. Example: {'reason': 'Submitted twice by the
+            same customer; the later copy is void.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +202,8 @@ async def asyncio_detailed(
     Args:
         response_id (UUID):
         idempotency_key (str | Unset):
-        body (VoidResponse): Why a response is voided.
+        body (VoidResponse): Why a response is voided. Example: {'reason': 'Submitted twice by the
+            same customer; the later copy is void.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +239,8 @@ async def asyncio(
     Args:
         response_id (UUID):
         idempotency_key (str | Unset):
-        body (VoidResponse): Why a response is voided.
+        body (VoidResponse): Why a response is voided. Example: {'reason': 'Submitted twice by the
+            same customer; the later copy is void.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

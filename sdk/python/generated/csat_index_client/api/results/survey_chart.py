@@ -99,7 +99,8 @@ def sync_detailed(
 ) -> Response[Problem | str]:
     """Get a question's answer distribution as SVG
 
-     One bar per scale value or option.
+     A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
+    with its count. Partner and administrator only.
 
     Args:
         survey_id (UUID):
@@ -133,7 +134,8 @@ def sync(
 ) -> Problem | str | None:
     """Get a question's answer distribution as SVG
 
-     One bar per scale value or option.
+     A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
+    with its count. Partner and administrator only.
 
     Args:
         survey_id (UUID):
@@ -162,7 +164,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | str]:
     """Get a question's answer distribution as SVG
 
-     One bar per scale value or option.
+     A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
+    with its count. Partner and administrator only.
 
     Args:
         survey_id (UUID):
@@ -194,7 +197,8 @@ async def asyncio(
 ) -> Problem | str | None:
     """Get a question's answer distribution as SVG
 
-     One bar per scale value or option.
+     A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
+    with its count. Partner and administrator only.
 
     Args:
         survey_id (UUID):

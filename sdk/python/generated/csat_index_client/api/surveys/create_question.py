@@ -124,7 +124,10 @@ def sync_detailed(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateQuestion): A custom question.
+        body (CreateQuestion): A custom question. Example: {'kind': 'single_choice', 'options':
+            [{'label': {'bg': 'Лицензиране', 'en': 'Licensing'}, 'value': 'licensing'}, {'label':
+            {'bg': 'Поддръжка', 'en': 'Support'}, 'value': 'support'}], 'prompt': {'bg': 'Коя услуга
+            използвахте?', 'en': 'Which service did you use?'}, 'required': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +164,10 @@ def sync(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateQuestion): A custom question.
+        body (CreateQuestion): A custom question. Example: {'kind': 'single_choice', 'options':
+            [{'label': {'bg': 'Лицензиране', 'en': 'Licensing'}, 'value': 'licensing'}, {'label':
+            {'bg': 'Поддръжка', 'en': 'Support'}, 'value': 'support'}], 'prompt': {'bg': 'Коя услуга
+            използвахте?', 'en': 'Which service did you use?'}, 'required': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +199,10 @@ async def asyncio_detailed(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateQuestion): A custom question.
+        body (CreateQuestion): A custom question. Example: {'kind': 'single_choice', 'options':
+            [{'label': {'bg': 'Лицензиране', 'en': 'Licensing'}, 'value': 'licensing'}, {'label':
+            {'bg': 'Поддръжка', 'en': 'Support'}, 'value': 'support'}], 'prompt': {'bg': 'Коя услуга
+            използвахте?', 'en': 'Which service did you use?'}, 'required': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +237,10 @@ async def asyncio(
     Args:
         survey_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateQuestion): A custom question.
+        body (CreateQuestion): A custom question. Example: {'kind': 'single_choice', 'options':
+            [{'label': {'bg': 'Лицензиране', 'en': 'Licensing'}, 'value': 'licensing'}, {'label':
+            {'bg': 'Поддръжка', 'en': 'Support'}, 'value': 'support'}], 'prompt': {'bg': 'Коя услуга
+            използвахте?', 'en': 'Which service did you use?'}, 'required': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -125,7 +125,8 @@ def sync_detailed(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateSurvey): A new survey.
+        body (CreateSurvey): A new survey. Example: {'closes_at': '2026-12-31T23:59:59Z',
+            'locales': ['bg', 'en'], 'title': 'Customer satisfaction 2026'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +164,8 @@ def sync(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateSurvey): A new survey.
+        body (CreateSurvey): A new survey. Example: {'closes_at': '2026-12-31T23:59:59Z',
+            'locales': ['bg', 'en'], 'title': 'Customer satisfaction 2026'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +198,8 @@ async def asyncio_detailed(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateSurvey): A new survey.
+        body (CreateSurvey): A new survey. Example: {'closes_at': '2026-12-31T23:59:59Z',
+            'locales': ['bg', 'en'], 'title': 'Customer satisfaction 2026'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +235,8 @@ async def asyncio(
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateSurvey): A new survey.
+        body (CreateSurvey): A new survey. Example: {'closes_at': '2026-12-31T23:59:59Z',
+            'locales': ['bg', 'en'], 'title': 'Customer satisfaction 2026'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

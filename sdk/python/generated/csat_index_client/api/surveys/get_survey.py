@@ -90,6 +90,9 @@ def sync_detailed(
 ) -> Response[Problem | Survey]:
     """Get a survey
 
+     The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
+    own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
+
     Args:
         survey_id (UUID):
 
@@ -119,6 +122,9 @@ def sync(
 ) -> Problem | Survey | None:
     """Get a survey
 
+     The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
+    own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
+
     Args:
         survey_id (UUID):
 
@@ -142,6 +148,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | Survey]:
     """Get a survey
+
+     The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
+    own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
 
     Args:
         survey_id (UUID):
@@ -169,6 +178,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | Survey | None:
     """Get a survey
+
+     The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
+    own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
 
     Args:
         survey_id (UUID):

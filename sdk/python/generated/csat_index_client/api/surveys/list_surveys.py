@@ -106,6 +106,9 @@ def sync_detailed(
 ) -> Response[Problem | SurveyPage]:
     """List an office's surveys
 
+     The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk
+    every page. Partners and the administrator only.
+
     Args:
         office_id (UUID):
         limit (int | Unset):
@@ -141,6 +144,9 @@ def sync(
 ) -> Problem | SurveyPage | None:
     """List an office's surveys
 
+     The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk
+    every page. Partners and the administrator only.
+
     Args:
         office_id (UUID):
         limit (int | Unset):
@@ -170,6 +176,9 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[Problem | SurveyPage]:
     """List an office's surveys
+
+     The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk
+    every page. Partners and the administrator only.
 
     Args:
         office_id (UUID):
@@ -203,6 +212,9 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> Problem | SurveyPage | None:
     """List an office's surveys
+
+     The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk
+    every page. Partners and the administrator only.
 
     Args:
         office_id (UUID):

@@ -134,6 +134,7 @@ def sync_detailed(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateQuestion): Changes to a custom question; omitted fields stay as they are.
+            Example: {'position': 2, 'required': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,6 +175,7 @@ def sync(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateQuestion): Changes to a custom question; omitted fields stay as they are.
+            Example: {'position': 2, 'required': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,6 +211,7 @@ async def asyncio_detailed(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateQuestion): Changes to a custom question; omitted fields stay as they are.
+            Example: {'position': 2, 'required': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,6 +250,7 @@ async def asyncio(
         question_id (UUID):
         if_match (str | Unset):
         body (UpdateQuestion): Changes to a custom question; omitted fields stay as they are.
+            Example: {'position': 2, 'required': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

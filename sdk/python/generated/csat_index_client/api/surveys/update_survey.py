@@ -129,7 +129,8 @@ def sync_detailed(
     Args:
         survey_id (UUID):
         if_match (str | Unset):
-        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are.
+        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are. Example:
+            {'closes_at': None, 'title': 'Customer satisfaction 2026 (H2)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +167,8 @@ def sync(
     Args:
         survey_id (UUID):
         if_match (str | Unset):
-        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are.
+        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are. Example:
+            {'closes_at': None, 'title': 'Customer satisfaction 2026 (H2)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +200,8 @@ async def asyncio_detailed(
     Args:
         survey_id (UUID):
         if_match (str | Unset):
-        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are.
+        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are. Example:
+            {'closes_at': None, 'title': 'Customer satisfaction 2026 (H2)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,7 +236,8 @@ async def asyncio(
     Args:
         survey_id (UUID):
         if_match (str | Unset):
-        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are.
+        body (UpdateSurvey): Changes to a survey; omitted fields stay as they are. Example:
+            {'closes_at': None, 'title': 'Customer satisfaction 2026 (H2)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
