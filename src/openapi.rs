@@ -4,6 +4,7 @@ use utoipa::{
     openapi::{
         path::{Operation, ParameterBuilder, ParameterIn},
         security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme},
+        schema::Schema,
         Content, HttpMethod, OpenApi as OpenApiDoc, Ref, RefOr, Required, ResponseBuilder,
     },
     Modify, OpenApi, PartialSchema, ToSchema,
@@ -113,6 +114,11 @@ impl Modify for Conventions {
                 .responses
                 .insert((*name).to_owned(), RefOr::T(response.build()));
         }
+        for schema in components.schemas.values_mut() {
+            if let RefOr::T(Schema::Object(object)) = schema {
+                object.properties.values_mut().for_each(describe_nullable_reference);
+            }
+        }
         for item in doc.paths.paths.values_mut() {
             for (method, operation) in [
                 (HttpMethod::Get, item.get.as_mut()),
@@ -205,4 +211,20 @@ fn header(
         .schema(schema)
         .description(Some(description))
         .build()
+}
+
+/// utoipa describes a nullable reference (`oneOf: [null, $ref]`) inside the `$ref`, where generators
+/// do not look; the description moves up to the property.
+fn describe_nullable_reference(property: &mut RefOr<Schema>) {
+    if let RefOr::T(Schema::OneOf(one_of)) = property {
+        if one_of.description.is_none() {
+            for item in &mut one_of.items {
+                if let RefOr::Ref(reference) = item {
+                    if !reference.description.is_empty() {
+                        one_of.description = Some(std::mem::take(&mut reference.description));
+                    }
+                }
+            }
+        }
+    }
 }

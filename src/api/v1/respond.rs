@@ -141,7 +141,7 @@ impl RespondentSurvey {
 pub struct SubmitAnswers {
     /// Answers by question id: a whole number for `rating` and `nps`, an option value for `single_choice`,
     /// a list of option values for `multi_choice`, text for `text`.
-    #[schema(value_type = Object, example = json!({"00000000-0000-7000-8000-000000000002": 9}))]
+    #[schema(value_type = BTreeMap<String, super::responses::AnswerData>)]
     pub answers: BTreeMap<Uuid, serde_json::Value>,
     /// Stay anonymous: the partner sees the answers but not who gave them.
     #[serde(default)]

@@ -348,7 +348,7 @@ pub struct ImportedResponse {
     /// The locale answered in.
     pub locale: Option<String>,
     /// Answers by question id of the survey's questionnaire.
-    #[schema(value_type = Object)]
+    #[schema(value_type = BTreeMap<String, AnswerData>)]
     pub answers: BTreeMap<Uuid, serde_json::Value>,
 }
 

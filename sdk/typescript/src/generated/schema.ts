@@ -946,6 +946,7 @@ export interface components {
         AnswerData: number | string | string[];
         /** @description One answer. */
         AnswerValue: {
+            /** @description The metric the question feeds, for standard questions. */
             metric?: null | components["schemas"]["Metric"];
             /**
              * Format: uuid
@@ -991,6 +992,7 @@ export interface components {
         };
         /** @description One cell of an aggregate table. */
         Cell: {
+            /** @description The metrics; `null` when suppressed. */
             metrics?: null | components["schemas"]["Metrics"];
             /**
              * Format: int64
@@ -1082,6 +1084,7 @@ export interface components {
         ConsentMethod: "web_form" | "email" | "contract" | "paper" | "verbal" | "other";
         /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
         Contact: {
+            /** @description The recorded consent; without it the contact cannot be surveyed. */
             consent?: null | components["schemas"]["Consent"];
             /**
              * Format: date-time
@@ -1172,6 +1175,7 @@ export interface components {
          *     }
          */
         CreateContact: {
+            /** @description Consent to be surveyed, if given. */
             consent?: null | components["schemas"]["Consent"];
             /**
              * Format: email
@@ -1335,6 +1339,7 @@ export interface components {
             prompt: components["schemas"]["Translations"];
             /** @description Whether an answer is required (default false). */
             required?: boolean;
+            /** @description Labels of the scale ends, for `rating` and `nps`. */
             scale_labels?: null | components["schemas"]["ScaleLabels"];
         };
         /**
@@ -1507,7 +1512,9 @@ export interface components {
             /** @description Whether the respondent chose anonymity. */
             anonymous?: boolean;
             /** @description Answers by question id of the survey's questionnaire. */
-            answers: Record<string, unknown>;
+            answers: {
+                [key: string]: components["schemas"]["AnswerData"];
+            };
             /**
              * Format: date-time
              * @description When it was originally completed (not in the future).
@@ -1765,10 +1772,15 @@ export interface components {
         };
         /** @description All standard metrics of a set of responses. */
         Metrics: {
+            /** @description Mean customer effort, 1–7 (lower is better). */
             ces?: null | components["schemas"]["Score"];
+            /** @description Share of easy effort answers (1–3), %. */
             ces_easy?: null | components["schemas"]["Score"];
+            /** @description Satisfied share, %. */
             csat?: null | components["schemas"]["Score"];
+            /** @description Net promoter score, −100–100. */
             nps?: null | components["schemas"]["Score"];
+            /** @description Net satisfaction, 0–200. */
             nsat?: null | components["schemas"]["Score"];
         };
         /** @description A partner office in one country. */
@@ -2037,6 +2049,7 @@ export interface components {
              * @description Highest value of a `rating` or `nps` question.
              */
             max_value?: number | null;
+            /** @description The metric it feeds (standard questions only). */
             metric?: null | components["schemas"]["Metric"];
             /**
              * Format: int64
@@ -2054,6 +2067,7 @@ export interface components {
             prompt: components["schemas"]["Translations"];
             /** @description Whether an answer is required. */
             required: boolean;
+            /** @description Labels of the scale ends, for `rating` and `nps`. */
             scale_labels?: null | components["schemas"]["ScaleLabels"];
             /** @description Whether it is one of the program's standard questions. */
             standard: boolean;
@@ -2100,6 +2114,7 @@ export interface components {
              * @description Its percentile rank among program memberships with enough answers, 0–100.
              */
             program_percentile?: number | null;
+            /** @description The membership's score; `null` when it has too few answers (or, for the vendor, fewer than the threshold). */
             score?: null | components["schemas"]["Score"];
         };
         /**
@@ -2356,7 +2371,9 @@ export interface components {
              * @description Answers by question id: a whole number for `rating` and `nps`, an option value for `single_choice`,
              *     a list of option values for `multi_choice`, text for `text`.
              */
-            answers: Record<string, unknown>;
+            answers: {
+                [key: string]: components["schemas"]["AnswerData"];
+            };
             /** @description The locale the answers were given in. */
             locale?: string | null;
         };
@@ -2459,6 +2476,7 @@ export interface components {
              * @description The survey's office.
              */
             office_id: string;
+            /** @description Who answered; `null` for the partner when the response is anonymous. */
             respondent?: null | components["schemas"]["Respondent"];
             /** @description Answered live or imported. */
             source: components["schemas"]["ResponseSource"];
@@ -2467,6 +2485,7 @@ export interface components {
              * @description The survey.
              */
             survey_id: string;
+            /** @description Set when the administrator voided it (it then no longer counts). */
             void?: null | components["schemas"]["VoidRecord"];
         };
         /** @description Results of a survey: every question, custom ones and comments included. */
@@ -2511,6 +2530,7 @@ export interface components {
          *     }
          */
         UpdateContact: {
+            /** @description New consent, or `null` to record that consent was withdrawn. */
             consent?: null | components["schemas"]["Consent"];
             /**
              * Format: email
@@ -2597,9 +2617,11 @@ export interface components {
              * @description New position.
              */
             position?: number | null;
+            /** @description New prompt translations (replace the old ones). */
             prompt?: null | components["schemas"]["Translations"];
             /** @description New required flag. */
             required?: boolean | null;
+            /** @description New scale labels. */
             scale_labels?: null | components["schemas"]["ScaleLabels"];
         };
         /**
@@ -2663,7 +2685,9 @@ export interface components {
             option_labels?: {
                 [key: string]: components["schemas"]["Translations"];
             } | null;
+            /** @description New prompt translations (replace the old ones). */
             prompt?: null | components["schemas"]["Translations"];
+            /** @description New scale-end labels. */
             scale_labels?: null | components["schemas"]["ScaleLabels"];
         };
         /**

@@ -24,6 +24,7 @@ class AnswerValue:
     """ An answer's value, as JSON: a number (`rating`, `nps`), a string (an option value or text), or a list
     of option values (`multi_choice`). """
     metric: Metric | None | Unset = UNSET
+    """ The metric the question feeds, for standard questions. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

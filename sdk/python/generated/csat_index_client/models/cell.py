@@ -24,6 +24,7 @@ class Cell:
     """ Hidden because it (or, for secondary suppression, a neighbour) covers fewer responses than the threshold.
     """
     metrics: Metrics | None | Unset = UNSET
+    """ The metrics; `null` when suppressed. """
     responses: int | None | Unset = UNSET
     """ Responses behind it; `null` when suppressed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -36,6 +36,7 @@ class Contact:
     updated_at: datetime.datetime
     """ When the contact was last changed. """
     consent: Consent | None | Unset = UNSET
+    """ The recorded consent; without it the contact cannot be surveyed. """
     email: None | str | Unset = UNSET
     """ The person's email, lower case; `null` once erased. """
     erased_at: datetime.datetime | None | Unset = UNSET

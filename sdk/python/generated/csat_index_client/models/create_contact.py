@@ -30,6 +30,7 @@ class CreateContact:
     name: str
     """ The person's name, 1–200 characters. """
     consent: Consent | None | Unset = UNSET
+    """ Consent to be surveyed, if given. """
     locale: None | str | Unset = UNSET
     """ Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`). """
     organization: None | str | Unset = UNSET

@@ -44,6 +44,7 @@ class CreateQuestion:
     required: bool | Unset = UNSET
     """ Whether an answer is required (default false). """
     scale_labels: None | ScaleLabels | Unset = UNSET
+    """ Labels of the scale ends, for `rating` and `nps`. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.scale_labels import ScaleLabels  # noqa: PLC0415

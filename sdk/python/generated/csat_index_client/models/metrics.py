@@ -21,10 +21,15 @@ class Metrics:
     """All standard metrics of a set of responses."""
 
     ces: None | Score | Unset = UNSET
+    """ Mean customer effort, 1–7 (lower is better). """
     ces_easy: None | Score | Unset = UNSET
+    """ Share of easy effort answers (1–3), %. """
     csat: None | Score | Unset = UNSET
+    """ Satisfied share, %. """
     nps: None | Score | Unset = UNSET
+    """ Net promoter score, −100–100. """
     nsat: None | Score | Unset = UNSET
+    """ Net satisfaction, 0–200. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -42,9 +42,11 @@ class Question:
     max_value: int | None | Unset = UNSET
     """ Highest value of a `rating` or `nps` question. """
     metric: Metric | None | Unset = UNSET
+    """ The metric it feeds (standard questions only). """
     min_value: int | None | Unset = UNSET
     """ Lowest value of a `rating` or `nps` question. """
     scale_labels: None | ScaleLabels | Unset = UNSET
+    """ Labels of the scale ends, for `rating` and `nps`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -44,7 +44,9 @@ class SurveyResponse:
     locale: None | str | Unset = UNSET
     """ The locale answered in. """
     respondent: None | Respondent | Unset = UNSET
+    """ Who answered; `null` for the partner when the response is anonymous. """
     void: None | Unset | VoidRecord = UNSET
+    """ Set when the administrator voided it (it then no longer counts). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

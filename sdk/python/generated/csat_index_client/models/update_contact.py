@@ -25,6 +25,7 @@ class UpdateContact:
     """
 
     consent: Consent | None | Unset = UNSET
+    """ New consent, or `null` to record that consent was withdrawn. """
     email: None | str | Unset = UNSET
     """ New email. """
     locale: None | str | Unset = UNSET

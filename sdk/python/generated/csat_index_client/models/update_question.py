@@ -35,9 +35,11 @@ class UpdateQuestion:
     position: int | None | Unset = UNSET
     """ New position. """
     prompt: None | Translations | Unset = UNSET
+    """ New prompt translations (replace the old ones). """
     required: bool | None | Unset = UNSET
     """ New required flag. """
     scale_labels: None | ScaleLabels | Unset = UNSET
+    """ New scale labels. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.scale_labels import ScaleLabels  # noqa: PLC0415

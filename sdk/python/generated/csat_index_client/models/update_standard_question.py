@@ -30,7 +30,9 @@ class UpdateStandardQuestion:
     option_labels: None | Unset | UpdateStandardQuestionOptionLabelsType0 = UNSET
     """ New option labels, by option value. """
     prompt: None | Translations | Unset = UNSET
+    """ New prompt translations (replace the old ones). """
     scale_labels: None | ScaleLabels | Unset = UNSET
+    """ New scale-end labels. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.scale_labels import ScaleLabels  # noqa: PLC0415
