@@ -3,8 +3,8 @@
 use utoipa::{
     openapi::{
         path::{Operation, ParameterBuilder, ParameterIn},
-        security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme},
         schema::Schema,
+        security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme},
         Content, HttpMethod, OpenApi as OpenApiDoc, Ref, RefOr, Required, ResponseBuilder,
     },
     Modify, OpenApi, PartialSchema, ToSchema,
@@ -116,7 +116,10 @@ impl Modify for Conventions {
         }
         for schema in components.schemas.values_mut() {
             if let RefOr::T(Schema::Object(object)) = schema {
-                object.properties.values_mut().for_each(describe_nullable_reference);
+                object
+                    .properties
+                    .values_mut()
+                    .for_each(describe_nullable_reference);
             }
         }
         for item in doc.paths.paths.values_mut() {
