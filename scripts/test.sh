@@ -3,7 +3,9 @@
 # CSAT_TEST_POSTGRES_URL names a server (each test creates and drops its own database), then the
 # browser test of the survey page in headless Chromium (installed by scripts/browser-test.sh when
 # missing; set CSAT_SKIP_BROWSER=1 to leave it out), then contract fuzzing of the live server with the
-# pinned schemathesis on the same backends (scripts/fuzz.sh; set CSAT_SKIP_FUZZ=1 to leave it out).
+# pinned schemathesis on the same backends (scripts/fuzz.sh; set CSAT_SKIP_FUZZ=1 to leave it out),
+# then the spec's lint, the SDKs' drift check and their journey tests (scripts/sdk-test.sh; installs
+# the pinned npm and pip packages into project-local folders; set CSAT_SKIP_SDK=1 to leave it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -17,4 +19,7 @@ if [ "${CSAT_SKIP_BROWSER:-0}" != "1" ]; then
 fi
 if [ "${CSAT_SKIP_FUZZ:-0}" != "1" ]; then
     scripts/fuzz.sh
+fi
+if [ "${CSAT_SKIP_SDK:-0}" != "1" ]; then
+    scripts/sdk-test.sh
 fi

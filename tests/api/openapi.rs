@@ -191,3 +191,47 @@ fn every_operation_is_described_and_every_body_has_an_example() {
         assert!(spec["components"]["responses"][response]["headers"]["Retry-After"].is_object());
     }
 }
+
+/// The code between `quickstart:begin` and `quickstart:end` in a journey test, without its indentation.
+fn quickstart_of(test_file: &str) -> String {
+    let path = format!("{}/{test_file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.trim_end().ends_with("quickstart:begin"))
+        .skip(1)
+        .take_while(|line| !line.trim_end().ends_with("quickstart:end"))
+        .collect();
+    assert!(!lines.is_empty(), "{test_file} has no quickstart markers");
+    let indent = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let dedented: Vec<&str> = lines
+        .iter()
+        .map(|line| line.get(indent..).unwrap_or(""))
+        .collect();
+    dedented.join("\n")
+}
+
+#[test]
+fn every_readme_quickstart_is_the_opening_of_its_journey_test() {
+    let languages = [
+        ("typescript", "ts", "sdk/typescript/test/journey.test.ts"),
+        ("python", "python", "sdk/python/tests/test_journey.py"),
+        ("rust", "rust", "sdk/rust/tests/journey.rs"),
+    ];
+    for (language, fence, test_file) in languages {
+        let quickstart = format!("```{fence}\n{}\n```", quickstart_of(test_file));
+        for readme in ["README.md".to_owned(), format!("sdk/{language}/README.md")] {
+            let path = format!("{}/{readme}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert!(
+                text.contains(&quickstart),
+                "{readme} lacks the {language} quickstart, which must be the opening of {test_file} word for word:\n{quickstart}"
+            );
+        }
+    }
+}

@@ -1396,7 +1396,7 @@ of option values (`multi_choice`).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub anonymous: ::std::option::Option<bool>,
         ///Answers by question id of the survey's questionnaire.
-        pub answers: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        pub answers: ::std::collections::HashMap<::std::string::String, AnswerData>,
         ///When it was originally completed (not in the future).
         pub completed_at: ::chrono::DateTime<::chrono::offset::Utc>,
         ///A contact of the survey's office this response belongs to, if known.
@@ -2519,40 +2519,6 @@ of option values (`multi_choice`).*/
             Default::default()
         }
     }
-    ///A completed response.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-    pub struct Response {
-        ///Whether the respondent chose to stay anonymous.
-        pub anonymous: bool,
-        ///The answers.
-        pub answers: ::std::vec::Vec<AnswerValue>,
-        ///When it was completed. For an anonymous response the partner sees only the day.
-        pub completed_at: ::chrono::DateTime<::chrono::offset::Utc>,
-        ///The response's id.
-        pub id: ::uuid::Uuid,
-        ///The locale answered in.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub locale: ::std::option::Option<::std::string::String>,
-        ///The office's membership.
-        pub membership_id: ::uuid::Uuid,
-        ///The survey's office.
-        pub office_id: ::uuid::Uuid,
-        ///Who answered; `null` for the partner when the response is anonymous.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub respondent: ::std::option::Option<Respondent>,
-        ///Answered live or imported.
-        pub source: ResponseSource,
-        ///The survey.
-        pub survey_id: ::uuid::Uuid,
-        ///Set when the administrator voided it (it then no longer counts).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub void: ::std::option::Option<VoidRecord>,
-    }
-    impl Response {
-        pub fn builder() -> builder::Response {
-            Default::default()
-        }
-    }
     ///The outcome of an import.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ResponseImportResult {
@@ -2572,7 +2538,7 @@ of option values (`multi_choice`).*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ResponsePage {
         ///The items of this page.
-        pub items: ::std::vec::Vec<Response>,
+        pub items: ::std::vec::Vec<SurveyResponse>,
         ///Pass as `cursor` to get the next page; `null` on the last page.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next_cursor: ::std::option::Option<::std::string::String>,
@@ -2753,7 +2719,7 @@ of option values (`multi_choice`).*/
         pub anonymous: ::std::option::Option<bool>,
         /**Answers by question id: a whole number for `rating` and `nps`, an option value for `single_choice`,
 a list of option values for `multi_choice`, text for `text`.*/
-        pub answers: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        pub answers: ::std::collections::HashMap<::std::string::String, AnswerData>,
         ///The locale the answers were given in.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub locale: ::std::option::Option<::std::string::String>,
@@ -2823,6 +2789,40 @@ a list of option values for `multi_choice`, text for `text`.*/
     }
     impl SurveyPage {
         pub fn builder() -> builder::SurveyPage {
+            Default::default()
+        }
+    }
+    ///A completed response.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct SurveyResponse {
+        ///Whether the respondent chose to stay anonymous.
+        pub anonymous: bool,
+        ///The answers.
+        pub answers: ::std::vec::Vec<AnswerValue>,
+        ///When it was completed. For an anonymous response the partner sees only the day.
+        pub completed_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The response's id.
+        pub id: ::uuid::Uuid,
+        ///The locale answered in.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///Who answered; `null` for the partner when the response is anonymous.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub respondent: ::std::option::Option<Respondent>,
+        ///Answered live or imported.
+        pub source: ResponseSource,
+        ///The survey.
+        pub survey_id: ::uuid::Uuid,
+        ///Set when the administrator voided it (it then no longer counts).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub void: ::std::option::Option<VoidRecord>,
+    }
+    impl SurveyResponse {
+        pub fn builder() -> builder::SurveyResponse {
             Default::default()
         }
     }
@@ -3402,8 +3402,8 @@ a list of option values for `multi_choice`, text for `text`.*/
     #[serde(deny_unknown_fields)]
     pub struct UpdatePartner {
         ///New list of email domains (replaces the old one), at most 20.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub email_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub email_domains: ::std::vec::Vec<::std::string::String>,
         ///New external key (1–100 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub external_key: ::std::option::Option<UpdatePartnerExternalKey>,
@@ -3541,8 +3541,8 @@ a list of option values for `multi_choice`, text for `text`.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub min_value: ::std::option::Option<i64>,
         ///New options (replace the old ones).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub options: ::std::option::Option<::std::vec::Vec<ChoiceOption>>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub options: ::std::vec::Vec<ChoiceOption>,
         ///New position.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub position: ::std::option::Option<::std::num::NonZeroU32>,
@@ -3600,9 +3600,13 @@ a list of option values for `multi_choice`, text for `text`.*/
     #[serde(deny_unknown_fields)]
     pub struct UpdateStandardQuestion {
         ///New option labels, by option value.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub option_labels: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, Translations>,
+        #[serde(
+            default,
+            skip_serializing_if = ":: std :: collections :: HashMap::is_empty"
+        )]
+        pub option_labels: ::std::collections::HashMap<
+            ::std::string::String,
+            Translations,
         >,
         ///New prompt translations (replace the old ones).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3624,8 +3628,8 @@ a list of option values for `multi_choice`, text for `text`.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub closes_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///New locales (drafts only).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub locales: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub locales: ::std::vec::Vec<::std::string::String>,
         ///New title (1–200 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub title: ::std::option::Option<UpdateSurveyTitle>,
@@ -6267,7 +6271,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::string::String,
             >,
             answers: ::std::result::Result<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::collections::HashMap<::std::string::String, super::AnswerData>,
                 ::std::string::String,
             >,
             completed_at: ::std::result::Result<
@@ -6320,7 +6324,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             pub fn answers<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    ::std::collections::HashMap<::std::string::String, super::AnswerData>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -10482,223 +10486,6 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
-        pub struct Response {
-            anonymous: ::std::result::Result<bool, ::std::string::String>,
-            answers: ::std::result::Result<
-                ::std::vec::Vec<super::AnswerValue>,
-                ::std::string::String,
-            >,
-            completed_at: ::std::result::Result<
-                ::chrono::DateTime<::chrono::offset::Utc>,
-                ::std::string::String,
-            >,
-            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
-            locale: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
-            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
-            respondent: ::std::result::Result<
-                ::std::option::Option<super::Respondent>,
-                ::std::string::String,
-            >,
-            source: ::std::result::Result<super::ResponseSource, ::std::string::String>,
-            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
-            void: ::std::result::Result<
-                ::std::option::Option<super::VoidRecord>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for Response {
-            fn default() -> Self {
-                Self {
-                    anonymous: Err("no value supplied for anonymous".to_string()),
-                    answers: Err("no value supplied for answers".to_string()),
-                    completed_at: Err("no value supplied for completed_at".to_string()),
-                    id: Err("no value supplied for id".to_string()),
-                    locale: Ok(Default::default()),
-                    membership_id: Err(
-                        "no value supplied for membership_id".to_string(),
-                    ),
-                    office_id: Err("no value supplied for office_id".to_string()),
-                    respondent: Ok(Default::default()),
-                    source: Err("no value supplied for source".to_string()),
-                    survey_id: Err("no value supplied for survey_id".to_string()),
-                    void: Ok(Default::default()),
-                }
-            }
-        }
-        impl Response {
-            pub fn anonymous<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.anonymous = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for anonymous: {e}")
-                    });
-                self
-            }
-            pub fn answers<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::AnswerValue>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.answers = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for answers: {e}")
-                    });
-                self
-            }
-            pub fn completed_at<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.completed_at = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for completed_at: {e}")
-                    });
-                self
-            }
-            pub fn id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::uuid::Uuid>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.id = value
-                    .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
-                self
-            }
-            pub fn locale<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.locale = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for locale: {e}")
-                    });
-                self
-            }
-            pub fn membership_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::uuid::Uuid>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.membership_id = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for membership_id: {e}")
-                    });
-                self
-            }
-            pub fn office_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::uuid::Uuid>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.office_id = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for office_id: {e}")
-                    });
-                self
-            }
-            pub fn respondent<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<super::Respondent>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.respondent = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for respondent: {e}")
-                    });
-                self
-            }
-            pub fn source<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::ResponseSource>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.source = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for source: {e}")
-                    });
-                self
-            }
-            pub fn survey_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::uuid::Uuid>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.survey_id = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for survey_id: {e}")
-                    });
-                self
-            }
-            pub fn void<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<super::VoidRecord>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.void = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for void: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<Response> for super::Response {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: Response,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    anonymous: value.anonymous?,
-                    answers: value.answers?,
-                    completed_at: value.completed_at?,
-                    id: value.id?,
-                    locale: value.locale?,
-                    membership_id: value.membership_id?,
-                    office_id: value.office_id?,
-                    respondent: value.respondent?,
-                    source: value.source?,
-                    survey_id: value.survey_id?,
-                    void: value.void?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::Response> for Response {
-            fn from(value: super::Response) -> Self {
-                Self {
-                    anonymous: Ok(value.anonymous),
-                    answers: Ok(value.answers),
-                    completed_at: Ok(value.completed_at),
-                    id: Ok(value.id),
-                    locale: Ok(value.locale),
-                    membership_id: Ok(value.membership_id),
-                    office_id: Ok(value.office_id),
-                    respondent: Ok(value.respondent),
-                    source: Ok(value.source),
-                    survey_id: Ok(value.survey_id),
-                    void: Ok(value.void),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
         pub struct ResponseImportResult {
             created: ::std::result::Result<u64, ::std::string::String>,
             invalid: ::std::result::Result<u64, ::std::string::String>,
@@ -10779,7 +10566,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         #[derive(Clone, Debug)]
         pub struct ResponsePage {
             items: ::std::result::Result<
-                ::std::vec::Vec<super::Response>,
+                ::std::vec::Vec<super::SurveyResponse>,
                 ::std::string::String,
             >,
             next_cursor: ::std::result::Result<
@@ -10798,7 +10585,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ResponsePage {
             pub fn items<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::Response>>,
+                T: ::std::convert::TryInto<::std::vec::Vec<super::SurveyResponse>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.items = value
@@ -11386,7 +11173,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::string::String,
             >,
             answers: ::std::result::Result<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::collections::HashMap<::std::string::String, super::AnswerData>,
                 ::std::string::String,
             >,
             locale: ::std::result::Result<
@@ -11419,7 +11206,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             pub fn answers<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    ::std::collections::HashMap<::std::string::String, super::AnswerData>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -11832,6 +11619,223 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct SurveyResponse {
+            anonymous: ::std::result::Result<bool, ::std::string::String>,
+            answers: ::std::result::Result<
+                ::std::vec::Vec<super::AnswerValue>,
+                ::std::string::String,
+            >,
+            completed_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            locale: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            respondent: ::std::result::Result<
+                ::std::option::Option<super::Respondent>,
+                ::std::string::String,
+            >,
+            source: ::std::result::Result<super::ResponseSource, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            void: ::std::result::Result<
+                ::std::option::Option<super::VoidRecord>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for SurveyResponse {
+            fn default() -> Self {
+                Self {
+                    anonymous: Err("no value supplied for anonymous".to_string()),
+                    answers: Err("no value supplied for answers".to_string()),
+                    completed_at: Err("no value supplied for completed_at".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    locale: Ok(Default::default()),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    respondent: Ok(Default::default()),
+                    source: Err("no value supplied for source".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                    void: Ok(Default::default()),
+                }
+            }
+        }
+        impl SurveyResponse {
+            pub fn anonymous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.anonymous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for anonymous: {e}")
+                    });
+                self
+            }
+            pub fn answers<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AnswerValue>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.answers = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for answers: {e}")
+                    });
+                self
+            }
+            pub fn completed_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.completed_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for completed_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn locale<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn respondent<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Respondent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.respondent = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for respondent: {e}")
+                    });
+                self
+            }
+            pub fn source<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ResponseSource>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.source = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for source: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+            pub fn void<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::VoidRecord>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.void = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for void: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SurveyResponse> for super::SurveyResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SurveyResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    anonymous: value.anonymous?,
+                    answers: value.answers?,
+                    completed_at: value.completed_at?,
+                    id: value.id?,
+                    locale: value.locale?,
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    respondent: value.respondent?,
+                    source: value.source?,
+                    survey_id: value.survey_id?,
+                    void: value.void?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::SurveyResponse> for SurveyResponse {
+            fn from(value: super::SurveyResponse) -> Self {
+                Self {
+                    anonymous: Ok(value.anonymous),
+                    answers: Ok(value.answers),
+                    completed_at: Ok(value.completed_at),
+                    id: Ok(value.id),
+                    locale: Ok(value.locale),
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    respondent: Ok(value.respondent),
+                    source: Ok(value.source),
+                    survey_id: Ok(value.survey_id),
+                    void: Ok(value.void),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct SurveyResults {
             comments: ::std::result::Result<
                 ::std::vec::Vec<super::Comment>,
@@ -12232,7 +12236,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         #[derive(Clone, Debug)]
         pub struct UpdatePartner {
             email_domains: ::std::result::Result<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
             external_key: ::std::result::Result<
@@ -12256,9 +12260,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl UpdatePartner {
             pub fn email_domains<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.email_domains = value
@@ -12329,7 +12331,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::string::String,
             >,
             options: ::std::result::Result<
-                ::std::option::Option<::std::vec::Vec<super::ChoiceOption>>,
+                ::std::vec::Vec<super::ChoiceOption>,
                 ::std::string::String,
             >,
             position: ::std::result::Result<
@@ -12389,9 +12391,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
             pub fn options<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::ChoiceOption>>,
-                >,
+                T: ::std::convert::TryInto<::std::vec::Vec<super::ChoiceOption>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.options = value
@@ -12684,12 +12684,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         #[derive(Clone, Debug)]
         pub struct UpdateStandardQuestion {
             option_labels: ::std::result::Result<
-                ::std::option::Option<
-                    ::std::collections::HashMap<
-                        ::std::string::String,
-                        super::Translations,
-                    >,
-                >,
+                ::std::collections::HashMap<::std::string::String, super::Translations>,
                 ::std::string::String,
             >,
             prompt: ::std::result::Result<
@@ -12714,11 +12709,9 @@ a list of option values for `multi_choice`, text for `text`.*/
             pub fn option_labels<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::collections::HashMap<
-                            ::std::string::String,
-                            super::Translations,
-                        >,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        super::Translations,
                     >,
                 >,
                 T::Error: ::std::fmt::Display,
@@ -12785,7 +12778,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::string::String,
             >,
             locales: ::std::result::Result<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
             title: ::std::result::Result<
@@ -12819,9 +12812,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
             pub fn locales<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.locales = value
@@ -13091,6 +13082,8 @@ const _: () = {
 impl Client {
     /**Get a contact
 
+The contact with its consent and normalized customer-organization key. Erased contacts keep only the key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403. Sends an `ETag` for `If-Match`.
+
 Sends a `GET` request to `/api/v1/contacts/{contact_id}`
 
 Arguments:
@@ -13147,6 +13140,8 @@ let response = client.update_contact()
     }
     /**Get an invitation
 
+One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with its times and reminder count; the link itself is never shown again. Partners see their own surveys' invitations only.
+
 Sends a `GET` request to `/api/v1/invitations/{invitation_id}`
 
 Arguments:
@@ -13182,6 +13177,8 @@ let response = client.reissue_link()
     }
     /**Get a membership
 
+The membership with its number and renewal date. Partners see their own memberships (others are 404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
+
 Sends a `GET` request to `/api/v1/memberships/{membership_id}`
 
 Arguments:
@@ -13216,7 +13213,8 @@ let response = client.delete_membership()
     }
     /**Update a membership
 
-Administrator only.
+Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
+refused with 412 instead of overwriting a concurrent change. Administrator only.
 
 Sends a `PATCH` request to `/api/v1/memberships/{membership_id}`
 
@@ -13278,6 +13276,8 @@ let response = client.membership_compliance()
         builder::MembershipCompliance::new(self)
     }
     /**List a membership's offices
+
+The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page. The vendor sees them too (country and city only matter in aggregate).
 
 Sends a `GET` request to `/api/v1/memberships/{membership_id}/offices`
 
@@ -13363,6 +13363,8 @@ let response = client.membership_chart()
     }
     /**List a membership's snapshots
 
+The immutable compliance snapshots stored for this membership each time a reporting period was closed, oldest period first, with the per-office counts as of the close.
+
 Sends a `GET` request to `/api/v1/memberships/{membership_id}/snapshots`
 
 Arguments:
@@ -13377,6 +13379,8 @@ let response = client.membership_snapshots()
         builder::MembershipSnapshots::new(self)
     }
     /**Get an office
+
+The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only. Sends an `ETag` for `If-Match`.
 
 Sends a `GET` request to `/api/v1/offices/{office_id}`
 
@@ -13518,6 +13522,8 @@ let response = client.office_results()
     }
     /**List an office's surveys
 
+The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk every page. Partners and the administrator only.
+
 Sends a `GET` request to `/api/v1/offices/{office_id}/surveys`
 
 Arguments:
@@ -13577,7 +13583,8 @@ let response = client.list_partners()
     }
     /**Create a partner
 
-Administrator only.
+Registers a partner organization under the vendor's own unique key (409 when another partner has
+it), with its display name and the email domains it owns. Administrator only.
 
 Sends a `POST` request to `/api/v1/partners`
 
@@ -13595,6 +13602,8 @@ let response = client.create_partner()
         builder::CreatePartner::new(self)
     }
     /**Get a partner
+
+The partner organization with its external key and owned email domains. A partner token sees only its own partner. Sends an `ETag` for `If-Match`.
 
 Sends a `GET` request to `/api/v1/partners/{partner_id}`
 
@@ -13651,6 +13660,8 @@ let response = client.update_partner()
     }
     /**List a partner's memberships
 
+The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each membership must meet the survey requirement on its own.
+
 Sends a `GET` request to `/api/v1/partners/{partner_id}/memberships`
 
 Arguments:
@@ -13670,7 +13681,8 @@ let response = client.list_memberships()
     }
     /**Create a membership
 
-Administrator only.
+Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
+The membership number is unique program-wide. Administrator only.
 
 Sends a `POST` request to `/api/v1/partners/{partner_id}/memberships`
 
@@ -13851,7 +13863,8 @@ let response = client.update_standard_question()
     }
     /**Get the program settings
 
-Every role may read them.
+The program rule (completed surveys required, the per-organization cap, the window), the reporting
+period length, the anonymity threshold and the invitation defaults. Every role may read them.
 
 Sends a `GET` request to `/api/v1/program/settings`
 
@@ -13924,6 +13937,8 @@ let response = client.submit_answers()
     }
     /**Get a response
 
+One completed response with its answers. For an anonymous response the partner sees no contact, invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
+
 Sends a `GET` request to `/api/v1/responses/{response_id}`
 
 Arguments:
@@ -13959,6 +13974,8 @@ let response = client.void_response()
         builder::VoidResponse::new(self)
     }
     /**Get a survey
+
+The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
 
 Sends a `GET` request to `/api/v1/surveys/{survey_id}`
 
@@ -14033,6 +14050,8 @@ let response = client.close_survey()
         builder::CloseSurvey::new(self)
     }
     /**List a survey's invitations
+
+Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to walk every page. Personal links are shown only once, when they are created.
 
 Sends a `GET` request to `/api/v1/surveys/{survey_id}/invitations`
 
@@ -14260,7 +14279,8 @@ let response = client.survey_results()
     }
     /**Get a question's answer distribution as SVG
 
-One bar per scale value or option.
+A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
+with its count. Partner and administrator only.
 
 Sends a `GET` request to `/api/v1/surveys/{survey_id}/results/chart.svg`
 
@@ -20802,7 +20822,7 @@ pub mod builder {
         ///Sends a `GET` request to `/api/v1/responses/{response_id}`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::Response>, Error<types::Problem>> {
+        ) -> Result<ResponseValue<types::SurveyResponse>, Error<types::Problem>> {
             let Self { client, response_id } = self;
             let response_id = response_id.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -20957,7 +20977,7 @@ pub mod builder {
         ///Sends a `POST` request to `/api/v1/responses/{response_id}/void`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::Response>, Error<types::Problem>> {
+        ) -> Result<ResponseValue<types::SurveyResponse>, Error<types::Problem>> {
             let Self { client, response_id, idempotency_key, body } = self;
             let response_id = response_id.map_err(Error::InvalidRequest)?;
             let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;

@@ -134,43 +134,20 @@ impl Paginated for builder::ListResponses<'_> {
     }
 }
 impl crate::Page for types::ResponsePage {
-    type Item = types::Response;
-    fn into_parts(self) -> (Vec<types::Response>, Option<String>) {
+    type Item = types::SurveyResponse;
+    fn into_parts(self) -> (Vec<types::SurveyResponse>, Option<String>) {
         (self.items, self.next_cursor)
     }
 }
 /// For each PATCH operation (by operationId), the body fields that may be sent as `null`
 /// to clear them.
 pub(crate) const NULLABLE_PATCH_FIELDS: &[(&str, &[&str])] = &[
-    ("update_contact", &["consent", "email", "locale", "name", "organization"]),
-    ("update_membership", &["membership_number", "renewal_date"]),
-    ("update_office", &["city", "country", "name"]),
-    ("update_partner", &["email_domains", "external_key", "name"]),
-    ("update_standard_question", &["option_labels", "prompt", "scale_labels"]),
-    (
-        "update_settings",
-        &[
-            "anonymity_threshold",
-            "default_locale",
-            "invitation_ttl_days",
-            "max_counted_per_customer_org",
-            "min_completed_surveys",
-            "reporting_period_months",
-            "resurvey_interval_days",
-            "window_months",
-        ],
-    ),
-    ("update_survey", &["closes_at", "locales", "title"]),
-    (
-        "update_question",
-        &[
-            "max_value",
-            "min_value",
-            "options",
-            "position",
-            "prompt",
-            "required",
-            "scale_labels",
-        ],
-    ),
+    ("update_contact", &["consent", "locale", "organization"]),
+    ("update_membership", &[]),
+    ("update_office", &[]),
+    ("update_partner", &[]),
+    ("update_standard_question", &[]),
+    ("update_settings", &[]),
+    ("update_survey", &["closes_at"]),
+    ("update_question", &[]),
 ];

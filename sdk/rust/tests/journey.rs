@@ -15,6 +15,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use csat_index_client::{types, ApiError, ETag, Error, NullFields, Paginated};
 use serde_json::json;
 
+/// Answers by question id, as the spec types them.
+type Answers = std::collections::HashMap<String, types::AnswerData>;
+
 type TestResult = Result<(), Box<dyn StdError>>;
 
 /// Standard question ids (NSAT, NPS, CES, comment).
@@ -224,7 +227,7 @@ async fn journey(server: &Server) -> TestResult {
             .token(token.as_str())
             .body(
                 types::SubmitAnswers::builder()
-                    .answers(answers.as_object().unwrap().clone())
+                    .answers(serde_json::from_value::<Answers>(answers)?)
                     .anonymous(Some(i == 2)),
             )
             .send()
@@ -235,12 +238,9 @@ async fn journey(server: &Server) -> TestResult {
         .submit_answers()
         .token(respondent_tokens[0].as_str())
         .body(
-            types::SubmitAnswers::builder().answers(
-                json!({ NSAT: "very_satisfied" })
-                    .as_object()
-                    .unwrap()
-                    .clone(),
-            ),
+            types::SubmitAnswers::builder().answers(serde_json::from_value::<Answers>(
+                json!({ NSAT: "very_satisfied" }),
+            )?),
         )
         .send()
         .await

@@ -170,7 +170,7 @@ pub struct CreateContact {
 pub struct UpdateContact {
     /// New name (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub name: Option<String>,
     /// New email.
@@ -178,7 +178,7 @@ pub struct UpdateContact {
         email(message = "must be an email address"),
         length(max = 254, message = "must be at most 254 characters")
     )]
-    #[schema(format = "email", max_length = 254)]
+    #[schema(format = "email", max_length = 254, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub email: Option<String>,
     /// New customer organization, or `null` to clear it.

@@ -96,10 +96,11 @@ pub struct CreateMembership {
 pub struct UpdateMembership {
     /// New membership number (1–64 characters).
     #[validate(length(min = 1, max = 64, message = "must be 1 to 64 characters"))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub membership_number: Option<String>,
     /// New renewal date.
+    #[schema(nullable = false)]
     pub renewal_date: Option<NaiveDate>,
 }
 

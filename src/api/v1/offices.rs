@@ -108,17 +108,17 @@ pub struct CreateOffice {
 pub struct UpdateOffice {
     /// New name (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub name: Option<String>,
     /// New ISO 3166-1 alpha-2 country code.
     #[validate(custom(function = "valid_country"))]
-    #[schema(min_length = 2, max_length = 2)]
+    #[schema(min_length = 2, max_length = 2, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub country: Option<String>,
     /// New city (1–100 characters).
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(min_length = 1, max_length = 100, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub city: Option<String>,
 }

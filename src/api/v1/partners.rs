@@ -105,12 +105,12 @@ pub struct CreatePartner {
 pub struct UpdatePartner {
     /// New external key (1–100 characters).
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(min_length = 1, max_length = 100, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub external_key: Option<String>,
     /// New display name (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub name: Option<String>,
     /// New list of email domains (replaces the old one), at most 20.
@@ -118,7 +118,7 @@ pub struct UpdatePartner {
         length(max = 20, message = "at most 20 domains"),
         custom(function = "valid_domains")
     )]
-    #[schema(max_items = 20)]
+    #[schema(max_items = 20, nullable = false)]
     pub email_domains: Option<Vec<String>>,
 }
 

@@ -82,33 +82,35 @@ impl TryFrom<SettingsRow> for ProgramSettings {
 pub struct UpdateSettings {
     /// Completed surveys required, 1–1000.
     #[validate(range(min = 1, max = 1000, message = "must be from 1 to 1000"))]
-    #[schema(minimum = 1, maximum = 1000)]
+    #[schema(minimum = 1, maximum = 1000, nullable = false)]
     pub min_completed_surveys: Option<i32>,
     /// Counted per customer organization, 1–1000.
     #[validate(range(min = 1, max = 1000, message = "must be from 1 to 1000"))]
-    #[schema(minimum = 1, maximum = 1000)]
+    #[schema(minimum = 1, maximum = 1000, nullable = false)]
     pub max_counted_per_customer_org: Option<i32>,
     /// Window in months, 1–36.
     #[validate(range(min = 1, max = 36, message = "must be from 1 to 36"))]
-    #[schema(minimum = 1, maximum = 36)]
+    #[schema(minimum = 1, maximum = 36, nullable = false)]
     pub window_months: Option<i32>,
     /// Reporting period in months: 1, 2, 3, 4, 6 or 12.
     #[validate(custom(function = "divides_a_year"))]
+    #[schema(nullable = false)]
     pub reporting_period_months: Option<i32>,
     /// Anonymity threshold, 3–100.
     #[validate(range(min = 3, max = 100, message = "must be from 3 to 100"))]
-    #[schema(minimum = 3, maximum = 100)]
+    #[schema(minimum = 3, maximum = 100, nullable = false)]
     pub anonymity_threshold: Option<i32>,
     /// Re-survey interval in days, 0–730.
     #[validate(range(min = 0, max = 730, message = "must be from 0 to 730"))]
-    #[schema(minimum = 0, maximum = 730)]
+    #[schema(minimum = 0, maximum = 730, nullable = false)]
     pub resurvey_interval_days: Option<i32>,
     /// Link lifetime in days, 1–365.
     #[validate(range(min = 1, max = 365, message = "must be from 1 to 365"))]
-    #[schema(minimum = 1, maximum = 365)]
+    #[schema(minimum = 1, maximum = 365, nullable = false)]
     pub invitation_ttl_days: Option<i32>,
     /// Fallback locale (BCP 47).
     #[validate(custom(function = "valid_locale"))]
+    #[schema(nullable = false)]
     pub default_locale: Option<String>,
 }
 
@@ -209,10 +211,13 @@ async fn list_standard_questions(
 #[serde(deny_unknown_fields)]
 pub struct UpdateStandardQuestion {
     /// New prompt translations (replace the old ones).
+    #[schema(nullable = false)]
     pub prompt: Option<Translations>,
     /// New scale-end labels.
+    #[schema(nullable = false)]
     pub scale_labels: Option<ScaleLabels>,
     /// New option labels, by option value.
+    #[schema(nullable = false)]
     pub option_labels: Option<BTreeMap<String, Translations>>,
 }
 

@@ -147,7 +147,7 @@ pub struct CreateSurvey {
 pub struct UpdateSurvey {
     /// New title (1–200 characters).
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub title: Option<String>,
     /// New locales (drafts only).
@@ -155,7 +155,7 @@ pub struct UpdateSurvey {
         length(min = 1, max = 10, message = "must list 1 to 10 locales"),
         custom(function = "valid_locales")
     )]
-    #[schema(min_items = 1, max_items = 10)]
+    #[schema(min_items = 1, max_items = 10, nullable = false)]
     pub locales: Option<Vec<String>>,
     /// New automatic close time, or `null` for none.
     #[serde(default, deserialize_with = "double_option")]
@@ -509,19 +509,25 @@ pub struct CreateQuestion {
 #[serde(deny_unknown_fields)]
 pub struct UpdateQuestion {
     /// New required flag.
+    #[schema(nullable = false)]
     pub required: Option<bool>,
     /// New position.
-    #[schema(minimum = 1, maximum = 100)]
+    #[schema(minimum = 1, maximum = 100, nullable = false)]
     pub position: Option<i32>,
     /// New lowest value.
+    #[schema(nullable = false)]
     pub min_value: Option<i64>,
     /// New highest value.
+    #[schema(nullable = false)]
     pub max_value: Option<i64>,
     /// New prompt translations (replace the old ones).
+    #[schema(nullable = false)]
     pub prompt: Option<Translations>,
     /// New scale labels.
+    #[schema(nullable = false)]
     pub scale_labels: Option<ScaleLabels>,
     /// New options (replace the old ones).
+    #[schema(nullable = false)]
     pub options: Option<Vec<ChoiceOption>>,
 }
 

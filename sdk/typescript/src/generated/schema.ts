@@ -2536,11 +2536,11 @@ export interface components {
              * Format: email
              * @description New email.
              */
-            email?: string | null;
+            email?: string;
             /** @description New locale, or `null` to clear it. */
             locale?: string | null;
             /** @description New name (1–200 characters). */
-            name?: string | null;
+            name?: string;
             /** @description New customer organization, or `null` to clear it. */
             organization?: string | null;
         };
@@ -2552,12 +2552,12 @@ export interface components {
          */
         UpdateMembership: {
             /** @description New membership number (1–64 characters). */
-            membership_number?: string | null;
+            membership_number?: string;
             /**
              * Format: date
              * @description New renewal date.
              */
-            renewal_date?: string | null;
+            renewal_date?: string;
         };
         /**
          * @description Changes to an office; omitted fields stay as they are.
@@ -2568,11 +2568,11 @@ export interface components {
          */
         UpdateOffice: {
             /** @description New city (1–100 characters). */
-            city?: string | null;
+            city?: string;
             /** @description New ISO 3166-1 alpha-2 country code. */
-            country?: string | null;
+            country?: string;
             /** @description New name (1–200 characters). */
-            name?: string | null;
+            name?: string;
         };
         /**
          * @description Changes to a partner; omitted fields stay as they are.
@@ -2586,11 +2586,11 @@ export interface components {
          */
         UpdatePartner: {
             /** @description New list of email domains (replaces the old one), at most 20. */
-            email_domains?: string[] | null;
+            email_domains?: string[];
             /** @description New external key (1–100 characters). */
-            external_key?: string | null;
+            external_key?: string;
             /** @description New display name (1–200 characters). */
-            name?: string | null;
+            name?: string;
         };
         /**
          * @description Changes to a custom question; omitted fields stay as they are.
@@ -2604,25 +2604,25 @@ export interface components {
              * Format: int64
              * @description New highest value.
              */
-            max_value?: number | null;
+            max_value?: number;
             /**
              * Format: int64
              * @description New lowest value.
              */
-            min_value?: number | null;
+            min_value?: number;
             /** @description New options (replace the old ones). */
-            options?: components["schemas"]["ChoiceOption"][] | null;
+            options?: components["schemas"]["ChoiceOption"][];
             /**
              * Format: int32
              * @description New position.
              */
-            position?: number | null;
+            position?: number;
             /** @description New prompt translations (replace the old ones). */
-            prompt?: null | components["schemas"]["Translations"];
+            prompt?: components["schemas"]["Translations"];
             /** @description New required flag. */
-            required?: boolean | null;
+            required?: boolean;
             /** @description New scale labels. */
-            scale_labels?: null | components["schemas"]["ScaleLabels"];
+            scale_labels?: components["schemas"]["ScaleLabels"];
         };
         /**
          * @description Changes to the settings; omitted fields stay as they are.
@@ -2637,39 +2637,39 @@ export interface components {
              * Format: int32
              * @description Anonymity threshold, 3–100.
              */
-            anonymity_threshold?: number | null;
+            anonymity_threshold?: number;
             /** @description Fallback locale (BCP 47). */
-            default_locale?: string | null;
+            default_locale?: string;
             /**
              * Format: int32
              * @description Link lifetime in days, 1–365.
              */
-            invitation_ttl_days?: number | null;
+            invitation_ttl_days?: number;
             /**
              * Format: int32
              * @description Counted per customer organization, 1–1000.
              */
-            max_counted_per_customer_org?: number | null;
+            max_counted_per_customer_org?: number;
             /**
              * Format: int32
              * @description Completed surveys required, 1–1000.
              */
-            min_completed_surveys?: number | null;
+            min_completed_surveys?: number;
             /**
              * Format: int32
              * @description Reporting period in months: 1, 2, 3, 4, 6 or 12.
              */
-            reporting_period_months?: number | null;
+            reporting_period_months?: number;
             /**
              * Format: int32
              * @description Re-survey interval in days, 0–730.
              */
-            resurvey_interval_days?: number | null;
+            resurvey_interval_days?: number;
             /**
              * Format: int32
              * @description Window in months, 1–36.
              */
-            window_months?: number | null;
+            window_months?: number;
         };
         /**
          * @description New texts of a standard question; its kind, metric and option values never change.
@@ -2684,11 +2684,11 @@ export interface components {
             /** @description New option labels, by option value. */
             option_labels?: {
                 [key: string]: components["schemas"]["Translations"];
-            } | null;
+            };
             /** @description New prompt translations (replace the old ones). */
-            prompt?: null | components["schemas"]["Translations"];
+            prompt?: components["schemas"]["Translations"];
             /** @description New scale-end labels. */
-            scale_labels?: null | components["schemas"]["ScaleLabels"];
+            scale_labels?: components["schemas"]["ScaleLabels"];
         };
         /**
          * @description Changes to a survey; omitted fields stay as they are.
@@ -2704,9 +2704,9 @@ export interface components {
              */
             closes_at?: string | null;
             /** @description New locales (drafts only). */
-            locales?: string[] | null;
+            locales?: string[];
             /** @description New title (1–200 characters). */
-            title?: string | null;
+            title?: string;
         };
         /** @description Why and by whom a response was voided. */
         VoidRecord: {

@@ -106,7 +106,7 @@ from .update_partner import UpdatePartner
 from .update_question import UpdateQuestion
 from .update_settings import UpdateSettings
 from .update_standard_question import UpdateStandardQuestion
-from .update_standard_question_option_labels_type_0 import UpdateStandardQuestionOptionLabelsType0
+from .update_standard_question_option_labels import UpdateStandardQuestionOptionLabels
 from .update_survey import UpdateSurvey
 from .void_record import VoidRecord
 from .void_response import VoidResponse
@@ -217,7 +217,7 @@ __all__ = (
     "UpdateQuestion",
     "UpdateSettings",
     "UpdateStandardQuestion",
-    "UpdateStandardQuestionOptionLabelsType0",
+    "UpdateStandardQuestionOptionLabels",
     "UpdateSurvey",
     "VoidRecord",
     "VoidResponse",

@@ -26,11 +26,11 @@ class UpdateContact:
 
     consent: Consent | None | Unset = UNSET
     """ New consent, or `null` to record that consent was withdrawn. """
-    email: None | str | Unset = UNSET
+    email: str | Unset = UNSET
     """ New email. """
     locale: None | str | Unset = UNSET
     """ New locale, or `null` to clear it. """
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     """ New name (1–200 characters). """
     organization: None | str | Unset = UNSET
     """ New customer organization, or `null` to clear it. """
@@ -46,11 +46,7 @@ class UpdateContact:
         else:
             consent = self.consent
 
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
+        email = self.email
 
         locale: None | str | Unset
         if isinstance(self.locale, Unset):
@@ -58,11 +54,7 @@ class UpdateContact:
         else:
             locale = self.locale
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         organization: None | str | Unset
         if isinstance(self.organization, Unset):
@@ -109,14 +101,7 @@ class UpdateContact:
 
         consent = _parse_consent(d.pop("consent", UNSET))
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        email = _parse_email(d.pop("email", UNSET))
+        email = d.pop("email", UNSET)
 
         def _parse_locale(data: object) -> None | str | Unset:
             if data is None:
@@ -127,14 +112,7 @@ class UpdateContact:
 
         locale = _parse_locale(d.pop("locale", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_organization(data: object) -> None | str | Unset:
             if data is None:

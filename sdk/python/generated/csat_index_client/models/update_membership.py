@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -21,25 +21,17 @@ class UpdateMembership:
 
     """
 
-    membership_number: None | str | Unset = UNSET
+    membership_number: str | Unset = UNSET
     """ New membership number (1–64 characters). """
-    renewal_date: datetime.date | None | Unset = UNSET
+    renewal_date: datetime.date | Unset = UNSET
     """ New renewal date. """
 
     def to_dict(self) -> dict[str, Any]:
-        membership_number: None | str | Unset
-        if isinstance(self.membership_number, Unset):
-            membership_number = UNSET
-        else:
-            membership_number = self.membership_number
+        membership_number = self.membership_number
 
-        renewal_date: None | str | Unset
-        if isinstance(self.renewal_date, Unset):
-            renewal_date = UNSET
-        elif isinstance(self.renewal_date, datetime.date):
+        renewal_date: str | Unset = UNSET
+        if not isinstance(self.renewal_date, Unset):
             renewal_date = self.renewal_date.isoformat()
-        else:
-            renewal_date = self.renewal_date
 
         field_dict: dict[str, Any] = {}
 
@@ -54,32 +46,14 @@ class UpdateMembership:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        membership_number = d.pop("membership_number", UNSET)
 
-        def _parse_membership_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        membership_number = _parse_membership_number(d.pop("membership_number", UNSET))
-
-        def _parse_renewal_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                renewal_date_type_0 = datetime.date.fromisoformat(data)
-
-                return renewal_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
-        renewal_date = _parse_renewal_date(d.pop("renewal_date", UNSET))
+        _renewal_date = d.pop("renewal_date", UNSET)
+        renewal_date: datetime.date | Unset
+        if isinstance(_renewal_date, Unset):
+            renewal_date = UNSET
+        else:
+            renewal_date = datetime.date.fromisoformat(_renewal_date)
 
         update_membership = cls(
             membership_number=membership_number,

@@ -20,34 +20,21 @@ class UpdatePartner:
 
     """
 
-    email_domains: list[str] | None | Unset = UNSET
+    email_domains: list[str] | Unset = UNSET
     """ New list of email domains (replaces the old one), at most 20. """
-    external_key: None | str | Unset = UNSET
+    external_key: str | Unset = UNSET
     """ New external key (1–100 characters). """
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     """ New display name (1–200 characters). """
 
     def to_dict(self) -> dict[str, Any]:
-        email_domains: list[str] | None | Unset
-        if isinstance(self.email_domains, Unset):
-            email_domains = UNSET
-        elif isinstance(self.email_domains, list):
+        email_domains: list[str] | Unset = UNSET
+        if not isinstance(self.email_domains, Unset):
             email_domains = self.email_domains
 
-        else:
-            email_domains = self.email_domains
+        external_key = self.external_key
 
-        external_key: None | str | Unset
-        if isinstance(self.external_key, Unset):
-            external_key = UNSET
-        else:
-            external_key = self.external_key
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         field_dict: dict[str, Any] = {}
 
@@ -64,41 +51,11 @@ class UpdatePartner:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        email_domains = cast(list[str], d.pop("email_domains", UNSET))
 
-        def _parse_email_domains(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                email_domains_type_0 = cast(list[str], data)
+        external_key = d.pop("external_key", UNSET)
 
-                return email_domains_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        email_domains = _parse_email_domains(d.pop("email_domains", UNSET))
-
-        def _parse_external_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_key = _parse_external_key(d.pop("external_key", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         update_partner = cls(
             email_domains=email_domains,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.scale_labels import ScaleLabels
     from ..models.translations import Translations
-    from ..models.update_standard_question_option_labels_type_0 import UpdateStandardQuestionOptionLabelsType0
+    from ..models.update_standard_question_option_labels import UpdateStandardQuestionOptionLabels
 
 
 T = TypeVar("T", bound="UpdateStandardQuestion")
@@ -27,41 +27,25 @@ class UpdateStandardQuestion:
 
     """
 
-    option_labels: None | Unset | UpdateStandardQuestionOptionLabelsType0 = UNSET
+    option_labels: UpdateStandardQuestionOptionLabels | Unset = UNSET
     """ New option labels, by option value. """
-    prompt: None | Translations | Unset = UNSET
-    """ New prompt translations (replace the old ones). """
-    scale_labels: None | ScaleLabels | Unset = UNSET
-    """ New scale-end labels. """
+    prompt: Translations | Unset = UNSET
+    """ Texts keyed by locale (`en`, `bg`, `ru`, …). """
+    scale_labels: ScaleLabels | Unset = UNSET
+    """ Labels of the two ends of a rating scale. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.scale_labels import ScaleLabels  # noqa: PLC0415
-        from ..models.translations import Translations  # noqa: PLC0415
-        from ..models.update_standard_question_option_labels_type_0 import UpdateStandardQuestionOptionLabelsType0  # noqa: PLC0415
-
-        option_labels: dict[str, Any] | None | Unset
-        if isinstance(self.option_labels, Unset):
-            option_labels = UNSET
-        elif isinstance(self.option_labels, UpdateStandardQuestionOptionLabelsType0):
+        option_labels: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.option_labels, Unset):
             option_labels = self.option_labels.to_dict()
-        else:
-            option_labels = self.option_labels
 
-        prompt: dict[str, Any] | None | Unset
-        if isinstance(self.prompt, Unset):
-            prompt = UNSET
-        elif isinstance(self.prompt, Translations):
+        prompt: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.prompt, Unset):
             prompt = self.prompt.to_dict()
-        else:
-            prompt = self.prompt
 
-        scale_labels: dict[str, Any] | None | Unset
-        if isinstance(self.scale_labels, Unset):
-            scale_labels = UNSET
-        elif isinstance(self.scale_labels, ScaleLabels):
+        scale_labels: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.scale_labels, Unset):
             scale_labels = self.scale_labels.to_dict()
-        else:
-            scale_labels = self.scale_labels
 
         field_dict: dict[str, Any] = {}
 
@@ -79,60 +63,29 @@ class UpdateStandardQuestion:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.scale_labels import ScaleLabels  # noqa: PLC0415
         from ..models.translations import Translations  # noqa: PLC0415
-        from ..models.update_standard_question_option_labels_type_0 import UpdateStandardQuestionOptionLabelsType0  # noqa: PLC0415
+        from ..models.update_standard_question_option_labels import UpdateStandardQuestionOptionLabels  # noqa: PLC0415
 
         d = dict(src_dict)
+        _option_labels = d.pop("option_labels", UNSET)
+        option_labels: UpdateStandardQuestionOptionLabels | Unset
+        if isinstance(_option_labels, Unset):
+            option_labels = UNSET
+        else:
+            option_labels = UpdateStandardQuestionOptionLabels.from_dict(_option_labels)
 
-        def _parse_option_labels(data: object) -> None | Unset | UpdateStandardQuestionOptionLabelsType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                option_labels_type_0 = UpdateStandardQuestionOptionLabelsType0.from_dict(data)
+        _prompt = d.pop("prompt", UNSET)
+        prompt: Translations | Unset
+        if isinstance(_prompt, Unset):
+            prompt = UNSET
+        else:
+            prompt = Translations.from_dict(_prompt)
 
-                return option_labels_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UpdateStandardQuestionOptionLabelsType0, data)
-
-        option_labels = _parse_option_labels(d.pop("option_labels", UNSET))
-
-        def _parse_prompt(data: object) -> None | Translations | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                prompt_type_1 = Translations.from_dict(data)
-
-                return prompt_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Translations | Unset, data)
-
-        prompt = _parse_prompt(d.pop("prompt", UNSET))
-
-        def _parse_scale_labels(data: object) -> None | ScaleLabels | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                scale_labels_type_1 = ScaleLabels.from_dict(data)
-
-                return scale_labels_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ScaleLabels | Unset, data)
-
-        scale_labels = _parse_scale_labels(d.pop("scale_labels", UNSET))
+        _scale_labels = d.pop("scale_labels", UNSET)
+        scale_labels: ScaleLabels | Unset
+        if isinstance(_scale_labels, Unset):
+            scale_labels = UNSET
+        else:
+            scale_labels = ScaleLabels.from_dict(_scale_labels)
 
         update_standard_question = cls(
             option_labels=option_labels,

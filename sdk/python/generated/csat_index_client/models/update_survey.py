@@ -23,9 +23,9 @@ class UpdateSurvey:
 
     closes_at: datetime.datetime | None | Unset = UNSET
     """ New automatic close time, or `null` for none. """
-    locales: list[str] | None | Unset = UNSET
+    locales: list[str] | Unset = UNSET
     """ New locales (drafts only). """
-    title: None | str | Unset = UNSET
+    title: str | Unset = UNSET
     """ New title (1–200 characters). """
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,20 +37,11 @@ class UpdateSurvey:
         else:
             closes_at = self.closes_at
 
-        locales: list[str] | None | Unset
-        if isinstance(self.locales, Unset):
-            locales = UNSET
-        elif isinstance(self.locales, list):
+        locales: list[str] | Unset = UNSET
+        if not isinstance(self.locales, Unset):
             locales = self.locales
 
-        else:
-            locales = self.locales
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
+        title = self.title
 
         field_dict: dict[str, Any] = {}
 
@@ -85,31 +76,9 @@ class UpdateSurvey:
 
         closes_at = _parse_closes_at(d.pop("closes_at", UNSET))
 
-        def _parse_locales(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                locales_type_0 = cast(list[str], data)
+        locales = cast(list[str], d.pop("locales", UNSET))
 
-                return locales_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        locales = _parse_locales(d.pop("locales", UNSET))
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
+        title = d.pop("title", UNSET)
 
         update_survey = cls(
             closes_at=closes_at,

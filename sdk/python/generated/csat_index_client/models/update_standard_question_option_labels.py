@@ -11,11 +11,11 @@ if TYPE_CHECKING:
     from ..models.translations import Translations
 
 
-T = TypeVar("T", bound="UpdateStandardQuestionOptionLabelsType0")
+T = TypeVar("T", bound="UpdateStandardQuestionOptionLabels")
 
 
 @_attrs_define
-class UpdateStandardQuestionOptionLabelsType0:
+class UpdateStandardQuestionOptionLabels:
     """New option labels, by option value."""
 
     additional_properties: dict[str, Translations] = _attrs_field(init=False, factory=dict)
@@ -33,7 +33,7 @@ class UpdateStandardQuestionOptionLabelsType0:
         from ..models.translations import Translations  # noqa: PLC0415
 
         d = dict(src_dict)
-        update_standard_question_option_labels_type_0 = cls()
+        update_standard_question_option_labels = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
@@ -41,8 +41,8 @@ class UpdateStandardQuestionOptionLabelsType0:
 
             additional_properties[prop_name] = additional_property
 
-        update_standard_question_option_labels_type_0.additional_properties = additional_properties
-        return update_standard_question_option_labels_type_0
+        update_standard_question_option_labels.additional_properties = additional_properties
+        return update_standard_question_option_labels
 
     @property
     def additional_keys(self) -> list[str]:
