@@ -222,6 +222,24 @@ pub fn erase(
     Ok(())
 }
 
+/// The organization name entered for each organization key among the contacts of these offices
+/// (the latest one, when contacts spell it differently).
+pub fn organization_names(
+    conn: &mut DbConnection,
+    office_ids: &[String],
+) -> ApiResult<std::collections::HashMap<String, String>> {
+    let rows: Vec<(String, Option<String>)> = contacts::table
+        .filter(contacts::office_id.eq_any(office_ids))
+        .filter(contacts::organization.is_not_null())
+        .order(contacts::updated_at.asc())
+        .select((contacts::org_key, contacts::organization))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, name)| Some((key, name?)))
+        .collect())
+}
+
 fn email_taken(
     conn: &mut DbConnection,
     office_id: &str,

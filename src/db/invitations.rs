@@ -108,6 +108,41 @@ pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<
         .ok_or_else(|| ApiError::NotFound("no such invitation".into()))
 }
 
+/// Which of these invitations were answered anonymously.
+pub fn answered_anonymously(
+    conn: &mut DbConnection,
+    invitation_ids: &[&str],
+) -> ApiResult<std::collections::HashSet<String>> {
+    use super::schema::responses;
+    let ids: Vec<Option<String>> = responses::table
+        .filter(responses::invitation_id.eq_any(invitation_ids))
+        .filter(responses::anonymous.eq(1))
+        .select(responses::invitation_id)
+        .load(conn)?;
+    Ok(ids.into_iter().flatten().collect())
+}
+
+/// Emailed invitations of a survey answered anonymously and not expired: a reminder round counts
+/// them as reminded (no mail is sent), so their reminder count cannot tell them apart.
+pub fn answered_anonymously_by_email(
+    conn: &mut DbConnection,
+    survey_id: &str,
+    now: &str,
+) -> ApiResult<Vec<InvitationRow>> {
+    use super::schema::responses;
+    let anonymous = responses::table
+        .filter(responses::survey_id.eq(survey_id))
+        .filter(responses::anonymous.eq(1))
+        .select(responses::invitation_id);
+    Ok(invitations::table
+        .filter(invitations::survey_id.eq(survey_id))
+        .filter(invitations::delivery.eq("email"))
+        .filter(invitations::expires_at.gt(now))
+        .filter(invitations::id.nullable().eq_any(anonymous))
+        .select(InvitationRow::as_select())
+        .load(conn)?)
+}
+
 /// A page of one survey's invitations.
 pub fn list_for_survey(
     conn: &mut DbConnection,

@@ -217,13 +217,14 @@ pub struct TextAnswer {
     pub text_value: String,
 }
 
-/// The free-text answers of one survey's non-voided responses (partner and administrator only).
+/// The free-text answers of one survey's non-voided responses (partner and administrator only), by
+/// question and text: never in completion order, which could place an anonymous comment in time.
 pub fn text_answers(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<TextAnswer>> {
     query(
         conn,
         "SELECT a.question_id AS question_id, a.text_value AS text_value FROM answers a JOIN responses r ON r.id = a.response_id \
          JOIN questions q ON q.id = a.question_id WHERE r.survey_id = ? AND r.voided_at IS NULL AND q.kind = 'text' \
-         AND a.text_value IS NOT NULL ORDER BY r.completed_at, a.question_id",
+         AND a.text_value IS NOT NULL ORDER BY a.question_id, a.text_value",
         &[Bind::Text(survey_id.into())],
     )
 }
@@ -240,6 +241,8 @@ struct CompletedRow {
     completed_at: String,
     #[diesel(sql_type = Integer)]
     voided: i32,
+    #[diesel(sql_type = Integer)]
+    anonymous: i32,
 }
 
 /// Every response of one membership, as the rule sees it (cost grows with this membership's responses only).
@@ -249,8 +252,8 @@ pub fn membership_responses(
 ) -> ApiResult<Vec<Completed>> {
     let rows: Vec<CompletedRow> = query(
         conn,
-        "SELECT id, office_id, org_key, completed_at, CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END AS voided \
-         FROM responses WHERE membership_id = ? ORDER BY completed_at, id",
+        "SELECT id, office_id, org_key, completed_at, CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END AS voided, \
+         anonymous FROM responses WHERE membership_id = ? ORDER BY completed_at, id",
         &[Bind::Text(membership_id.into())],
     )?;
     rows.into_iter()
@@ -261,6 +264,7 @@ pub fn membership_responses(
                 office_id: row.office_id,
                 org_key: row.org_key,
                 voided: row.voided != 0,
+                anonymous: row.anonymous != 0,
             })
         })
         .collect()

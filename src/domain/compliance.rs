@@ -39,6 +39,9 @@ pub struct Completed {
     pub completed_on: NaiveDate,
     /// Voided by the administrator.
     pub voided: bool,
+    /// The respondent chose to stay anonymous: it counts under its organization's cap, but is
+    /// shown only in the office's anonymous share, never under an organization.
+    pub anonymous: bool,
 }
 
 /// Why a response does not count.
@@ -52,15 +55,34 @@ pub enum Exclusion {
     OutsideWindow,
 }
 
-/// One customer organization's share of an office's window.
+/// One customer organization's share of an office's window, its anonymous responses left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrganizationCount {
     /// The organization key.
     pub org_key: String,
-    /// Completed in the window.
+    /// Completed in the window, under the respondent's name.
     pub completed: usize,
-    /// Counted.
+    /// Of those, counted.
     pub counted: usize,
+}
+
+/// The anonymous responses of an office's window, all organizations together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnonymousCount {
+    /// Completed in the window anonymously.
+    pub completed: usize,
+    /// Of those, counted.
+    pub counted: usize,
+}
+
+/// An office's window counted: responses that count, exclusions, the named shares per organization,
+/// the anonymous share, and the room left under the organizations' caps.
+struct Tally {
+    counted: usize,
+    excluded: BTreeMap<Exclusion, usize>,
+    organizations: Vec<OrganizationCount>,
+    anonymous: AnonymousCount,
+    room: usize,
 }
 
 /// How one office stands.
@@ -83,8 +105,12 @@ pub struct OfficeStanding {
     pub additional_organizations: usize,
     /// The last day the office still meets the rule without new responses (`None` when it does not meet it).
     pub valid_until: Option<NaiveDate>,
-    /// Per organization, most completed first.
+    /// What would close the shortfall, in words (`None` when there is none).
+    pub hint: Option<String>,
+    /// Per organization, most completed first (named responses only).
     pub organizations: Vec<OrganizationCount>,
+    /// The anonymous responses, never attributed to an organization.
+    pub anonymous: AnonymousCount,
 }
 
 /// How a membership stands: met when any one office meets the rule.
@@ -110,11 +136,7 @@ pub fn in_window(day: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
     day > window_start(as_of, months) && day <= as_of
 }
 
-fn count(
-    responses: &[&Completed],
-    rules: &Rules,
-    as_of: NaiveDate,
-) -> (usize, BTreeMap<Exclusion, usize>, Vec<OrganizationCount>) {
+fn count(responses: &[&Completed], rules: &Rules, as_of: NaiveDate) -> Tally {
     let mut in_window_sorted: Vec<&Completed> = Vec::new();
     let mut excluded = BTreeMap::new();
     for response in responses {
@@ -127,31 +149,52 @@ fn count(
         }
     }
     in_window_sorted.sort_by(|a, b| (a.completed_on, &a.id).cmp(&(b.completed_on, &b.id)));
+    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
     let mut organizations: BTreeMap<&str, OrganizationCount> = BTreeMap::new();
+    let mut anonymous = AnonymousCount::default();
     let mut counted = 0;
     for response in in_window_sorted {
-        let org = organizations
-            .entry(&response.org_key)
-            .or_insert_with(|| OrganizationCount {
-                org_key: response.org_key.clone(),
-                completed: 0,
-                counted: 0,
-            });
-        org.completed += 1;
-        if org.counted < rules.cap_per_org {
-            org.counted += 1;
+        let used = used.entry(&response.org_key).or_insert(0);
+        let counts = *used < rules.cap_per_org;
+        if counts {
+            *used += 1;
             counted += 1;
         } else {
             *excluded.entry(Exclusion::OverOrganizationCap).or_insert(0) += 1;
         }
+        let (completed, counted) = if response.anonymous {
+            (&mut anonymous.completed, &mut anonymous.counted)
+        } else {
+            let share =
+                organizations
+                    .entry(&response.org_key)
+                    .or_insert_with(|| OrganizationCount {
+                        org_key: response.org_key.clone(),
+                        completed: 0,
+                        counted: 0,
+                    });
+            (&mut share.completed, &mut share.counted)
+        };
+        *completed += 1;
+        *counted += usize::from(counts);
     }
+    let room = used
+        .values()
+        .map(|n| rules.cap_per_org.saturating_sub(*n))
+        .sum();
     let mut organizations: Vec<OrganizationCount> = organizations.into_values().collect();
     organizations.sort_by(|a, b| {
         b.completed
             .cmp(&a.completed)
             .then_with(|| a.org_key.cmp(&b.org_key))
     });
-    (counted, excluded, organizations)
+    Tally {
+        counted,
+        excluded,
+        organizations,
+        anonymous,
+        room,
+    }
 }
 
 /// How one office stands on `as_of`, from its responses.
@@ -161,18 +204,21 @@ pub fn office_standing(
     rules: &Rules,
     as_of: NaiveDate,
 ) -> OfficeStanding {
-    let (counted, excluded, organizations) = count(responses, rules, as_of);
-    let completed = organizations.iter().map(|o| o.completed).sum();
+    let Tally {
+        counted,
+        excluded,
+        organizations,
+        anonymous,
+        room,
+    } = count(responses, rules, as_of);
+    let completed = organizations.iter().map(|o| o.completed).sum::<usize>() + anonymous.completed;
     let meets = counted >= rules.min_completed;
     let shortfall = rules.min_completed.saturating_sub(counted);
-    let room: usize = organizations
-        .iter()
-        .map(|o| rules.cap_per_org.saturating_sub(o.counted))
-        .sum();
     let additional_organizations = shortfall
         .saturating_sub(room)
         .div_ceil(rules.cap_per_org.max(1));
     let valid_until = meets.then(|| last_day_met(responses, rules, as_of));
+    let hint = shortfall_hint(shortfall, additional_organizations, room, rules.cap_per_org);
     OfficeStanding {
         office_id: office_id.to_owned(),
         completed,
@@ -182,7 +228,35 @@ pub fn office_standing(
         shortfall,
         additional_organizations,
         valid_until,
+        hint,
         organizations,
+        anonymous,
+    }
+}
+
+/// What would close a shortfall: more surveys from organizations already counted (while they have
+/// room under the cap), and how many new organizations at the least.
+pub fn shortfall_hint(
+    shortfall: usize,
+    new_organizations: usize,
+    room: usize,
+    cap: usize,
+) -> Option<String> {
+    let surveys = |n: usize| match n {
+        1 => "one more completed survey".to_owned(),
+        n => format!("{n} more completed surveys"),
+    };
+    match (shortfall, new_organizations) {
+        (0, _) => None,
+        (n, 0) => Some(format!(
+            "{} from customer organizations already counted (each counts up to {cap}), or from new ones, would close the gap",
+            surveys(n)
+        )),
+        (n, new) => Some(format!(
+            "{}: the organizations already counted have room for {room} more, so at least {new} new customer organization{} must answer",
+            surveys(n),
+            if new == 1 { "" } else { "s" }
+        )),
     }
 }
 
@@ -213,7 +287,7 @@ fn last_day_met(responses: &[&Completed], rules: &Rules, as_of: NaiveDate) -> Na
     exits.sort();
     exits.dedup();
     for exit in &exits {
-        if count(&known, rules, *exit).0 < rules.min_completed {
+        if count(&known, rules, *exit).counted < rules.min_completed {
             return exit.pred_opt().unwrap_or(*exit);
         }
     }
@@ -262,6 +336,7 @@ mod tests {
             org_key: org.into(),
             completed_on: on,
             voided: false,
+            anonymous: false,
         }
     }
 
@@ -281,6 +356,56 @@ mod tests {
     fn standing(offices: &[&str], responses: &[Completed]) -> MembershipStanding {
         let ids: Vec<String> = offices.iter().map(|o| o.to_string()).collect();
         membership_standing(&ids, responses, &Rules::default(), AS_OF())
+    }
+
+    #[test]
+    fn every_shortfall_has_a_hint_that_says_how_to_close_it() {
+        assert_eq!(shortfall_hint(0, 0, 3, 8), None);
+        assert_eq!(
+            shortfall_hint(1, 0, 7, 8).as_deref(),
+            Some("one more completed survey from customer organizations already counted (each counts up to 8), or from new ones, would close the gap")
+        );
+        assert_eq!(
+            shortfall_hint(10, 2, 0, 8).as_deref(),
+            Some("10 more completed surveys: the organizations already counted have room for 0 more, so at least 2 new customer organizations must answer")
+        );
+        assert!(shortfall_hint(3, 1, 2, 8)
+            .unwrap()
+            .contains("at least 1 new customer organization must"));
+    }
+
+    #[test]
+    fn anonymous_responses_count_under_their_organizations_cap_but_show_apart() {
+        let on = day(2026, 3, 1);
+        let mut responses: Vec<Completed> = (0..9)
+            .map(|n| response(n, "o", "domain:contoso.example", on))
+            .collect();
+        responses[0].anonymous = true;
+        responses.push(Completed {
+            anonymous: true,
+            ..response(9, "o", "domain:fabrikam.example", on)
+        });
+        let office = &standing(&["o"], &responses).offices[0];
+        assert_eq!((office.completed, office.counted), (10, 9));
+        assert_eq!(
+            office.organizations,
+            vec![OrganizationCount {
+                org_key: "domain:contoso.example".into(),
+                completed: 8,
+                counted: 7,
+            }]
+        );
+        assert_eq!(
+            office.anonymous,
+            AnonymousCount {
+                completed: 2,
+                counted: 2
+            }
+        );
+        assert_eq!(
+            office.excluded.get(&Exclusion::OverOrganizationCap),
+            Some(&1)
+        );
     }
 
     #[test]
@@ -449,6 +574,7 @@ mod tests {
                         org_key: format!("org{org}"),
                         completed_on: AS_OF() - chrono::Duration::days(days_ago),
                         voided: voided && i % 5 == 0,
+                        anonymous: i % 3 == 0,
                     })
                     .collect()
             },
@@ -464,6 +590,11 @@ mod tests {
                 for org in &office.organizations {
                     prop_assert!(org.counted <= 8 && org.counted <= org.completed);
                 }
+                let shares = office.organizations.iter().map(|o| (o.completed, o.counted));
+                let (named_completed, named_counted) =
+                    shares.fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+                prop_assert_eq!(named_completed + office.anonymous.completed, office.completed);
+                prop_assert_eq!(named_counted + office.anonymous.counted, office.counted);
                 prop_assert_eq!(office.meets, office.counted >= 10);
                 prop_assert!(office.valid_until.is_none_or(|d| d >= AS_OF()));
             }
@@ -473,7 +604,7 @@ mod tests {
         fn adding_a_response_in_the_window_never_lowers_a_count(responses in arbitrary_responses(), office in 0usize..3, org in 0usize..8, days_ago in 0i64..365) {
             let before = standing(&["o0", "o1", "o2"], &responses);
             let mut more = responses.clone();
-            more.push(Completed { id: "zzz".into(), office_id: format!("o{office}"), org_key: format!("org{org}"), completed_on: AS_OF() - chrono::Duration::days(days_ago), voided: false });
+            more.push(Completed { id: "zzz".into(), office_id: format!("o{office}"), org_key: format!("org{org}"), completed_on: AS_OF() - chrono::Duration::days(days_ago), voided: false, anonymous: false });
             let after = standing(&["o0", "o1", "o2"], &more);
             for (b, a) in before.offices.iter().zip(&after.offices) {
                 prop_assert!(a.counted >= b.counted);

@@ -1,5 +1,6 @@
 //! Pure rules of the program: no IO, unit-tested.
 
+pub mod anonymity;
 pub mod compliance;
 pub mod country;
 pub mod metrics;

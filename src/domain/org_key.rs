@@ -157,6 +157,19 @@ pub fn org_key(email: &str, organization: Option<&str>) -> String {
     format!("person:{hex}")
 }
 
+/// A label a person understands for an organization key: the name entered for the organization
+/// (with its domain), its domain, its name as normalized, or what a person's own key stands for.
+pub fn label(key: &str, entered_name: Option<&str>) -> String {
+    let entered = entered_name.map(str::trim).filter(|n| !n.is_empty());
+    match (key.split_once(':'), entered) {
+        (Some(("domain", domain)), Some(name)) => format!("{name} ({domain})"),
+        (Some(("domain", domain)), None) => domain.to_owned(),
+        (Some(("name", _)), Some(name)) => name.to_owned(),
+        (Some(("name", normalized)), None) => normalized.to_owned(),
+        _ => "an individual (free-mail address, no organization given)".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +210,20 @@ mod tests {
     fn a_name_made_only_of_legal_forms_is_kept() {
         assert_eq!(normalize_name("AB"), "ab");
         assert_eq!(normalize_name("Fabrikam & Co. GmbH"), "fabrikam");
+    }
+
+    #[test]
+    fn labels_read_as_the_organization_they_stand_for() {
+        assert_eq!(
+            label("domain:contoso.example", Some("Contoso Ltd")),
+            "Contoso Ltd (contoso.example)"
+        );
+        assert_eq!(label("domain:contoso.example", None), "contoso.example");
+        assert_eq!(label("name:fabrikam", Some("Fabrikam AD ")), "Fabrikam AD");
+        assert_eq!(label("name:fabrikam", None), "fabrikam");
+        assert_eq!(
+            label("person:2ab050ff", Some("ignored")),
+            "an individual (free-mail address, no organization given)"
+        );
     }
 }

@@ -107,7 +107,7 @@ async fn the_rule_at_its_edges() {
         );
         assert_eq!(
             office["organizations"],
-            json!([{"organization_key": "name:contoso", "completed": 12, "counted": 8}])
+            json!([{"organization_key": "name:contoso", "label": "contoso", "anonymous": false, "completed": 12, "counted": 8}])
         );
         assert_eq!(office["additional_organizations_needed"], 1);
 

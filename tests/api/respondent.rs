@@ -39,12 +39,13 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
             english.expect(200)["questions"][4]["options"][1]["label"],
             "Support"
         );
-        let opened = app
-            .get(&format!("/api/v1/surveys/{survey}/invitations"))
-            .partner(partner)
-            .send()
-            .await;
+        let invitations = format!("/api/v1/surveys/{survey}/invitations");
+        let opened = app.get(&invitations).admin().send().await;
         assert_eq!(opened.expect(200)["items"][0]["status"], "opened");
+        // The partner is not told that a link was opened: every anonymous respondent opened theirs.
+        let seen = app.get(&invitations).partner(partner).send().await;
+        assert_eq!(seen.expect(200)["items"][0]["status"], "sent");
+        assert!(seen.body["items"][0]["opened_at"].is_null());
 
         // Invalid answers: one error per question, nothing stored.
         let invalid = app
@@ -122,13 +123,23 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
 
         // Erasing the contact later keeps the response counting for its organization.
         let compliance = format!("/api/v1/memberships/{}/compliance", invited.membership);
-        let before = app
-            .get(&compliance)
-            .partner(partner)
-            .send()
-            .await
-            .expect(200)["offices"]
-            .clone();
+        // The counts of an explanation (organization labels come from contact data an erasure wipes).
+        let counts = |mut offices: serde_json::Value| {
+            for office in offices.as_array_mut().unwrap() {
+                for share in office["organizations"].as_array_mut().unwrap() {
+                    share.as_object_mut().unwrap().remove("label");
+                }
+            }
+            offices
+        };
+        let before = counts(
+            app.get(&compliance)
+                .partner(partner)
+                .send()
+                .await
+                .expect(200)["offices"]
+                .clone(),
+        );
         app.delete(&format!("/api/v1/contacts/{contact}"))
             .partner(partner)
             .send()
@@ -144,11 +155,14 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
             "domain:resp.example"
         );
         assert_eq!(
-            app.get(&compliance)
-                .partner(partner)
-                .send()
-                .await
-                .expect(200)["offices"],
+            counts(
+                app.get(&compliance)
+                    .partner(partner)
+                    .send()
+                    .await
+                    .expect(200)["offices"]
+                    .clone()
+            ),
             before,
             "erasure changes no count"
         );
@@ -709,4 +723,166 @@ async fn personal_link_tokens_never_reach_the_logs() {
         "{text}"
     );
     assert!(!text.contains(&token), "a log line holds the token: {text}");
+}
+
+#[actix_rt::test]
+async fn an_anonymous_respondent_is_indistinguishable_from_invitees_who_did_not_answer() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, membership, office, _) = app.partner_tree("ANON").await;
+        let anonymous = app
+            .consenting_contact(&office, "anon@alpha.example", "Alpha")
+            .await;
+        let silent = app
+            .consenting_contact(&office, "silent@beta.example", "Beta")
+            .await;
+        let opener = app
+            .consenting_contact(&office, "opener@gamma.example", "Gamma")
+            .await;
+        let named = app
+            .consenting_contact(&office, "named@delta.example", "Delta")
+            .await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let created = app
+            .post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": [anonymous, silent, opener, named], "delivery": "email"}))
+            .send()
+            .await;
+        let invitation_of = |contact: &str| -> String {
+            created.body["invited"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["contact_id"] == contact)
+                .unwrap()["invitation"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        created.expect(200);
+        let link_of = |invitation: String| {
+            let app = &app;
+            let partner = partner.clone();
+            async move {
+                let reply = app
+                    .post(&format!("/api/v1/invitations/{invitation}/link"))
+                    .partner(&partner)
+                    .send()
+                    .await;
+                token_of(reply.expect(200)["link"].as_str().unwrap())
+            }
+        };
+        let anonymous_invitation = invitation_of(&anonymous);
+        let etag_before = app
+            .get(&format!("/api/v1/invitations/{anonymous_invitation}"))
+            .partner(&partner)
+            .send()
+            .await
+            .header("etag");
+
+        let answer = |token: String, anonymously: bool| {
+            let app = &app;
+            let answers = answers_with(&custom, "support");
+            async move {
+                app.get(&format!("/api/v1/respond/{token}?lang=bg"))
+                    .send()
+                    .await
+                    .expect(200);
+                app.post(&format!("/api/v1/respond/{token}"))
+                    .json(json!({"answers": answers, "anonymous": anonymously, "locale": "bg"}))
+                    .send()
+                    .await
+                    .expect(201);
+            }
+        };
+        answer(link_of(anonymous_invitation.clone()).await, true).await;
+        let etag_after = app
+            .get(&format!("/api/v1/invitations/{anonymous_invitation}"))
+            .partner(&partner)
+            .send()
+            .await
+            .header("etag");
+        assert_eq!(
+            etag_after, etag_before,
+            "the ETag moved when the link was answered"
+        );
+        answer(link_of(invitation_of(&named)).await, false).await;
+        let opener_token = link_of(invitation_of(&opener)).await;
+        app.get(&format!("/api/v1/respond/{opener_token}"))
+            .send()
+            .await
+            .expect(200);
+        let reminders = app
+            .post(&format!("/api/v1/surveys/{survey}/reminders"))
+            .partner(&partner)
+            .send()
+            .await;
+        reminders.expect(200);
+
+        // Invitations: the anonymous respondent's reads like the one never opened and the one opened.
+        let listed = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        let visible = |contact: &str| {
+            let mut item = listed.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["contact_id"] == contact)
+                .unwrap()
+                .clone();
+            for own in ["id", "contact_id", "created_at", "expires_at"] {
+                item.as_object_mut().unwrap().remove(own);
+            }
+            item
+        };
+        listed.expect(200);
+        assert_eq!(visible(&anonymous), visible(&silent), "{backend:?}");
+        assert_eq!(visible(&anonymous), visible(&opener));
+        assert_eq!(visible(&anonymous)["reminders_sent"], 1);
+        assert_eq!(visible(&named)["status"], "completed");
+        // A lost link is re-issued alike, answered anonymously or not.
+        link_of(anonymous_invitation.clone()).await;
+        link_of(invitation_of(&silent)).await;
+
+        // The response: no respondent, no language that could point at the contact.
+        let responses = app
+            .get(&format!("/api/v1/surveys/{survey}/responses"))
+            .partner(&partner)
+            .send()
+            .await;
+        let anonymous_response = responses.expect(200)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["anonymous"] == true)
+            .unwrap()
+            .clone();
+        assert!(anonymous_response["respondent"].is_null());
+        assert!(anonymous_response["locale"].is_null());
+
+        // Compliance: counted, under no organization.
+        let explained = app
+            .get(&format!("/api/v1/memberships/{membership}/compliance"))
+            .partner(&partner)
+            .send()
+            .await;
+        let office_view = &explained.expect(200)["offices"][0];
+        assert_eq!(office_view["counted"], 2);
+        assert_eq!(
+            office_view["organizations"],
+            json!([
+                {"organization_key": "domain:delta.example", "label": "Delta (delta.example)", "anonymous": false, "completed": 1, "counted": 1},
+                {"organization_key": "anonymous", "label": "anonymous responses, all organizations together", "anonymous": true, "completed": 1, "counted": 1}
+            ])
+        );
+        assert!(!explained.text.contains("alpha"), "{}", explained.text);
+        assert_eq!(
+            office_view["hint"],
+            "8 more completed surveys from customer organizations already counted (each counts up to 8), or from new ones, would close the gap"
+        );
+    }
 }

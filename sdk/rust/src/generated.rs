@@ -1899,13 +1899,17 @@ of option values (`multi_choice`).*/
         pub country: ::std::string::String,
         ///Responses that do not count, by reason.
         pub excluded: Excluded,
+        ///What would close the shortfall, in words; `null` when there is none.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hint: ::std::option::Option<::std::string::String>,
         ///Whether this office meets the rule on its own.
         pub meets: bool,
         ///Its name.
         pub name: ::std::string::String,
         ///The office.
         pub office_id: ::uuid::Uuid,
-        ///Per customer organization, most completed first; `null` for the vendor.
+        /**Per customer organization, most completed first, then one line for the anonymous responses;
+`null` for the vendor.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub organizations: ::std::option::Option<::std::vec::Vec<OrganizationShare>>,
         ///Counted responses still missing.
@@ -1933,14 +1937,19 @@ of option values (`multi_choice`).*/
             Default::default()
         }
     }
-    ///One customer organization's share (never shown to the vendor).
+    ///One customer organization's share, or the office's anonymous responses (never shown to the vendor).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct OrganizationShare {
+        /**Whether this line is the office's anonymous responses, all organizations together: an anonymous
+response counts under its organization's cap but is never shown under an organization.*/
+        pub anonymous: bool,
         ///Completed in the window.
         pub completed: u64,
         ///Counted.
         pub counted: u64,
-        ///The organization key.
+        ///What the key stands for, in words: the organization's name and domain, its domain, or an individual.
+        pub label: ::std::string::String,
+        ///The organization key (`domain:…`, `name:…` or `person:…`); `anonymous` on the anonymous line.
         pub organization_key: ::std::string::String,
     }
     impl OrganizationShare {
@@ -2803,7 +2812,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         pub completed_at: ::chrono::DateTime<::chrono::offset::Utc>,
         ///The response's id.
         pub id: ::uuid::Uuid,
-        ///The locale answered in.
+        ///The locale answered in; never kept for an anonymous response.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub locale: ::std::option::Option<::std::string::String>,
         ///The office's membership.
@@ -8025,6 +8034,10 @@ a list of option values for `multi_choice`, text for `text`.*/
             counted: ::std::result::Result<u64, ::std::string::String>,
             country: ::std::result::Result<::std::string::String, ::std::string::String>,
             excluded: ::std::result::Result<super::Excluded, ::std::string::String>,
+            hint: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             meets: ::std::result::Result<bool, ::std::string::String>,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
@@ -8049,6 +8062,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     counted: Err("no value supplied for counted".to_string()),
                     country: Err("no value supplied for country".to_string()),
                     excluded: Err("no value supplied for excluded".to_string()),
+                    hint: Ok(Default::default()),
                     meets: Err("no value supplied for meets".to_string()),
                     name: Err("no value supplied for name".to_string()),
                     office_id: Err("no value supplied for office_id".to_string()),
@@ -8118,6 +8132,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for excluded: {e}")
+                    });
+                self
+            }
+            pub fn hint<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hint = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hint: {e}")
                     });
                 self
             }
@@ -8210,6 +8236,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     counted: value.counted?,
                     country: value.country?,
                     excluded: value.excluded?,
+                    hint: value.hint?,
                     meets: value.meets?,
                     name: value.name?,
                     office_id: value.office_id?,
@@ -8229,6 +8256,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     counted: Ok(value.counted),
                     country: Ok(value.country),
                     excluded: Ok(value.excluded),
+                    hint: Ok(value.hint),
                     meets: Ok(value.meets),
                     name: Ok(value.name),
                     office_id: Ok(value.office_id),
@@ -8304,8 +8332,10 @@ a list of option values for `multi_choice`, text for `text`.*/
         }
         #[derive(Clone, Debug)]
         pub struct OrganizationShare {
+            anonymous: ::std::result::Result<bool, ::std::string::String>,
             completed: ::std::result::Result<u64, ::std::string::String>,
             counted: ::std::result::Result<u64, ::std::string::String>,
+            label: ::std::result::Result<::std::string::String, ::std::string::String>,
             organization_key: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -8314,8 +8344,10 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::default::Default for OrganizationShare {
             fn default() -> Self {
                 Self {
+                    anonymous: Err("no value supplied for anonymous".to_string()),
                     completed: Err("no value supplied for completed".to_string()),
                     counted: Err("no value supplied for counted".to_string()),
+                    label: Err("no value supplied for label".to_string()),
                     organization_key: Err(
                         "no value supplied for organization_key".to_string(),
                     ),
@@ -8323,6 +8355,18 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         impl OrganizationShare {
+            pub fn anonymous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.anonymous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for anonymous: {e}")
+                    });
+                self
+            }
             pub fn completed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<u64>,
@@ -8347,6 +8391,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
+            pub fn label<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.label = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for label: {e}")
+                    });
+                self
+            }
             pub fn organization_key<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8368,8 +8424,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 value: OrganizationShare,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    anonymous: value.anonymous?,
                     completed: value.completed?,
                     counted: value.counted?,
+                    label: value.label?,
                     organization_key: value.organization_key?,
                 })
             }
@@ -8377,8 +8435,10 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::convert::From<super::OrganizationShare> for OrganizationShare {
             fn from(value: super::OrganizationShare) -> Self {
                 Self {
+                    anonymous: Ok(value.anonymous),
                     completed: Ok(value.completed),
                     counted: Ok(value.counted),
+                    label: Ok(value.label),
                     organization_key: Ok(value.organization_key),
                 }
             }

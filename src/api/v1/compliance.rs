@@ -1,7 +1,7 @@
 //! Compliance: where each membership stands against the program rule, and why.
 
 use crate::api::extract::Query;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{get, web};
 use chrono::NaiveDate;
@@ -14,7 +14,12 @@ use super::{results::bounds, ListQuery, Paged};
 use crate::{
     auth::{Principal, Role},
     db::{self, settings::SettingsRow, DbConnection},
-    domain::compliance::{membership_standing, window_start, Exclusion, Rules},
+    domain::{
+        compliance::{
+            membership_standing, window_start, AnonymousCount, Exclusion, OrganizationCount, Rules,
+        },
+        org_key,
+    },
     error::{ApiError, ApiResult},
     AppState,
 };
@@ -56,11 +61,16 @@ pub struct Excluded {
     pub outside_window: usize,
 }
 
-/// One customer organization's share (never shown to the vendor).
+/// One customer organization's share, or the office's anonymous responses (never shown to the vendor).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct OrganizationShare {
-    /// The organization key.
+    /// The organization key (`domain:…`, `name:…` or `person:…`); `anonymous` on the anonymous line.
     pub organization_key: String,
+    /// What the key stands for, in words: the organization's name and domain, its domain, or an individual.
+    pub label: String,
+    /// Whether this line is the office's anonymous responses, all organizations together: an anonymous
+    /// response counts under its organization's cap but is never shown under an organization.
+    pub anonymous: bool,
     /// Completed in the window.
     pub completed: usize,
     /// Counted.
@@ -90,7 +100,10 @@ pub struct OfficeCompliance {
     pub additional_organizations_needed: usize,
     /// The last day the office keeps meeting the rule if no response is added (when it meets it).
     pub valid_until: Option<NaiveDate>,
-    /// Per customer organization, most completed first; `null` for the vendor.
+    /// What would close the shortfall, in words; `null` when there is none.
+    pub hint: Option<String>,
+    /// Per customer organization, most completed first, then one line for the anonymous responses;
+    /// `null` for the vendor.
     pub organizations: Option<Vec<OrganizationShare>>,
 }
 
@@ -159,6 +172,10 @@ pub fn explain(
     let responses = db::results::membership_responses(conn, membership_id)?;
     let ids: Vec<String> = offices.iter().map(|o| o.id.clone()).collect();
     let standing = membership_standing(&ids, &responses, &rules, as_of);
+    let names = match detailed {
+        true => db::contacts::organization_names(conn, &ids)?,
+        false => HashMap::new(),
+    };
     let offices = offices
         .into_iter()
         .zip(standing.offices)
@@ -186,16 +203,8 @@ pub fn explain(
                 shortfall: s.shortfall,
                 additional_organizations_needed: s.additional_organizations,
                 valid_until: s.valid_until,
-                organizations: detailed.then(|| {
-                    s.organizations
-                        .into_iter()
-                        .map(|o| OrganizationShare {
-                            organization_key: o.org_key,
-                            completed: o.completed,
-                            counted: o.counted,
-                        })
-                        .collect()
-                }),
+                hint: s.hint,
+                organizations: detailed.then(|| shares(s.organizations, s.anonymous, &names)),
             })
         })
         .collect::<ApiResult<_>>()?;
@@ -219,6 +228,29 @@ pub fn explain(
         valid_until: standing.valid_until,
         offices,
     })
+}
+
+/// The per-organization lines of an office, labelled, then its anonymous line.
+fn shares(
+    organizations: Vec<OrganizationCount>,
+    anonymous: AnonymousCount,
+    names: &HashMap<String, String>,
+) -> Vec<OrganizationShare> {
+    let named = organizations.into_iter().map(|o| OrganizationShare {
+        label: org_key::label(&o.org_key, names.get(&o.org_key).map(String::as_str)),
+        organization_key: o.org_key,
+        anonymous: false,
+        completed: o.completed,
+        counted: o.counted,
+    });
+    let anonymous = (anonymous.completed > 0).then(|| OrganizationShare {
+        organization_key: "anonymous".into(),
+        label: "anonymous responses, all organizations together".into(),
+        anonymous: true,
+        completed: anonymous.completed,
+        counted: anonymous.counted,
+    });
+    named.chain(anonymous).collect()
 }
 
 /// Get a membership's compliance

@@ -14,14 +14,16 @@ use validator::Validate;
 
 use super::{page_of, read_response, time, validated, ListQuery};
 use crate::{
-    auth::Principal,
+    auth::{Principal, Role},
     db::{
         self, contacts::ContactRow, invitations::InvitationRow, outbox::OutboxRow,
         schema::contacts, surveys::SurveyRow, DbConnection,
     },
+    domain::anonymity::partner_visible_status,
     error::{ApiError, ApiResult},
     i18n, respond, AppState,
 };
+use sha2::Digest as _;
 
 pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_invitations)
@@ -91,16 +93,48 @@ super::page_type!(
     "One page of invitations, in a stable order."
 );
 
+/// Who reads an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The administrator sees the stored state.
+    Admin,
+    /// The partner sees no trace of an anonymous answer, and so no opening of any link.
+    Partner {
+        /// Whether this invitation was answered anonymously.
+        answered_anonymously: bool,
+    },
+}
+
+impl Reader {
+    /// The reader of one invitation, given the anonymously answered ones among those read.
+    pub fn of(principal: &Principal, anonymous: &HashSet<String>, invitation_id: &str) -> Self {
+        match principal.role {
+            Role::Partner => Reader::Partner {
+                answered_anonymously: anonymous.contains(invitation_id),
+            },
+            Role::Admin | Role::Vendor => Reader::Admin,
+        }
+    }
+}
+
 impl Invitation {
-    /// The representation of a row as of `now` (an unanswered link past its expiry is `expired`).
-    /// The completion time is left out on purpose: it would tie anonymous responses to contacts.
-    pub fn from_row(row: InvitationRow, now: &str) -> ApiResult<Self> {
-        let expired =
-            db::invitations::AWAITING.contains(&row.status.as_str()) && !row.awaits_answer(now);
+    /// The representation of a row for `reader` as of `now` (an unanswered link past its expiry is
+    /// `expired`). The completion time is left out on purpose: it would tie anonymous responses to contacts.
+    pub fn from_row(row: InvitationRow, now: &str, reader: Reader) -> ApiResult<Self> {
+        let (status, opened_at) = match reader {
+            Reader::Admin => (row.status.as_str(), row.opened_at.as_deref()),
+            Reader::Partner {
+                answered_anonymously,
+            } => (
+                partner_visible_status(&row.status, answered_anonymously, row.sent_at.is_some()),
+                None,
+            ),
+        };
+        let expired = db::invitations::AWAITING.contains(&status) && row.expires_at.as_str() <= now;
         let status = if expired {
             InvitationStatus::Expired
         } else {
-            db::parse_enum(&row.status)?
+            db::parse_enum(status)?
         };
         Ok(Invitation {
             id: db::parse_uuid(&row.id)?,
@@ -110,10 +144,18 @@ impl Invitation {
             status,
             expires_at: time(&row.expires_at)?,
             sent_at: row.sent_at.as_deref().map(time).transpose()?,
-            opened_at: row.opened_at.as_deref().map(time).transpose()?,
+            opened_at: opened_at.map(time).transpose()?,
             reminders_sent: row.reminders_sent,
             created_at: time(&row.created_at)?,
         })
+    }
+
+    /// A version of what this reader sees (the stored row changes when a link is opened or answered,
+    /// which a partner must not be able to tell from the `ETag`).
+    fn version(&self) -> i64 {
+        let text = serde_json::to_vec(self).unwrap_or_default();
+        let digest = sha2::Sha256::digest(text);
+        i64::from_be_bytes(digest[..8].try_into().unwrap_or_default()) & i64::MAX
     }
 }
 
@@ -398,7 +440,7 @@ async fn create_invitations(
                 };
                 batch.invited.push(InvitedContact {
                     contact_id,
-                    invitation: Invitation::from_row(row, &now)?,
+                    invitation: Invitation::from_row(row, &now, Reader::Admin)?,
                     link,
                 });
             }
@@ -429,13 +471,17 @@ async fn list_invitations(
         principal.partner_scope(),
         state.timestamp(),
     );
-    let rows = db::run(&state.pool, move |conn| {
+    let (rows, anonymous) = db::run(&state.pool, move |conn| {
         let survey = db::surveys::get(conn, scope, survey_id)?;
-        db::invitations::list_for_survey(conn, &survey.id, after, limit)
+        let rows = db::invitations::list_for_survey(conn, &survey.id, after, limit)?;
+        let ids: Vec<&str> = rows.0.iter().map(|row| row.id.as_str()).collect();
+        let anonymous = db::invitations::answered_anonymously(conn, &ids)?;
+        Ok((rows, anonymous))
     })
     .await?;
     Ok(web::Json(page_of(rows, |row| {
-        Invitation::from_row(row, &now)
+        let reader = Reader::of(&principal, &anonymous, &row.id);
+        Invitation::from_row(row, &now, reader)
     })?))
 }
 
@@ -456,16 +502,15 @@ async fn get_invitation(
         principal.partner_scope(),
         state.timestamp(),
     );
-    let row = db::run(&state.pool, move |conn| {
-        db::invitations::get(conn, scope, id)
+    let (row, anonymous) = db::run(&state.pool, move |conn| {
+        let row = db::invitations::get(conn, scope, id)?;
+        let anonymous = db::invitations::answered_anonymously(conn, &[row.id.as_str()])?;
+        Ok((row, anonymous))
     })
     .await?;
-    let version = time(&row.updated_at)?.timestamp_micros();
-    Ok(read_response(
-        &req,
-        version,
-        &Invitation::from_row(row, &now)?,
-    ))
+    let reader = Reader::of(&principal, &anonymous, &row.id);
+    let invitation = Invitation::from_row(row, &now, reader)?;
+    Ok(read_response(&req, invitation.version(), &invitation))
 }
 
 /// How many reminders were queued.
@@ -526,6 +571,13 @@ async fn queue_reminders(
                 db::invitations::count_reminder(conn, &invitation.id, &now)?;
                 queued += 1;
             }
+            for invitation in
+                db::invitations::answered_anonymously_by_email(conn, &survey.id, &now)?
+            {
+                if invitation.reminders_sent < MAX_REMINDERS {
+                    db::invitations::count_reminder(conn, &invitation.id, &now)?;
+                }
+            }
             Ok(queued)
         })
     })
@@ -562,7 +614,12 @@ async fn reissue_link(
     let token = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let invitation = db::invitations::get(conn, scope, id)?;
-            if !invitation.awaits_answer(&now) {
+            // An anonymously answered link gets a new one too (it opens on "already answered"):
+            // refusing would name the respondent.
+            let anonymous = db::invitations::answered_anonymously(conn, &[invitation.id.as_str()])?;
+            let looks_unanswered = invitation.awaits_answer(&now)
+                || (!anonymous.is_empty() && invitation.expires_at.as_str() > now.as_str());
+            if !looks_unanswered {
                 return Err(ApiError::Conflict(
                     "only an unanswered, unexpired invitation gets a new link".into(),
                 ));

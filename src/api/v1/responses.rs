@@ -120,7 +120,7 @@ pub struct Response {
     pub anonymous: bool,
     /// Answered live or imported.
     pub source: ResponseSource,
-    /// The locale answered in.
+    /// The locale answered in; never kept for an anonymous response.
     pub locale: Option<String>,
     /// Who answered; `null` for the partner when the response is anonymous.
     pub respondent: Option<Respondent>,
@@ -193,7 +193,7 @@ fn response_view(
         completed_at,
         anonymous,
         source: db::parse_enum(&row.source)?,
-        locale: row.locale.clone(),
+        locale: row.locale.clone().filter(|_| !hide),
         respondent: respondent.transpose()?,
         void,
         answers: answers
@@ -460,7 +460,10 @@ fn imported_row(
         contact_id: contact.map(|c| c.id),
         anonymous: i32::from(input.anonymous),
         org_key: key,
-        locale: input.locale.filter(|l| crate::domain::is_valid_locale(l)),
+        // An anonymous respondent's language could point at the contact: it is not kept.
+        locale: input
+            .locale
+            .filter(|l| !input.anonymous && crate::domain::is_valid_locale(l)),
         source: "import".into(),
         completed_at,
         voided_at: None,

@@ -1832,6 +1832,8 @@ export interface components {
             country: string;
             /** @description Responses that do not count, by reason. */
             excluded: components["schemas"]["Excluded"];
+            /** @description What would close the shortfall, in words; `null` when there is none. */
+            hint?: string | null;
             /** @description Whether this office meets the rule on its own. */
             meets: boolean;
             /** @description Its name. */
@@ -1841,7 +1843,10 @@ export interface components {
              * @description The office.
              */
             office_id: string;
-            /** @description Per customer organization, most completed first; `null` for the vendor. */
+            /**
+             * @description Per customer organization, most completed first, then one line for the anonymous responses;
+             *     `null` for the vendor.
+             */
             organizations?: components["schemas"]["OrganizationShare"][] | null;
             /** @description Counted responses still missing. */
             shortfall: number;
@@ -1858,13 +1863,20 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One customer organization's share (never shown to the vendor). */
+        /** @description One customer organization's share, or the office's anonymous responses (never shown to the vendor). */
         OrganizationShare: {
+            /**
+             * @description Whether this line is the office's anonymous responses, all organizations together: an anonymous
+             *     response counts under its organization's cap but is never shown under an organization.
+             */
+            anonymous: boolean;
             /** @description Completed in the window. */
             completed: number;
             /** @description Counted. */
             counted: number;
-            /** @description The organization key. */
+            /** @description What the key stands for, in words: the organization's name and domain, its domain, or an individual. */
+            label: string;
+            /** @description The organization key (`domain:…`, `name:…` or `person:…`); `anonymous` on the anonymous line. */
             organization_key: string;
         };
         /** @description A partner organization. */
@@ -2464,7 +2476,7 @@ export interface components {
              * @description The response's id.
              */
             id: string;
-            /** @description The locale answered in. */
+            /** @description The locale answered in; never kept for an anonymous response. */
             locale?: string | null;
             /**
              * Format: uuid

@@ -41,8 +41,11 @@ class OfficeCompliance:
     """ The office. """
     shortfall: int
     """ Counted responses still missing. """
+    hint: None | str | Unset = UNSET
+    """ What would close the shortfall, in words; `null` when there is none. """
     organizations: list[OrganizationShare] | None | Unset = UNSET
-    """ Per customer organization, most completed first; `null` for the vendor. """
+    """ Per customer organization, most completed first, then one line for the anonymous responses;
+    `null` for the vendor. """
     valid_until: datetime.date | None | Unset = UNSET
     """ The last day the office keeps meeting the rule if no response is added (when it meets it). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,6 +68,12 @@ class OfficeCompliance:
         office_id = str(self.office_id)
 
         shortfall = self.shortfall
+
+        hint: None | str | Unset
+        if isinstance(self.hint, Unset):
+            hint = UNSET
+        else:
+            hint = self.hint
 
         organizations: list[dict[str, Any]] | None | Unset
         if isinstance(self.organizations, Unset):
@@ -101,6 +110,8 @@ class OfficeCompliance:
                 "shortfall": shortfall,
             }
         )
+        if hint is not UNSET:
+            field_dict["hint"] = hint
         if organizations is not UNSET:
             field_dict["organizations"] = organizations
         if valid_until is not UNSET:
@@ -131,6 +142,15 @@ class OfficeCompliance:
         office_id = UUID(d.pop("office_id"))
 
         shortfall = d.pop("shortfall")
+
+        def _parse_hint(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        hint = _parse_hint(d.pop("hint", UNSET))
 
         def _parse_organizations(data: object) -> list[OrganizationShare] | None | Unset:
             if data is None:
@@ -181,6 +201,7 @@ class OfficeCompliance:
             name=name,
             office_id=office_id,
             shortfall=shortfall,
+            hint=hint,
             organizations=organizations,
             valid_until=valid_until,
         )

@@ -12,20 +12,29 @@ T = TypeVar("T", bound="OrganizationShare")
 
 @_attrs_define
 class OrganizationShare:
-    """One customer organization's share (never shown to the vendor)."""
+    """One customer organization's share, or the office's anonymous responses (never shown to the vendor)."""
 
+    anonymous: bool
+    """ Whether this line is the office's anonymous responses, all organizations together: an anonymous
+    response counts under its organization's cap but is never shown under an organization. """
     completed: int
     """ Completed in the window. """
     counted: int
     """ Counted. """
+    label: str
+    """ What the key stands for, in words: the organization's name and domain, its domain, or an individual. """
     organization_key: str
-    """ The organization key. """
+    """ The organization key (`domain:…`, `name:…` or `person:…`); `anonymous` on the anonymous line. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        anonymous = self.anonymous
+
         completed = self.completed
 
         counted = self.counted
+
+        label = self.label
 
         organization_key = self.organization_key
 
@@ -33,8 +42,10 @@ class OrganizationShare:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "anonymous": anonymous,
                 "completed": completed,
                 "counted": counted,
+                "label": label,
                 "organization_key": organization_key,
             }
         )
@@ -44,15 +55,21 @@ class OrganizationShare:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        anonymous = d.pop("anonymous")
+
         completed = d.pop("completed")
 
         counted = d.pop("counted")
 
+        label = d.pop("label")
+
         organization_key = d.pop("organization_key")
 
         organization_share = cls(
+            anonymous=anonymous,
             completed=completed,
             counted=counted,
+            label=label,
             organization_key=organization_key,
         )
 

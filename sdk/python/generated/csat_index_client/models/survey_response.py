@@ -42,7 +42,7 @@ class SurveyResponse:
     survey_id: UUID
     """ The survey. """
     locale: None | str | Unset = UNSET
-    """ The locale answered in. """
+    """ The locale answered in; never kept for an anonymous response. """
     respondent: None | Respondent | Unset = UNSET
     """ Who answered; `null` for the partner when the response is anonymous. """
     void: None | Unset | VoidRecord = UNSET

@@ -1,0 +1,40 @@
+//! Anonymity against the partner: an anonymous respondent must look, in everything the partner can
+//! read, like any other invitee who did not answer under their name (DESIGN §2.2).
+
+/// The invitation state a partner is shown. Opening a link is not shown (every anonymous respondent
+/// opened theirs), and an anonymously answered invitation looks unanswered: both show as `sent` once
+/// the link was delivered, else `pending`. Expiry is then judged on the state shown, as for any
+/// unanswered link.
+pub fn partner_visible_status(stored: &str, answered_anonymously: bool, delivered: bool) -> &str {
+    let unanswered = if delivered { "sent" } else { "pending" };
+    match stored {
+        "opened" => unanswered,
+        "completed" if answered_anonymously => unanswered,
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_anonymous_answer_looks_like_a_link_sent_and_not_answered() {
+        assert_eq!(partner_visible_status("completed", true, true), "sent");
+        assert_eq!(partner_visible_status("opened", false, true), "sent");
+        assert_eq!(partner_visible_status("sent", false, true), "sent");
+        assert_eq!(partner_visible_status("completed", true, false), "pending");
+        assert_eq!(partner_visible_status("opened", false, false), "pending");
+    }
+
+    #[test]
+    fn named_answers_and_other_states_show_as_they_are() {
+        assert_eq!(
+            partner_visible_status("completed", false, true),
+            "completed"
+        );
+        for state in ["pending", "bounced"] {
+            assert_eq!(partner_visible_status(state, false, false), state);
+        }
+    }
+}
