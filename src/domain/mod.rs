@@ -2,6 +2,7 @@
 
 pub mod compliance;
 pub mod country;
+pub mod disclosure;
 pub mod metrics;
 pub mod org_key;
 pub mod periods;
