@@ -32,7 +32,8 @@
 //! pass the primary rules of a program-level cell (memberships and dominance), because a partner can
 //! take its own responses out of anything it computes.
 //!
-//! [`decide`] picks the cells to publish; [`audit`] independently checks any published set.
+//! [`decide`] picks the cells to publish; [`decide_more`] adds cells to what is already published
+//! (published figures are immutable); [`audit`] independently checks any published set.
 //!
 //! # What is not covered
 //! The attacker model is subtraction of nested cells and of one relation at a time, chained through
@@ -372,28 +373,54 @@ impl fmt::Display for Violation {
 /// Cost: about (cells)² per step, and at most one step per candidate; fine for a program's quarterly
 /// tables (thousands of cells), not for millions.
 pub fn decide(atoms: &[Atom], candidates: &[Key], rules: Rules) -> BTreeSet<Key> {
+    decide_more(atoms, &[], candidates, rules)
+}
+
+/// Like [`decide`], for a program that has already published the cells `shown`: published figures are
+/// immutable, so those stay published, count as known, and are never picked for suppression. Returns
+/// the cells of `candidates` that may be published in addition (none of `shown`). Use it when a
+/// quarter closes: `shown` is everything published so far, `candidates` the new quarter's cells and
+/// the spans that quarter completes (its year, the window ending with it).
+///
+/// A failure that rests only on `shown` cells cannot be repaired any more and is skipped; with `shown`
+/// itself decided by these functions over the same atoms there is none. Fed different atoms (a
+/// restatement), the old figures stay known with their old values, which this module cannot see.
+pub fn decide_more(
+    atoms: &[Atom],
+    shown: &[Key],
+    candidates: &[Key],
+    rules: Rules,
+) -> BTreeSet<Key> {
+    let shown: BTreeSet<&Key> = shown.iter().collect();
     let candidates: BTreeSet<&Key> = candidates.iter().collect();
-    let table = Table::new(atoms, candidates.iter().map(|key| key.span), rules);
+    let spans = shown.iter().chain(&candidates).map(|key| key.span);
+    let table = Table::new(atoms, spans, rules);
+    let fixed: Vec<bool> = table
+        .cells
+        .iter()
+        .map(|cell| shown.contains(&cell.key))
+        .collect();
     let mut published: Vec<bool> = table
         .cells
         .iter()
-        .map(|cell| candidates.contains(&cell.key) && table.primary(cell))
+        .zip(&fixed)
+        .map(|(cell, fixed)| *fixed || candidates.contains(&cell.key) && table.primary(cell))
         .collect();
-    while let Some(fixers) = table.failure(&published) {
-        let pick = fixers
-            .into_iter()
-            .min_by_key(|i| (table.cells[*i].responses, &table.cells[*i].key));
-        match pick {
-            Some(i) => published[i] = false,
-            // Unreachable (whatever is known rests on a published cell); publish nothing to stay safe.
-            None => return BTreeSet::new(),
-        }
+    let fixable = |published: &[bool]| -> Vec<bool> {
+        published
+            .iter()
+            .zip(&fixed)
+            .map(|(p, f)| *p && !f)
+            .collect()
+    };
+    while let Some(cell) = table.next_suppression(&published, &fixable(&published)) {
+        published[cell] = false;
     }
     table
         .cells
         .iter()
-        .zip(published)
-        .filter(|(_, shown)| *shown)
+        .zip(fixable(&published))
+        .filter(|(_, new)| *new)
         .map(|(cell, _)| cell.key.clone())
         .collect()
 }
@@ -634,15 +661,23 @@ impl Table {
         }
     }
 
-    /// The first failing check of rules 2 and 3, as the published cells whose suppression may repair
-    /// it: those the cells involved rest on (for a relation, its known children).
-    fn failure(&self, published: &[bool]) -> Option<BTreeSet<usize>> {
+    /// The cell to suppress next, if any: for the first failing check of rules 2 and 3 that
+    /// suppressing a `fixable` cell may repair, the smallest (by responses, then key) of the fixable
+    /// cells the cells involved rest on (for a relation: its known children, else its parent).
+    fn next_suppression(&self, published: &[bool], fixable: &[bool]) -> Option<usize> {
+        let fixers = |from: BTreeSet<usize>| -> Option<usize> {
+            from.into_iter()
+                .filter(|c| fixable[*c])
+                .min_by_key(|c| (self.cells[*c].responses, &self.cells[*c].key))
+        };
         for audience in [Audience::Partner, Audience::Vendor] {
             let known = self.knowledge(published, audience);
             for (c, how) in known.iter().enumerate() {
                 if let Known::Derived(from) = how {
                     if !self.safe(self.cells[c].atoms.iter().copied(), audience) {
-                        return Some(from.clone());
+                        if let Some(fixers) = fixers(from.clone()) {
+                            return Some(fixers);
+                        }
                     }
                 }
             }
@@ -654,7 +689,9 @@ impl Table {
                         audience,
                     )
                 {
-                    return Some(support(&known, &[outer, inner]));
+                    if let Some(fixers) = fixers(support(&known, &[outer, inner])) {
+                        return Some(fixers);
+                    }
                 }
             }
             for family in &self.families {
@@ -673,7 +710,11 @@ impl Table {
                 if !children.is_empty()
                     && !self.safe(difference(parent, &children, &self.cells), audience)
                 {
-                    return Some(support(&known, &children));
+                    let found = fixers(support(&known, &children))
+                        .or_else(|| fixers(support(&known, &[family.parent])));
+                    if found.is_some() {
+                        return found;
+                    }
                 }
             }
         }
@@ -1245,6 +1286,33 @@ mod tests {
         assert_eq!(shown(&atoms, &candidates), set(&[year]));
     }
 
+    /// Published figures are immutable: once the second quarter is out, the year that would reveal the
+    /// first quarter's single answer is held back instead of the quarter.
+    #[test]
+    fn what_is_already_published_stays_and_the_new_cell_yields() {
+        let mut atoms = country("DE", q(2026, 2), &[3, 3, 3]);
+        atoms.push(atom("mDE0", "pDE0", "DE", q(2026, 1), 1));
+        let year = Key::country("DE", Span::year(2026));
+        let second = Key::country("DE", q2());
+        let at_close = decide(&atoms, std::slice::from_ref(&second), Rules::default());
+        assert_eq!(at_close, set(std::slice::from_ref(&second)));
+        let shown: Vec<Key> = at_close.into_iter().collect();
+        let candidates = [year.clone(), second.clone()];
+        assert!(decide_more(&atoms, &shown, &candidates, Rules::default()).is_empty());
+        // Without the history the year would be shown and the quarter hidden.
+        assert_eq!(
+            decide_more(&atoms, &[], &candidates, Rules::default()),
+            set(&[year])
+        );
+        // A new cell that is safe next to what is shown is added, and only it.
+        atoms.extend(country("DE", q(2026, 3), &[4, 4, 4]));
+        let third = Key::country("DE", Span::quarter(q(2026, 3)));
+        assert_eq!(
+            decide_more(&atoms, &shown, &[second, third.clone()], Rules::default()),
+            set(&[third])
+        );
+    }
+
     /// The year minus three shown quarters is the fourth, though the fourth is not a candidate; minus
     /// two of its countries it would isolate the third.
     #[test]
@@ -1499,6 +1567,30 @@ mod tests {
             if audit(&atoms, &naive, rules).is_ok() {
                 prop_assert_eq!(decide(&atoms, &candidates, rules), naive.into_iter().collect::<BTreeSet<_>>());
             }
+        }
+
+        #[test]
+        fn publishing_in_two_rounds_stays_safe(
+            (atoms, candidates, rules) in arbitrary_program(),
+            later in prop::collection::vec(any::<bool>(), all_keys().len()),
+        ) {
+            let round = |second_round: bool| -> Vec<Key> {
+                candidates
+                    .iter()
+                    .zip(&later)
+                    .filter(|(_, later)| **later == second_round)
+                    .map(|(key, _)| key.clone())
+                    .collect()
+            };
+            let (first, second) = (round(false), round(true));
+            let shown = decide(&atoms, &first, rules);
+            let old: Vec<Key> = shown.iter().cloned().collect();
+            let added = decide_more(&atoms, &old, &second, rules);
+            for key in &added {
+                prop_assert!(second.contains(key) && !shown.contains(key));
+            }
+            let all: Vec<Key> = shown.into_iter().chain(added).collect();
+            prop_assert_eq!(audit(&atoms, &all, rules), Ok(()));
         }
 
         #[test]
