@@ -3,6 +3,7 @@
 pub mod anonymity;
 pub mod compliance;
 pub mod country;
+pub mod disclosure;
 pub mod metrics;
 pub mod org_key;
 pub mod periods;
