@@ -403,3 +403,52 @@ pub fn offices_of_all(conn: &mut DbConnection) -> ApiResult<Vec<OfficeOfMembersh
         &[],
     )
 }
+
+#[derive(QueryableByName)]
+struct AtomRow {
+    #[diesel(sql_type = Text)]
+    membership_id: String,
+    #[diesel(sql_type = Text)]
+    partner_id: String,
+    #[diesel(sql_type = Text)]
+    country: String,
+    #[diesel(sql_type = Text)]
+    month: String,
+    #[diesel(sql_type = BigInt)]
+    responses: i64,
+}
+
+/// The program's completed, non-voided responses as disclosure-control atoms: per membership (with its
+/// partner), office country and calendar quarter, completed up to and including `through` (a day).
+pub fn disclosure_atoms(
+    conn: &mut DbConnection,
+    through: &str,
+) -> ApiResult<Vec<crate::domain::disclosure::Atom>> {
+    use crate::domain::disclosure::{Atom, Quarter};
+    let rows: Vec<AtomRow> = query(
+        conn,
+        "SELECT r.membership_id AS membership_id, r.partner_id AS partner_id, o.country AS country, \
+         SUBSTR(r.completed_at, 1, 7) AS month, COUNT(*) AS responses FROM responses r \
+         JOIN offices o ON o.id = r.office_id WHERE r.voided_at IS NULL AND SUBSTR(r.completed_at, 1, 10) <= ? \
+         GROUP BY r.membership_id, r.partner_id, o.country, SUBSTR(r.completed_at, 1, 7)",
+        &[Bind::Text(through.into())],
+    )?;
+    rows.into_iter()
+        .map(|row| {
+            let first_day =
+                chrono::NaiveDate::parse_from_str(&format!("{}-01", row.month), "%Y-%m-%d")
+                    .map_err(|e| {
+                        crate::error::ApiError::Internal(format!(
+                            "stored completion month is invalid: {e}"
+                        ))
+                    })?;
+            Ok(Atom {
+                membership: row.membership_id,
+                partner: row.partner_id,
+                country: row.country,
+                quarter: Quarter::containing(first_day),
+                responses: u64::try_from(row.responses).unwrap_or(0),
+            })
+        })
+        .collect()
+}

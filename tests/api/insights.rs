@@ -722,3 +722,48 @@ async fn the_demo_program_shows_met_and_unmet_memberships_and_an_organization_ov
         );
     }
 }
+
+#[actix_rt::test]
+async fn disclosure_control_publishes_the_demo_program_and_its_audit_passes() {
+    use csat_index::domain::disclosure::{audit, decide, Key, Rules, Span};
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let pool = app.state.pool.clone();
+        let atoms = actix_web::web::block(move || {
+            let mut conn = pool.get().unwrap();
+            csat_index::demo::seed(&mut conn, chrono::Utc::now()).unwrap();
+            let today = chrono::Utc::now().date_naive().to_string();
+            csat_index::db::results::disclosure_atoms(&mut conn, &today)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        let quarters: std::collections::BTreeSet<_> = atoms.iter().map(|a| a.quarter).collect();
+        assert!(quarters.len() >= 4, "{backend:?}: {quarters:?}");
+        let mut candidates = Vec::new();
+        for quarter in &quarters {
+            let span = Span::quarter(*quarter);
+            candidates.push(Key::program(span));
+            for atom in atoms.iter().filter(|a| a.quarter == *quarter) {
+                candidates.push(Key::country(&atom.country, span));
+                candidates.push(Key::membership(&atom.membership, span));
+            }
+        }
+        for year in quarters.iter().map(|q| q.year()) {
+            if quarters.iter().filter(|q| q.year() == year).count() == 4 {
+                candidates.push(Key::program(Span::year(year)));
+            }
+        }
+        let rules = Rules::new(5);
+        let published: Vec<Key> = decide(&atoms, &candidates, rules).into_iter().collect();
+        assert!(
+            !published.is_empty(),
+            "{backend:?}: nothing of the demo could be published"
+        );
+        assert!(
+            published.len() < candidates.len(),
+            "the demo has cells that must stay hidden"
+        );
+        assert_eq!(audit(&atoms, &published, rules), Ok(()), "{backend:?}");
+    }
+}
