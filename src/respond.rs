@@ -101,7 +101,21 @@ impl Answerable {
     }
 }
 
-fn answerable(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
+/// What a link is used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// Reading the questionnaire.
+    Read,
+    /// Submitting answers.
+    Answer,
+}
+
+fn answerable(
+    conn: &mut DbConnection,
+    token: &str,
+    now: &str,
+    purpose: Purpose,
+) -> Result<Answerable, RespondError> {
     if !well_formed(token) {
         return Err(RespondError::Unknown);
     }
@@ -114,7 +128,12 @@ fn answerable(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answera
         .optional()?
         .flatten();
     if invitation.status == "completed" {
-        return Err(RespondError::Answered(contact_locale));
+        // Whoever holds the link (the partner, for links it delivered) must not learn from reading
+        // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
+        let anonymous = db::invitations::answered_anonymously(conn, &[invitation.id.as_str()])?;
+        if purpose == Purpose::Answer || anonymous.is_empty() {
+            return Err(RespondError::Answered(contact_locale));
+        }
     }
     let survey = db::surveys::get(conn, None, db::parse_uuid(&invitation.survey_id)?)?;
     let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
@@ -137,7 +156,7 @@ fn answerable(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answera
 /// Loads the questionnaire of a link and records that it was opened.
 pub fn open(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
     db::write_tx(conn, |conn| {
-        let found = answerable(conn, token, now)?;
+        let found = answerable(conn, token, now, Purpose::Read)?;
         db::invitations::advance(
             conn,
             &found.invitation.id,
@@ -203,7 +222,7 @@ pub fn submit(
     now: &str,
 ) -> Result<String, RespondError> {
     db::write_tx(conn, |conn| {
-        let found = answerable(conn, token, now)?;
+        let found = answerable(conn, token, now, Purpose::Answer)?;
         let values = submission.answers.into_json(&found.questions);
         let answers = match validate_answers(&found.questions, &values) {
             Ok(answers) => answers,

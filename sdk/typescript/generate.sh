@@ -16,8 +16,8 @@ out=src/generated
 rm -rf "$out"
 mkdir -p "$out"
 
-# --empty-objects-unknown: `answers` of SubmitAnswers / ImportedResponse is a bare `type: object`
-# in the spec; without the flag it becomes `Record<string, never>` and no answer could be sent.
+# --empty-objects-unknown: a schema that is a bare `type: object` (none today) becomes
+# `Record<string, unknown>` instead of `Record<string, never>`, which no value could be sent as.
 # The input path is relative, so nothing machine-specific lands in the output.
 npx --no-install openapi-typescript ../../openapi/v1.json \
     --output "$out/schema.ts.tmp" --empty-objects-unknown --silent </dev/null

@@ -207,11 +207,19 @@ pub fn erase(
         .select(invitations::id);
     diesel::delete(outbox::table.filter(outbox::invitation_id.eq_any(contact_invitations)))
         .execute(conn)?;
-    // Links not answered yet stop working, like expired ones.
+    // Links not answered under the contact's name stop working, like expired ones (an anonymously
+    // answered one too: left alone, it alone would stay `sent`).
+    let answered_anonymously = super::schema::responses::table
+        .filter(super::schema::responses::anonymous.eq(1))
+        .select(super::schema::responses::invitation_id);
     diesel::update(
         invitations::table
             .filter(invitations::contact_id.eq(&current.id))
-            .filter(invitations::status.eq_any(super::invitations::AWAITING))
+            .filter(
+                invitations::status
+                    .eq_any(super::invitations::AWAITING)
+                    .or(invitations::id.nullable().eq_any(answered_anonymously)),
+            )
             .filter(invitations::expires_at.gt(now)),
     )
     .set((

@@ -136,53 +136,47 @@ pub fn in_window(day: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
     day > window_start(as_of, months) && day <= as_of
 }
 
+/// Counts an office's window. How many of an organization's responses count is `min(cap, n)`,
+/// whatever their order; which ones count is shown named first, so that an organization's named line
+/// never changes with anonymous answers, and anonymous responses take only the room left (as if they
+/// came from organizations the partner does not know).
 fn count(responses: &[&Completed], rules: &Rules, as_of: NaiveDate) -> Tally {
-    let mut in_window_sorted: Vec<&Completed> = Vec::new();
+    let cap = rules.cap_per_org;
     let mut excluded = BTreeMap::new();
+    // Per organization: (named, anonymous) responses in the window.
+    let mut window: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for response in responses {
         if response.voided {
             *excluded.entry(Exclusion::Voided).or_insert(0) += 1;
         } else if !in_window(response.completed_on, as_of, rules.window_months) {
             *excluded.entry(Exclusion::OutsideWindow).or_insert(0) += 1;
         } else {
-            in_window_sorted.push(response);
+            let (named, anonymous) = window.entry(&response.org_key).or_insert((0, 0));
+            *if response.anonymous { anonymous } else { named } += 1;
         }
     }
-    in_window_sorted.sort_by(|a, b| (a.completed_on, &a.id).cmp(&(b.completed_on, &b.id)));
-    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut organizations: BTreeMap<&str, OrganizationCount> = BTreeMap::new();
+    let mut organizations = Vec::new();
     let mut anonymous = AnonymousCount::default();
-    let mut counted = 0;
-    for response in in_window_sorted {
-        let used = used.entry(&response.org_key).or_insert(0);
-        let counts = *used < rules.cap_per_org;
-        if counts {
-            *used += 1;
-            counted += 1;
-        } else {
-            *excluded.entry(Exclusion::OverOrganizationCap).or_insert(0) += 1;
+    let (mut counted, mut room) = (0, 0);
+    for (org_key, (named, anonymous_here)) in window {
+        let counts = (named + anonymous_here).min(cap);
+        let named_counted = named.min(cap);
+        counted += counts;
+        let over_cap = named + anonymous_here - counts;
+        if over_cap > 0 {
+            *excluded.entry(Exclusion::OverOrganizationCap).or_insert(0) += over_cap;
         }
-        let (completed, counted) = if response.anonymous {
-            (&mut anonymous.completed, &mut anonymous.counted)
-        } else {
-            let share =
-                organizations
-                    .entry(&response.org_key)
-                    .or_insert_with(|| OrganizationCount {
-                        org_key: response.org_key.clone(),
-                        completed: 0,
-                        counted: 0,
-                    });
-            (&mut share.completed, &mut share.counted)
-        };
-        *completed += 1;
-        *counted += usize::from(counts);
+        anonymous.completed += anonymous_here;
+        anonymous.counted += counts - named_counted;
+        if named > 0 {
+            room += cap - named_counted;
+            organizations.push(OrganizationCount {
+                org_key: org_key.to_owned(),
+                completed: named,
+                counted: named_counted,
+            });
+        }
     }
-    let room = used
-        .values()
-        .map(|n| rules.cap_per_org.saturating_sub(*n))
-        .sum();
-    let mut organizations: Vec<OrganizationCount> = organizations.into_values().collect();
     organizations.sort_by(|a, b| {
         b.completed
             .cmp(&a.completed)
@@ -392,20 +386,23 @@ mod tests {
             vec![OrganizationCount {
                 org_key: "domain:contoso.example".into(),
                 completed: 8,
-                counted: 7,
+                counted: 8,
             }]
         );
         assert_eq!(
             office.anonymous,
             AnonymousCount {
                 completed: 2,
-                counted: 2
+                counted: 1
             }
         );
         assert_eq!(
             office.excluded.get(&Exclusion::OverOrganizationCap),
             Some(&1)
         );
+        // The named line is what the named responses alone give; the anonymous ones take the room
+        // they leave, and room is judged on the named lines only (as if from unknown organizations).
+        assert_eq!((office.shortfall, office.additional_organizations), (1, 1));
     }
 
     #[test]

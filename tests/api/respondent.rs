@@ -844,9 +844,21 @@ async fn an_anonymous_respondent_is_indistinguishable_from_invitees_who_did_not_
         assert_eq!(visible(&anonymous), visible(&opener));
         assert_eq!(visible(&anonymous)["reminders_sent"], 1);
         assert_eq!(visible(&named)["status"], "completed");
-        // A lost link is re-issued alike, answered anonymously or not.
-        link_of(anonymous_invitation.clone()).await;
-        link_of(invitation_of(&silent)).await;
+        // A lost link is re-issued alike, answered anonymously or not, and reads alike: whoever holds
+        // it sees the questionnaire; only answering again is refused.
+        for invitation in [anonymous_invitation.clone(), invitation_of(&silent)] {
+            let token = link_of(invitation).await;
+            app.get(&format!("/api/v1/respond/{token}"))
+                .send()
+                .await
+                .expect(200);
+        }
+        let again = link_of(anonymous_invitation.clone()).await;
+        app.post(&format!("/api/v1/respond/{again}"))
+            .json(json!({"answers": answers_with(&custom, "support")}))
+            .send()
+            .await
+            .problem(409);
 
         // The response: no respondent, no language that could point at the contact.
         let responses = app
@@ -882,7 +894,87 @@ async fn an_anonymous_respondent_is_indistinguishable_from_invitees_who_did_not_
         assert!(!explained.text.contains("alpha"), "{}", explained.text);
         assert_eq!(
             office_view["hint"],
-            "8 more completed surveys from customer organizations already counted (each counts up to 8), or from new ones, would close the gap"
+            "8 more completed surveys: the organizations already counted have room for 7 more, so at least 1 new customer organization must answer"
+        );
+
+        // Erasure revokes the anonymous respondent's link like the silent invitee's.
+        for contact in [&anonymous, &silent] {
+            app.delete(&format!("/api/v1/contacts/{contact}"))
+                .partner(&partner)
+                .send()
+                .await
+                .expect(204);
+        }
+        let listed = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .send()
+            .await;
+        let after = |contact: &str| {
+            let mut item = listed.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["contact_id"] == contact)
+                .unwrap()
+                .clone();
+            // `expires_at` is the moment of each erasure.
+            for own in ["id", "contact_id", "created_at", "expires_at"] {
+                item.as_object_mut().unwrap().remove(own);
+            }
+            item
+        };
+        listed.expect(200);
+        assert_eq!(after(&anonymous), after(&silent), "{backend:?}");
+        assert_eq!(after(&anonymous)["status"], "expired");
+    }
+}
+
+#[actix_rt::test]
+async fn an_organizations_named_line_never_changes_with_its_anonymous_answers() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let invited = app.invited("CAP", "first@cap.example").await;
+        let (partner, office, survey) = (&invited.partner, &invited.office, &invited.survey);
+        // One anonymous answer first, then eight named ones, all from cap.example.
+        app.post(&format!("/api/v1/respond/{}", invited.token()))
+            .json(json!({"answers": answers_with(&invited.custom, "support"), "anonymous": true}))
+            .send()
+            .await
+            .expect(201);
+        for n in 0..8 {
+            let contact = app
+                .consenting_contact(office, &format!("named{n}@cap.example"), "Cap")
+                .await;
+            let link = app
+                .invite_links(partner, survey, &[&contact])
+                .await
+                .remove(0);
+            app.post(&format!("/api/v1/respond/{}", token_of(&link)))
+                .json(json!({"answers": answers_with(&invited.custom, "support")}))
+                .send()
+                .await
+                .expect(201);
+        }
+        let explained = app
+            .get(&format!(
+                "/api/v1/memberships/{}/compliance",
+                invited.membership
+            ))
+            .partner(partner)
+            .send()
+            .await;
+        let office_view = &explained.expect(200)["offices"][0];
+        assert_eq!(office_view["counted"], 8, "{backend:?}");
+        let lines = office_view["organizations"].as_array().unwrap();
+        assert_eq!(
+            (lines[0]["completed"].as_i64(), lines[0]["counted"].as_i64()),
+            (Some(8), Some(8))
+        );
+        assert_eq!(lines[1]["anonymous"], true);
+        assert_eq!(
+            (lines[1]["completed"].as_i64(), lines[1]["counted"].as_i64()),
+            (Some(1), Some(0))
         );
     }
 }

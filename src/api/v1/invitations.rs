@@ -109,10 +109,10 @@ impl Reader {
     /// The reader of one invitation, given the anonymously answered ones among those read.
     pub fn of(principal: &Principal, anonymous: &HashSet<String>, invitation_id: &str) -> Self {
         match principal.role {
-            Role::Partner => Reader::Partner {
+            Role::Admin => Reader::Admin,
+            Role::Partner | Role::Vendor => Reader::Partner {
                 answered_anonymously: anonymous.contains(invitation_id),
             },
-            Role::Admin | Role::Vendor => Reader::Admin,
         }
     }
 }

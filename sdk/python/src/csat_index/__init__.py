@@ -144,14 +144,19 @@ def paginate(operation: Callable[..., Response[PageT | Problem]], *args: Any, **
 
     The items are typed ``Any`` (the generated ``Response`` is invariant, so the item type cannot be
     inferred from the page type): annotate the loop variable, e.g. ``contact: Contact``.
-    Raises :class:`ProblemError` when a page request fails.
+    Raises :class:`ProblemError` when a page request fails, and ``RuntimeError`` when the server repeats
+    a cursor (instead of looping forever).
     """
     if "cursor" in kwargs:
         raise TypeError("paginate() sets the cursor itself")
     cursor: str | None = None
+    seen: set[str] = set()
     while True:
         page = call(operation, *args, **kwargs, **({"cursor": cursor} if cursor else {}))
         yield from page.items
         if isinstance(page.next_cursor, Unset) or not page.next_cursor:
             return
+        if page.next_cursor in seen:
+            raise RuntimeError(f"the server repeated the cursor {page.next_cursor!r}; stopping instead of looping")
+        seen.add(page.next_cursor)
         cursor = page.next_cursor
