@@ -171,6 +171,16 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
             .entry((*code).to_owned())
             .or_insert_with(|| RefOr::Ref(Ref::from_response_name(*name)));
     }
+    for response in operation.responses.responses.values_mut() {
+        if let RefOr::T(response) = response {
+            if let Some(etag) = response.headers.get_mut("ETag") {
+                etag.description = Some(
+                    "The version of the object; send it in `If-Match` to update or delete it safely."
+                        .into(),
+                );
+            }
+        }
+    }
     if public {
         return;
     }

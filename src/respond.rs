@@ -243,10 +243,7 @@ pub fn submit(
             contact_id: Some(found.invitation.contact_id.clone()),
             anonymous: i32::from(submission.anonymous),
             org_key,
-            // An anonymous respondent's language could point at the contact: it is not kept.
-            locale: submission
-                .locale
-                .filter(|l| !submission.anonymous && crate::domain::is_valid_locale(l)),
+            locale: crate::domain::anonymity::kept_locale(submission.locale, submission.anonymous),
             source: "live".into(),
             completed_at: now.to_owned(),
             voided_at: None,

@@ -38,7 +38,14 @@ pub struct MembershipChanges {
 
 /// Inserts a membership.
 pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<MembershipRow> {
-    ensure_number_free(conn, &row.membership_number, None)?;
+    super::ensure_unique!(
+        conn,
+        memberships,
+        membership_number,
+        &row.membership_number,
+        None::<&str>,
+        "membership"
+    )?;
     diesel::insert_into(memberships::table)
         .values(&row)
         .execute(conn)?;
@@ -89,7 +96,14 @@ pub fn update(
 ) -> ApiResult<MembershipRow> {
     let current = get(conn, None, id)?;
     if let Some(number) = &changes.membership_number {
-        ensure_number_free(conn, number, Some(&current.id))?;
+        super::ensure_unique!(
+            conn,
+            memberships,
+            membership_number,
+            number,
+            Some(current.id.as_str()),
+            "membership"
+        )?;
     }
     super::update_versioned!(conn, memberships, current, expected, now, &changes)?;
     get(conn, None, id)
@@ -110,23 +124,4 @@ pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiRe
     }
     diesel::delete(memberships::table.find(&current.id)).execute(conn)?;
     Ok(())
-}
-
-/// 409 naming the number when another membership has it.
-fn ensure_number_free(
-    conn: &mut DbConnection,
-    number: &str,
-    except: Option<&str>,
-) -> ApiResult<()> {
-    let taken: i64 = memberships::table
-        .filter(memberships::membership_number.eq(number))
-        .filter(memberships::id.ne(except.unwrap_or_default()))
-        .count()
-        .get_result(conn)?;
-    match taken {
-        0 => Ok(()),
-        _ => Err(ApiError::Conflict(format!(
-            "another membership already has membership_number `{number}`"
-        ))),
-    }
 }

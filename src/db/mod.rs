@@ -245,6 +245,32 @@ macro_rules! update_versioned {
 }
 pub(crate) use update_versioned;
 
+/// 409 naming the field and the value when another row of `$table` (other than `$except`) already
+/// holds `$value` in the unique column `$column`.
+macro_rules! ensure_unique {
+    ($conn:expr, $table:ident, $column:ident, $value:expr, $except:expr, $what:literal) => {{
+        let taken: i64 = $table::table
+            .filter($table::$column.eq($value))
+            .filter($table::id.ne($except.unwrap_or_default()))
+            .count()
+            .get_result($conn)?;
+        match taken {
+            0 => Ok(()),
+            _ => Err($crate::error::ApiError::Conflict(format!(
+                concat!(
+                    "another ",
+                    $what,
+                    " already has ",
+                    stringify!($column),
+                    " `{}`"
+                ),
+                $value
+            ))),
+        }
+    }};
+}
+pub(crate) use ensure_unique;
+
 /// 412 when the caller's `If-Match` version is not the stored one.
 pub fn check_version(stored: i64, expected: Option<i64>) -> ApiResult<()> {
     match expected {

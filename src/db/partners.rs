@@ -40,7 +40,14 @@ pub struct PartnerChanges {
 
 /// Inserts a partner; 409 when its external key is taken.
 pub fn insert(conn: &mut DbConnection, row: PartnerRow) -> ApiResult<PartnerRow> {
-    ensure_key_free(conn, &row.external_key, None)?;
+    super::ensure_unique!(
+        conn,
+        partners,
+        external_key,
+        &row.external_key,
+        None::<&str>,
+        "partner"
+    )?;
     diesel::insert_into(partners::table)
         .values(&row)
         .execute(conn)?;
@@ -91,7 +98,14 @@ pub fn update(
 ) -> ApiResult<PartnerRow> {
     let current = get(conn, None, id)?;
     if let Some(key) = &changes.external_key {
-        ensure_key_free(conn, key, Some(&current.id))?;
+        super::ensure_unique!(
+            conn,
+            partners,
+            external_key,
+            key,
+            Some(current.id.as_str()),
+            "partner"
+        )?;
     }
     super::update_versioned!(conn, partners, current, expected, now, &changes)?;
     get(conn, None, id)
@@ -112,21 +126,6 @@ pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiRe
     }
     diesel::delete(partners::table.find(&current.id)).execute(conn)?;
     Ok(())
-}
-
-/// 409 naming the key when another partner has it.
-fn ensure_key_free(conn: &mut DbConnection, key: &str, except: Option<&str>) -> ApiResult<()> {
-    let taken: i64 = partners::table
-        .filter(partners::external_key.eq(key))
-        .filter(partners::id.ne(except.unwrap_or_default()))
-        .count()
-        .get_result(conn)?;
-    match taken {
-        0 => Ok(()),
-        _ => Err(ApiError::Conflict(format!(
-            "another partner already has external_key `{key}`"
-        ))),
-    }
 }
 
 fn not_found() -> ApiError {

@@ -14,6 +14,12 @@ pub fn partner_visible_status(stored: &str, answered_anonymously: bool, delivere
     }
 }
 
+/// The answer locale kept with a response: none for an anonymous one (it could point at the contact),
+/// and only a valid language tag otherwise.
+pub fn kept_locale(locale: Option<String>, anonymous: bool) -> Option<String> {
+    locale.filter(|l| !anonymous && super::is_valid_locale(l))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,6 +31,13 @@ mod tests {
         assert_eq!(partner_visible_status("sent", false, true), "sent");
         assert_eq!(partner_visible_status("completed", true, false), "pending");
         assert_eq!(partner_visible_status("opened", false, false), "pending");
+    }
+
+    #[test]
+    fn an_anonymous_response_keeps_no_locale() {
+        assert_eq!(kept_locale(Some("bg".into()), true), None);
+        assert_eq!(kept_locale(Some("bg".into()), false).as_deref(), Some("bg"));
+        assert_eq!(kept_locale(Some("bulgarian".into()), false), None);
     }
 
     #[test]

@@ -313,7 +313,7 @@ const CONTACT_ID: &str = "The contact's id.";
 /// Create a contact
 ///
 /// The administrator, or the partner that owns the office. The organization key is computed here.
-#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses((status = 201, description = "The created contact.", body = Contact, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses((status = 201, description = "The created contact.", body = Contact, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
 #[post("/offices/{office_id}/contacts")]
 async fn create_contact(
     state: web::Data<AppState>,
@@ -456,7 +456,7 @@ async fn list_contacts(
 /// Get a contact
 ///
 /// The contact with its consent and normalized customer-organization key. Erased contacts keep only the key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact, headers(("ETag" = String)))))]
 #[get("/contacts/{contact_id}")]
 async fn get_contact(
     req: HttpRequest,
@@ -474,7 +474,7 @@ async fn get_contact(
 /// Update a contact
 ///
 /// Changing the email or organization recomputes the organization key. An erased contact cannot be changed (409).
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses((status = 200, description = "The updated contact.", body = Contact, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses((status = 200, description = "The updated contact.", body = Contact, headers(("ETag" = String)))))]
 #[patch("/contacts/{contact_id}")]
 async fn update_contact(
     req: HttpRequest,

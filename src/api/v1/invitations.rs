@@ -488,7 +488,7 @@ async fn list_invitations(
 /// Get an invitation
 ///
 /// One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with its times and reminder count; the link itself is never shown again. Partners see their own surveys' invitations only.
-#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The invitation.", body = Invitation, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The invitation.", body = Invitation, headers(("ETag" = String)))))]
 #[get("/invitations/{invitation_id}")]
 async fn get_invitation(
     req: HttpRequest,

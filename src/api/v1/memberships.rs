@@ -110,7 +110,7 @@ const PARTNER_ID: &str = "The partner's id.";
 ///
 /// Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
 /// The membership number is unique program-wide. Administrator only.
-#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
 #[post("/partners/{partner_id}/memberships")]
 async fn create_membership(
     state: web::Data<AppState>,
@@ -170,7 +170,7 @@ async fn list_memberships(
 /// Get a membership
 ///
 /// The membership with its number and renewal date. Partners see their own memberships (others are 404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership, headers(("ETag" = String)))))]
 #[get("/memberships/{membership_id}")]
 async fn get_membership(
     req: HttpRequest,
@@ -191,7 +191,7 @@ async fn get_membership(
 ///
 /// Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
 /// refused with 412 instead of overwriting a concurrent change. Administrator only.
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership, headers(("ETag" = String)))))]
 #[patch("/memberships/{membership_id}")]
 async fn update_membership(
     req: HttpRequest,

@@ -142,7 +142,7 @@ const OFFICE_ID: &str = "The office's id.";
 /// Create an office
 ///
 /// The administrator, or the partner that owns the membership.
-#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses((status = 201, description = "The created office.", body = Office, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses((status = 201, description = "The created office.", body = Office, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
 #[post("/memberships/{membership_id}/offices")]
 async fn create_office(
     state: web::Data<AppState>,
@@ -210,7 +210,7 @@ async fn list_offices(
 /// Get an office
 ///
 /// The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office, headers(("ETag" = String)))))]
 #[get("/offices/{office_id}")]
 async fn get_office(
     req: HttpRequest,
@@ -227,7 +227,7 @@ async fn get_office(
 /// Update an office
 ///
 /// The administrator, or the partner that owns the office.
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses((status = 200, description = "The updated office.", body = Office, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses((status = 200, description = "The updated office.", body = Office, headers(("ETag" = String)))))]
 #[patch("/offices/{office_id}")]
 async fn update_office(
     req: HttpRequest,

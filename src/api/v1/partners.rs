@@ -152,7 +152,7 @@ fn domains_json(domains: &[String]) -> String {
 ///
 /// Registers a partner organization under the vendor's own unique key (409 when another partner has
 /// it), with its display name and the email domains it owns. Administrator only.
-#[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
 #[post("/partners")]
 async fn create_partner(
     state: web::Data<AppState>,
@@ -206,7 +206,7 @@ async fn list_partners(
 /// Get a partner
 ///
 /// The partner organization with its external key and owned email domains. A partner token sees only its own partner. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner, headers(("ETag" = String)))))]
 #[get("/partners/{partner_id}")]
 async fn get_partner(
     req: HttpRequest,
@@ -223,7 +223,7 @@ async fn get_partner(
 /// Update a partner
 ///
 /// Administrator only. Send `If-Match` with the partner's `ETag` to refuse the change when someone else changed it first.
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses((status = 200, description = "The updated partner.", body = Partner, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses((status = 200, description = "The updated partner.", body = Partner, headers(("ETag" = String)))))]
 #[patch("/partners/{partner_id}")]
 async fn update_partner(
     req: HttpRequest,

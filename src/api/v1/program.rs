@@ -135,7 +135,7 @@ pub(super) fn valid_locale(locale: &str) -> Result<(), validator::ValidationErro
 ///
 /// The program rule (completed surveys required, the per-organization cap, the window), the reporting
 /// period length, the anonymity threshold and the invitation defaults. Every role may read them.
-#[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings, headers(("ETag" = String)))))]
 #[get("/program/settings")]
 async fn get_settings(
     req: HttpRequest,
@@ -154,7 +154,7 @@ async fn get_settings(
 /// Update the program settings
 ///
 /// Administrator only. Changes apply to what is computed from now on.
-#[utoipa::path(tag = "program", request_body = UpdateSettings, responses((status = 200, description = "The updated settings.", body = ProgramSettings, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "program", request_body = UpdateSettings, responses((status = 200, description = "The updated settings.", body = ProgramSettings, headers(("ETag" = String)))))]
 #[patch("/program/settings")]
 async fn update_settings(
     req: HttpRequest,
@@ -224,7 +224,7 @@ pub struct UpdateStandardQuestion {
 /// Update a standard question's texts
 ///
 /// Administrator only. Surveys opened earlier keep the texts frozen in them.
-#[utoipa::path(tag = "program", params(("question_id" = Uuid, Path, description = "The standard question's id.")), request_body = UpdateStandardQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "program", params(("question_id" = Uuid, Path, description = "The standard question's id.")), request_body = UpdateStandardQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String)))))]
 #[patch("/program/questions/{question_id}")]
 async fn update_standard_question(
     req: HttpRequest,

@@ -268,7 +268,7 @@ fn load_view(
 /// Get a response
 ///
 /// One completed response with its answers. For an anonymous response the partner sees no contact, invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
-#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses((status = 200, description = "The response.", body = Response, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses((status = 200, description = "The response.", body = Response, headers(("ETag" = String)))))]
 #[get("/responses/{response_id}")]
 async fn get_response(
     req: HttpRequest,
@@ -302,7 +302,7 @@ pub struct VoidResponse {
 /// Void a response
 ///
 /// Administrator only. The response stays stored with who voided it, when and why, and no longer counts.
-#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), request_body = VoidResponse, responses((status = 200, description = "The voided response.", body = Response, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), request_body = VoidResponse, responses((status = 200, description = "The voided response.", body = Response, headers(("ETag" = String)))))]
 #[post("/responses/{response_id}/void")]
 async fn void_response(
     state: web::Data<AppState>,
@@ -460,10 +460,7 @@ fn imported_row(
         contact_id: contact.map(|c| c.id),
         anonymous: i32::from(input.anonymous),
         org_key: key,
-        // An anonymous respondent's language could point at the contact: it is not kept.
-        locale: input
-            .locale
-            .filter(|l| !input.anonymous && crate::domain::is_valid_locale(l)),
+        locale: crate::domain::anonymity::kept_locale(input.locale, input.anonymous),
         source: "import".into(),
         completed_at,
         voided_at: None,

@@ -190,7 +190,7 @@ fn visible_survey(
 /// Create a survey
 ///
 /// The administrator, or the partner that owns the office. It starts as a draft with the standard questions.
-#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses((status = 201, description = "The created survey.", body = Survey, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses((status = 201, description = "The created survey.", body = Survey, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
 #[post("/offices/{office_id}/surveys")]
 async fn create_survey(
     state: web::Data<AppState>,
@@ -274,7 +274,7 @@ async fn list_surveys(
 /// Get a survey
 ///
 /// The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey, headers(("ETag" = String)))))]
 #[get("/surveys/{survey_id}")]
 async fn get_survey(
     req: HttpRequest,
@@ -292,7 +292,7 @@ async fn get_survey(
 /// Update a survey
 ///
 /// The title and close time can change at any time; the locales only while it is a draft.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses((status = 200, description = "The updated survey.", body = Survey, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses((status = 200, description = "The updated survey.", body = Survey, headers(("ETag" = String)))))]
 #[patch("/surveys/{survey_id}")]
 async fn update_survey(
     req: HttpRequest,
@@ -574,7 +574,7 @@ fn editable_draft(
 /// Add a custom question
 ///
 /// Only while the survey is a draft (409 after), at most 10 per survey.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses((status = 201, description = "The created question.", body = Question, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses((status = 201, description = "The created question.", body = Question, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
 #[post("/surveys/{survey_id}/questions")]
 async fn create_question(
     state: web::Data<AppState>,
@@ -629,7 +629,7 @@ async fn create_question(
 /// Update a custom question
 ///
 /// Only while the survey is a draft (409 after). Standard questions cannot be changed here.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String, description = "The version of the object; send it in `If-Match` to update or delete it safely.")))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String)))))]
 #[patch("/surveys/{survey_id}/questions/{question_id}")]
 async fn update_question(
     req: HttpRequest,
