@@ -181,8 +181,8 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
                         &["pending"],
                         "sent",
                         &stamp,
-                    )
-                    .map(drop)
+                    )?;
+                    db::invitations::stamp_delivery(conn, &message.invitation_id, &stamp)
                 })?;
                 report.sent += 1;
             }

@@ -230,6 +230,19 @@ pub fn advance(
     Ok(stamp == 1)
 }
 
+/// Records when a link was first delivered, whatever its state by then (a link answered before its
+/// email was stamped would otherwise stay undelivered, and tell itself apart from the others).
+pub fn stamp_delivery(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> {
+    diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::sent_at.is_null()),
+    )
+    .set(invitations::sent_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Counts a queued reminder.
 pub fn count_reminder(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> {
     diesel::update(invitations::table.find(id))

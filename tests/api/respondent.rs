@@ -819,6 +819,13 @@ async fn an_anonymous_respondent_is_indistinguishable_from_invitees_who_did_not_
             .send()
             .await;
         reminders.expect(200);
+        // The emails go out after the anonymous answer came in through a re-issued link.
+        let state = app.state.clone();
+        let delivered = actix_web::web::block(move || csat_index::mail::deliver_due(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(delivered.sent >= 4, "{delivered:?}");
 
         // Invitations: the anonymous respondent's reads like the one never opened and the one opened.
         let listed = app
@@ -834,7 +841,8 @@ async fn an_anonymous_respondent_is_indistinguishable_from_invitees_who_did_not_
                 .find(|i| i["contact_id"] == contact)
                 .unwrap()
                 .clone();
-            for own in ["id", "contact_id", "created_at", "expires_at"] {
+            assert!(item["sent_at"].is_string(), "{item}");
+            for own in ["id", "contact_id", "created_at", "expires_at", "sent_at"] {
                 item.as_object_mut().unwrap().remove(own);
             }
             item
@@ -918,8 +926,8 @@ async fn an_anonymous_respondent_is_indistinguishable_from_invitees_who_did_not_
                 .find(|i| i["contact_id"] == contact)
                 .unwrap()
                 .clone();
-            // `expires_at` is the moment of each erasure.
-            for own in ["id", "contact_id", "created_at", "expires_at"] {
+            // `expires_at` is the moment of each erasure, `sent_at` of each delivery.
+            for own in ["id", "contact_id", "created_at", "expires_at", "sent_at"] {
                 item.as_object_mut().unwrap().remove(own);
             }
             item
