@@ -191,7 +191,10 @@ start_server() { # backend, role
             database="csat_fuzz_$$_${role}_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
             psql "$pg_admin_url" -qXv ON_ERROR_STOP=1 -c "CREATE DATABASE $database" </dev/null >/dev/null
             pg_databases+=("$database")
-            database_url="${pg_admin_url%/*}/$database"
+            # The admin URL with its database path replaced (user, host, port and ?options kept).
+            database_url="$(python3 -c 'import sys, urllib.parse as u
+url = u.urlsplit(sys.argv[1])
+print(u.urlunsplit(url._replace(path="/" + sys.argv[2])))' "$pg_admin_url" "$database")"
             ;;
         *)
             echo "fuzz: unknown backend '$backend' in CSAT_FUZZ_BACKENDS" >&2

@@ -45,16 +45,39 @@ pub struct Claims {
     pub iss: String,
     /// Audience.
     pub aud: Audience,
-    /// Expiry, seconds since the Unix epoch.
+    /// Expiry, seconds since the Unix epoch (a fraction, which RFC 7519 allows, is dropped).
+    #[serde(deserialize_with = "numeric_date")]
     pub exp: i64,
-    /// Issued at, seconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Issued at, seconds since the Unix epoch (a fraction is dropped).
+    #[serde(
+        default,
+        deserialize_with = "optional_numeric_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub iat: Option<i64>,
     /// The caller's role.
     pub role: Role,
     /// The partner a `partner` token acts for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_id: Option<Uuid>,
+}
+
+/// A JWT NumericDate: whole or fractional seconds since the Unix epoch, as whole seconds.
+fn numeric_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    let seconds = f64::deserialize(deserializer)?;
+    if seconds.is_finite() && seconds.abs() < 1e15 {
+        Ok(seconds.floor() as i64)
+    } else {
+        Err(serde::de::Error::custom(
+            "a NumericDate must be a number of seconds",
+        ))
+    }
+}
+
+fn optional_numeric_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i64>, D::Error> {
+    numeric_date(deserializer).map(Some)
 }
 
 /// The authenticated caller of a request.
@@ -266,6 +289,7 @@ fn describe_jwt_error(error: &jsonwebtoken::errors::Error) -> String {
         }
         ErrorKind::Json(e) => format!("its claims are malformed ({e})"),
         ErrorKind::ImmatureSignature => "it is not valid yet".into(),
+        ErrorKind::InvalidClaimFormat(claim) => format!("its `{claim}` claim is malformed"),
         _ => "it is not a well-formed JWT".into(),
     }
 }

@@ -148,6 +148,17 @@ async fn bad_tokens_are_401_problems() {
             .send()
             .await
             .expect(200);
+        // NumericDates may carry a fraction (RFC 7519).
+        let fractional = with(|c| {
+            let now = chrono::Utc::now().timestamp() as f64;
+            c.insert("exp".into(), json!(now + 600.5));
+            c.insert("iat".into(), json!(now - 0.25));
+        });
+        app.get("/api/v1/partners")
+            .token(&fractional)
+            .send()
+            .await
+            .expect(200);
         // A valid token with an array audience is accepted.
         let array_aud = with(|c| drop(c.insert("aud".into(), json!([AUDIENCE, "other"]))));
         app.get("/api/v1/partners")
