@@ -104,11 +104,11 @@ async function arrange() {
   const link = batch.invited[0].link;
   check(link.startsWith(`${BASE_URL}/s/`), `the link points at this service: ${link}`);
   step(`arranged survey ${survey.id}, custom question ${question.id}, link ${link}`);
-  return { bearer, surveyId: survey.id, customId: question.id, link };
+  return { admin, bearer, surveyId: survey.id, customId: question.id, link };
 }
 
 async function run(browser) {
-  const { bearer, surveyId, customId, link } = await arrange();
+  const { admin, bearer, surveyId, customId, link } = await arrange();
   const context = await browser.newContext({
     javaScriptEnabled: false,
     viewport: { width: 390, height: 844 },
@@ -197,16 +197,20 @@ async function run(browser) {
     check(answer(STANDARD.nsat) === 'very_satisfied', `overall satisfaction "very_satisfied": ${answers}`);
     check(String(answer(STANDARD.nps)) === '9', `recommend 9: ${answers}`);
     check(String(answer(STANDARD.ces)) === '2', `effort 2: ${answers}`);
-    check(response.locale === 'bg', `the response's locale is bg, got ${response.locale}`);
-    const invitations = await api('GET', `/surveys/${surveyId}/invitations`, bearer, undefined, [200]);
-    check(invitations.items.length === 1 && invitations.items[0].status === 'completed',
-      `the invitation is completed: ${JSON.stringify(invitations.items.map((i) => i.status))}`);
-    step('the API shows one anonymous response with the answers given, invitation completed');
+    check(response.locale === null, `an anonymous response keeps no language, got ${response.locale}`);
+    // The partner cannot tell the anonymous respondent's invitation from an unanswered one; the
+    // administrator sees that it was answered.
+    const seen = await api('GET', `/surveys/${surveyId}/invitations`, bearer, undefined, [200]);
+    check(seen.items.length === 1 && seen.items[0].status === 'sent',
+      `the partner sees the invitation as sent: ${JSON.stringify(seen.items.map((i) => i.status))}`);
+    const stored = await api('GET', `/surveys/${surveyId}/invitations`, admin, undefined, [200]);
+    check(stored.items[0].status === 'completed',
+      `the administrator sees it completed: ${JSON.stringify(stored.items.map((i) => i.status))}`);
+    step('the API shows one anonymous response with the answers given; only the administrator sees the link answered');
 
-    // The link works only once. The form and the thank-you page above follow the contact's
-    // locale (bg) although this browser asks for en-US; the "already answered" page is chosen
-    // from ?lang= or Accept-Language only (src/web.rs failure_page), so it is a Bulgarian
-    // respondent's browser (locale bg-BG) that shows it in Bulgarian.
+    // The link answers only once. Opened again, an anonymously answered link still shows the
+    // questionnaire (whoever holds the link must not learn that it was answered); sending it again
+    // is refused with the "already answered" page, in the language of the form (bg).
     const bgContext = await browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
@@ -217,7 +221,13 @@ async function run(browser) {
     try {
       const bgPage = await bgContext.newPage();
       const again = await bgPage.goto(link);
-      check(again && again.status() === 409, `opening the link again answers 409, got ${again && again.status()}`);
+      check(again && again.status() === 200, `opening the link again shows the questionnaire, got ${again && again.status()}`);
+      const [repost] = await Promise.all([
+        bgPage.waitForResponse((r) => r.request().method() === 'POST' && r.url() === link),
+        bgPage.getByRole('button', { name: 'Изпрати отговорите' }).click(),
+      ]);
+      check(repost.status() === 409, `sending it again answers 409, got ${repost.status()}`);
+      await bgPage.waitForLoadState('load');
       const title = await bgPage.title();
       check(title === 'Вече сте отговорили', `the title is "Вече сте отговорили", got "${title}"`);
       check((await bgPage.locator('html').getAttribute('lang')) === 'bg', 'the page is <html lang="bg">');
@@ -227,7 +237,7 @@ async function run(browser) {
     } finally {
       await bgContext.close();
     }
-    step('the link opened again shows "Вече сте отговорили" (409)');
+    step('the link sent again shows "Вече сте отговорили" (409)');
 
     console.log('  screenshots:');
     for (const path of [formPhone, formDesktop, thanks, answered]) console.log(`    ${path}`);
