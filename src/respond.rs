@@ -130,8 +130,9 @@ fn answerable(
     if invitation.status == "completed" {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
         // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
-        let anonymous = db::invitations::answered_anonymously(conn, &[invitation.id.as_str()])?;
-        if purpose == Purpose::Answer || anonymous.is_empty() {
+        if purpose == Purpose::Answer
+            || !db::invitations::was_answered_anonymously(conn, &invitation.id)?
+        {
             return Err(RespondError::Answered(contact_locale));
         }
     }

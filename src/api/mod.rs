@@ -84,6 +84,8 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     )))
 }
 
+/// Errors of reading a JSON body (size, content type, syntax); whether it fits the expected type is
+/// judged by [`extract::Json`], which names the field.
 fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
     let api_error = match &error {
         JsonPayloadError::OverflowKnownLength { limit, .. }
@@ -93,10 +95,6 @@ fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
             "the body must be JSON with `Content-Type: application/json`".into(),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::Validation {
-            detail: format!("the body does not match the expected schema: {e}"),
-            errors: Vec::new(),
-        },
         JsonPayloadError::Deserialize(e) => {
             ApiError::BadRequest(format!("the body is not valid JSON: {e}"))
         }

@@ -122,6 +122,11 @@ pub fn answered_anonymously(
     Ok(ids.into_iter().flatten().collect())
 }
 
+/// Whether this invitation was answered anonymously.
+pub fn was_answered_anonymously(conn: &mut DbConnection, invitation_id: &str) -> ApiResult<bool> {
+    Ok(!answered_anonymously(conn, &[invitation_id])?.is_empty())
+}
+
 /// Emailed invitations of a survey answered anonymously and not expired: a reminder round counts
 /// them as reminded (no mail is sent), so their reminder count cannot tell them apart.
 pub fn answered_anonymously_by_email(

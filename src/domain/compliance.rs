@@ -29,7 +29,7 @@ impl Default for Rules {
 /// One completed response as the rule sees it (no score: scores never matter).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completed {
-    /// Response id (breaks ties in completion order).
+    /// Response id.
     pub id: String,
     /// The office it counts for.
     pub office_id: String,

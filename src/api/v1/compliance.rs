@@ -1,6 +1,5 @@
 //! Compliance: where each membership stands against the program rule, and why.
 
-use crate::api::extract::Query;
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{get, web};
@@ -12,6 +11,7 @@ use uuid::Uuid;
 
 use super::{results::bounds, ListQuery, Paged};
 use crate::{
+    api::extract::Query,
     auth::{Principal, Role},
     db::{self, settings::SettingsRow, DbConnection},
     domain::{

@@ -1,7 +1,5 @@
 //! Contacts: an office's confidential customer contacts. The vendor gets 403 on every route here.
 
-use super::trimmed;
-use crate::api::extract::{row_from_json, Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,10 +9,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, double_option, field_errors, if_match, page_of, read_response, time,
+    created_response, double_option, field_errors, if_match, page_of, read_response, time, trimmed,
     updated_response, ListQuery,
 };
 use crate::{
+    api::extract::{row_from_json, Json, Query},
     auth::Principal,
     db::{
         self,

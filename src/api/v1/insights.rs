@@ -2,7 +2,6 @@
 //! aggregate SQL; cells over fewer responses than the anonymity threshold are suppressed (with secondary
 //! suppression), and no free text, custom question or customer organization ever appears.
 
-use crate::api::extract::Query;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use actix_web::{get, web};
@@ -17,6 +16,7 @@ use super::{
     results::{bounds, metrics_of, month_start, RangeQuery},
 };
 use crate::{
+    api::extract::Query,
     auth::{Principal, Role},
     db::{
         self,

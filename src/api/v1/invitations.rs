@@ -1,12 +1,12 @@
 //! Invitations: personal survey links for consenting contacts, handed to the partner or emailed.
 
-use crate::api::extract::{Json, Query};
 use std::collections::{HashMap, HashSet};
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
+use sha2::Digest as _;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -14,6 +14,7 @@ use validator::Validate;
 
 use super::{page_of, read_response, time, validated, ListQuery};
 use crate::{
+    api::extract::{Json, Query},
     auth::{Principal, Role},
     db::{
         self, contacts::ContactRow, invitations::InvitationRow, outbox::OutboxRow,
@@ -23,7 +24,6 @@ use crate::{
     error::{ApiError, ApiResult},
     i18n, respond, AppState,
 };
-use sha2::Digest as _;
 
 pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_invitations)
@@ -614,11 +614,12 @@ async fn reissue_link(
     let token = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let invitation = db::invitations::get(conn, scope, id)?;
-            // An anonymously answered link gets a new one too (it opens on "already answered"):
-            // refusing would name the respondent.
-            let anonymous = db::invitations::answered_anonymously(conn, &[invitation.id.as_str()])?;
-            let looks_unanswered = invitation.awaits_answer(&now)
-                || (!anonymous.is_empty() && invitation.expires_at.as_str() > now.as_str());
+            // Judged on what the partner sees: an anonymously answered link gets a new one too
+            // (it shows the questionnaire; only answering again is refused), or refusing would name it.
+            let anonymous = db::invitations::was_answered_anonymously(conn, &invitation.id)?;
+            let shown = partner_visible_status(&invitation.status, anonymous, true);
+            let looks_unanswered = db::invitations::AWAITING.contains(&shown)
+                && invitation.expires_at.as_str() > now.as_str();
             if !looks_unanswered {
                 return Err(ApiError::Conflict(
                     "only an unanswered, unexpired invitation gets a new link".into(),

@@ -1,7 +1,5 @@
 //! Memberships: a partner's program memberships.
 
-use super::trimmed;
-use crate::api::extract::{Json, Query};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,10 +9,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, if_match, page_of, read_response, time, updated_response, validated,
+    created_response, if_match, page_of, read_response, time, trimmed, updated_response, validated,
     ListQuery,
 };
 use crate::{
+    api::extract::{Json, Query},
     auth::Principal,
     db::{
         self,

@@ -1,6 +1,5 @@
 //! Reporting periods and the compliance snapshots stored when the administrator closes one.
 
-use crate::api::extract::Query;
 use std::collections::BTreeMap;
 
 use actix_web::{get, post, web};
@@ -12,6 +11,7 @@ use uuid::Uuid;
 
 use super::{compliance::rules, page_of, results::bounds, time, ListQuery};
 use crate::{
+    api::extract::Query,
     auth::Principal,
     db::{
         self,

@@ -1,6 +1,5 @@
 //! The program: rule settings and the standard questionnaire.
 
-use crate::api::extract::Json;
 use std::collections::BTreeMap;
 
 use actix_web::{get, patch, web, HttpRequest, HttpResponse};
@@ -13,6 +12,7 @@ use validator::Validate;
 
 use super::{if_match, read_response, time, updated_response, validated};
 use crate::{
+    api::extract::Json,
     auth::Principal,
     db::{
         self,

@@ -1,6 +1,5 @@
 //! The respondent API: the personal link's token is the only credential.
 
-use crate::api::extract::{Json, Query};
 use std::collections::BTreeMap;
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -11,6 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::{
+    api::extract::{Json, Query},
     db,
     domain::questionnaire::{negotiate_locale, pick, QuestionKind},
     error::{ApiError, ApiResult},

@@ -1,7 +1,5 @@
 //! Responses for the partner and the administrator: answers, anonymity, voiding and historical import.
 
-use super::trimmed;
-use crate::api::extract::{row_from_json, Json, Query};
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -12,8 +10,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, read_response, time, updated_response, validated, ListQuery};
+use super::{page_of, read_response, time, trimmed, updated_response, validated, ListQuery};
 use crate::{
+    api::extract::{row_from_json, Json, Query},
     auth::{Principal, Role},
     db::{
         self,

@@ -1,7 +1,6 @@
 //! Results: metrics with their `n`, answer distributions and time series per reporting period, and charts.
 //! For the partner (its own) and the administrator; the vendor uses the program-wide views.
 
-use crate::api::extract::Query;
 use actix_web::{get, web, HttpResponse};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -10,6 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::{
+    api::extract::Query,
     auth::Principal,
     db::{
         self,
