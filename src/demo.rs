@@ -17,6 +17,7 @@ use crate::{
         surveys::SurveyRow,
         DbConnection,
     },
+    domain::disclosure::Quarter,
     domain::{
         org_key::org_key,
         questionnaire::{ChoiceOption, Question, QuestionKind},
@@ -38,6 +39,8 @@ pub struct DemoSummary {
     pub contacts: usize,
     /// Responses.
     pub responses: usize,
+    /// Ended quarters published, as if their reporting periods had been closed.
+    pub published_quarters: usize,
     /// One partner id, for `csat-index token --role partner --partner-id …`.
     pub example_partner: Option<Uuid>,
 }
@@ -223,6 +226,9 @@ const PLAN: &[PartnerPlan] = &[
     },
 ];
 
+/// No demo response is older than this (the oldest batch, plus the minutes before `now`).
+const OLDEST_DAYS_AGO: u64 = 500;
+
 /// Seeds the demo program; refuses when the database already holds partners.
 pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummary> {
     db::write_tx(conn, |conn| {
@@ -291,6 +297,14 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
                     )?;
                 }
             }
+        }
+        let today = now.date_naive();
+        let mut quarter = Quarter::containing(today - chrono::Days::new(OLDEST_DAYS_AGO));
+        while quarter.ends_on() < today {
+            if crate::service::publication::publish(conn, quarter, &stamp, "demo")?.is_some() {
+                summary.published_quarters += 1;
+            }
+            quarter = Quarter::containing(quarter.ends_on() + chrono::Days::new(1));
         }
         Ok(summary)
     })

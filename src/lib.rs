@@ -28,6 +28,7 @@ pub mod i18n;
 pub mod mail;
 pub mod openapi;
 pub mod respond;
+pub mod service;
 pub mod web;
 
 use std::sync::Arc;

@@ -80,12 +80,13 @@ fn run() -> Result<(), String> {
                     _ => e.to_string(),
                 })?;
             println!(
-                "seeded {} partners, {} memberships, {} offices, {} contacts and {} responses",
+                "seeded {} partners, {} memberships, {} offices, {} contacts and {} responses; published {} ended quarters",
                 summary.partners,
                 summary.memberships,
                 summary.offices,
                 summary.contacts,
-                summary.responses
+                summary.responses,
+                summary.published_quarters
             );
             if let Some(partner) = summary.example_partner {
                 println!("a partner token: `cargo run --release -- token --role partner --partner-id {partner}` (installed binary: `csat-index token …`)");

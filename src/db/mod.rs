@@ -9,6 +9,7 @@ pub mod offices;
 pub mod outbox;
 pub mod partners;
 pub mod periods;
+pub mod publications;
 pub mod questions;
 pub mod responses;
 pub mod results;
@@ -187,6 +188,13 @@ pub fn ping(conn: &mut DbConnection) -> ApiResult<()> {
 /// Fixed-width UTC RFC 3339 text with microseconds: how every time is stored, so text order is time order.
 pub fn timestamp(time: chrono::DateTime<chrono::Utc>) -> String {
     time.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Stored-time bounds `[from 00:00, day after to 00:00)` of a date range.
+pub fn bounds(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (String, String) {
+    let start =
+        |d: chrono::NaiveDate| timestamp(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    (start(from), start(to.succ_opt().unwrap_or(to)))
 }
 
 /// Parses a stored timestamp.

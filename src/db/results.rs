@@ -19,11 +19,24 @@ pub enum Bind {
 }
 
 /// Runs raw SQL written with `?` placeholders on either backend.
-fn query<T: QueryableByName<Backend> + 'static>(
+pub(super) fn query<T: QueryableByName<Backend> + 'static>(
     conn: &mut DbConnection,
     sql: &str,
     binds: &[Bind],
 ) -> ApiResult<Vec<T>> {
+    Ok(statement(conn, sql, binds).load(conn)?)
+}
+
+/// Executes a raw statement written with `?` placeholders on either backend; returns the rows affected.
+pub(super) fn execute(conn: &mut DbConnection, sql: &str, binds: &[Bind]) -> ApiResult<usize> {
+    Ok(statement(conn, sql, binds).execute(conn)?)
+}
+
+fn statement<'a>(
+    conn: &DbConnection,
+    sql: &str,
+    binds: &'a [Bind],
+) -> diesel::query_builder::BoxedSqlQuery<'a, Backend, diesel::query_builder::SqlQuery> {
     let text = match conn {
         DbConnection::Sqlite(_) => sql.to_owned(),
         DbConnection::Postgresql(_) => {
@@ -43,11 +56,11 @@ fn query<T: QueryableByName<Backend> + 'static>(
     let mut statement = diesel::sql_query(text).into_boxed::<Backend>();
     for bind in binds {
         statement = match bind {
-            Bind::Text(value) => statement.bind::<Text, _>(value.clone()),
+            Bind::Text(value) => statement.bind::<Text, _>(value),
             Bind::Int(value) => statement.bind::<BigInt, _>(*value),
         };
     }
-    Ok(statement.load(conn)?)
+    statement
 }
 
 /// Which responses an aggregate covers.

@@ -253,3 +253,39 @@ diesel::table! {
 
 diesel::joinable!(compliance_snapshots -> reporting_periods (period_id));
 diesel::allow_tables_to_appear_in_same_query!(reporting_periods, compliance_snapshots, memberships);
+
+diesel::table! {
+    publications (quarter, revision) {
+        quarter -> Text,
+        revision -> Integer,
+        published_at -> Text,
+        published_by -> Text,
+        reason -> Nullable<Text>,
+        responses -> BigInt,
+        changed_responses -> BigInt,
+    }
+}
+
+diesel::table! {
+    published_counts (quarter, membership_id, country, metric) {
+        quarter -> Text,
+        membership_id -> Text,
+        partner_id -> Text,
+        country -> Text,
+        metric -> Text,
+        number_value -> Nullable<BigInt>,
+        text_value -> Nullable<Text>,
+        answers -> BigInt,
+    }
+}
+
+diesel::table! {
+    published_cells (scope, scope_id, first_quarter, last_quarter) {
+        scope -> Text,
+        scope_id -> Text,
+        first_quarter -> Text,
+        last_quarter -> Text,
+        shown -> Integer,
+        shown_at -> Nullable<Text>,
+    }
+}

@@ -81,6 +81,28 @@ impl Quarter {
     pub fn index(self) -> u8 {
         self.index
     }
+
+    /// Parses `2026-Q2`.
+    pub fn parse(id: &str) -> Option<Quarter> {
+        let (year, index) = id.split_once("-Q")?;
+        let year: i32 = year.parse().ok().filter(|y| (1970..=9999).contains(y))?;
+        let quarter = Quarter::new(year, index.parse().ok()?)?;
+        (quarter.to_string() == id).then_some(quarter)
+    }
+
+    /// Its first day.
+    pub fn starts_on(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, u32::from(self.index) * 3 - 2, 1).unwrap_or_default()
+    }
+
+    /// Its last day.
+    pub fn ends_on(self) -> NaiveDate {
+        let next = match self.index {
+            4 => NaiveDate::from_ymd_opt(self.year + 1, 1, 1),
+            index => NaiveDate::from_ymd_opt(self.year, u32::from(index) * 3 + 1, 1),
+        };
+        next.and_then(|day| day.pred_opt()).unwrap_or_default()
+    }
 }
 
 /// `2026-Q2`, like the reporting-period ids.
@@ -117,6 +139,17 @@ impl Span {
         Span {
             first: Quarter { year, index: 1 },
             last: Quarter { year, index: 4 },
+        }
+    }
+
+    /// The year of `quarter` from its first quarter up to `quarter`: the longer span published with it.
+    pub fn year_to_date(quarter: Quarter) -> Span {
+        Span {
+            first: Quarter {
+                year: quarter.year,
+                index: 1,
+            },
+            last: quarter,
         }
     }
 

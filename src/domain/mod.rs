@@ -7,7 +7,6 @@ pub mod disclosure;
 pub mod metrics;
 pub mod org_key;
 pub mod periods;
-pub mod privacy;
 pub mod questionnaire;
 
 /// The field error for text holding control characters.

@@ -78,19 +78,6 @@ pub fn periods_between(from: NaiveDate, to: NaiveDate, months: u32) -> Vec<Perio
     periods
 }
 
-/// The last day of the latest period that has ended by `today` and ends no later than `day`. Program-wide
-/// figures for anyone but the administrator end there, so two requests a day apart can never be
-/// subtracted to reveal a single response.
-pub fn settled_day(day: NaiveDate, today: NaiveDate, months: u32) -> NaiveDate {
-    let day = day.min(today);
-    let period = period_of(day, months);
-    if period.ends_on == day && day < today {
-        day
-    } else {
-        period.starts_on.pred_opt().unwrap_or(period.starts_on)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,36 +111,6 @@ mod tests {
         ] {
             assert_eq!(parse(bad, 3), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn settles_on_the_last_day_of_an_ended_period() {
-        let today = date(2026, 11, 23);
-        assert_eq!(settled_day(date(2026, 11, 20), today, 3), date(2026, 9, 30));
-        assert_eq!(
-            settled_day(date(2026, 9, 30), today, 3),
-            date(2026, 9, 30),
-            "an ended period's last day stays"
-        );
-        assert_eq!(settled_day(date(2026, 8, 14), today, 3), date(2026, 6, 30));
-        assert_eq!(
-            settled_day(date(2027, 1, 15), today, 3),
-            date(2026, 9, 30),
-            "the future never reaches the running period"
-        );
-        assert_eq!(settled_day(today, today, 3), date(2026, 9, 30));
-        assert_eq!(
-            settled_day(date(2026, 12, 31), date(2027, 1, 1), 3),
-            date(2026, 12, 31)
-        );
-        assert_eq!(
-            settled_day(date(2026, 11, 20), today, 1),
-            date(2026, 10, 31)
-        );
-        assert_eq!(
-            settled_day(date(2026, 11, 20), today, 12),
-            date(2025, 12, 31)
-        );
     }
 
     #[test]

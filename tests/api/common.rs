@@ -300,6 +300,16 @@ impl TestApp {
         id_of(body.expect(201))
     }
 
+    /// Closes a reporting period as admin, publishing the quarters that end in it; returns the reply.
+    pub async fn close_period(&self, period: &str) -> Value {
+        self.post(&format!("/api/v1/periods/{period}/close"))
+            .admin()
+            .send()
+            .await
+            .expect(200)
+            .clone()
+    }
+
     /// Creates an office as admin and returns its id.
     pub async fn office(&self, membership_id: &str, country: &str) -> String {
         let body = self

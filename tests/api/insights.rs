@@ -304,6 +304,17 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
             "2026-08-15",
         )
         .await;
+        let before = app
+            .get("/api/v1/program/metrics?from=2026-07-01&to=2026-09-30")
+            .vendor()
+            .send()
+            .await;
+        assert_eq!(
+            before.expect(200)["periods"],
+            json!([]),
+            "nothing is shown before the quarter is published"
+        );
+        app.close_period("2026-Q3").await;
 
         let table = app
             .get("/api/v1/program/metrics?from=2026-07-01&to=2026-09-30")
@@ -329,11 +340,12 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
         assert_eq!(
             cells,
             [
-                ("BG".into(), false),
+                ("BG".into(), true),
                 ("DE".into(), true),
                 ("FR".into(), true)
             ],
-            "DE is too small; FR is hidden with it so DE cannot be recovered from the total"
+            "DE is too small and FR has one membership; BG is hidden too, or the program minus BG \
+             would leave DE and FR, from which the French partner could take its own share to find DE"
         );
         for cell in quarter["countries"].as_array().unwrap() {
             match cell["cell"]["responses"].as_i64() {
@@ -343,14 +355,14 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
         }
 
         let benchmarks = app
-            .get("/api/v1/program/benchmarks?as_of=2026-11-20")
+            .get("/api/v1/program/benchmarks?year=2026")
             .vendor()
             .send()
             .await;
         let nsat = &benchmarks.expect(200)["nsat"];
         assert_eq!(
-            nsat["program"]["memberships"], 6,
-            "the German membership has too few answers"
+            nsat["program"]["memberships"], 5,
+            "the German membership has too few answers; the French one is hidden with it"
         );
         assert_eq!(nsat["program"]["median"], 200.0);
         let countries: Vec<(String, bool)> = nsat["countries"]
@@ -364,11 +376,11 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
                 )
             })
             .collect();
-        assert_eq!(countries, [("BG".into(), false), ("FR".into(), true)]);
+        assert_eq!(countries, [("BG".into(), false)]);
 
         let ranked = app
             .get(&format!(
-                "/api/v1/memberships/{}/benchmark?as_of=2026-11-20",
+                "/api/v1/memberships/{}/benchmark?year=2026",
                 memberships[0]
             ))
             .vendor()
@@ -378,7 +390,7 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
         assert_eq!(ranked.body["nsat"]["countries"][0]["country"], "BG");
         let small = app
             .get(&format!(
-                "/api/v1/memberships/{}/benchmark?as_of=2026-11-20",
+                "/api/v1/memberships/{}/benchmark?year=2026",
                 memberships[5]
             ))
             .vendor()
@@ -399,7 +411,7 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
             .to_owned();
         let own = app
             .get(&format!(
-                "/api/v1/memberships/{}/benchmark?as_of=2026-11-20",
+                "/api/v1/memberships/{}/benchmark?year=2026",
                 memberships[5]
             ))
             .partner(&own_partner)
@@ -415,15 +427,18 @@ async fn the_vendor_sees_suppressed_aggregates_and_benchmarks() {
 }
 
 #[actix_rt::test]
-async fn a_program_cell_of_exactly_the_threshold_is_shown_to_the_vendor() {
+async fn a_program_cell_is_shown_only_when_no_partner_dominates_it() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        // 2026-Q2: one French membership with 4 responses; 2026-Q3: five Bulgarian memberships with 1 each.
-        seed_program(&app, &[("FR", 1, 4)], "2026-05-15").await;
-        seed_program(&app, &[("BG", 5, 1)], "2026-08-15").await;
+        // 2025-Q2: five French partners with 1 response each: taking any one out leaves 4, fewer than 5.
+        // 2026-Q3: six Bulgarian partners with 1 each: taking any one out leaves exactly 5.
+        seed_program(&app, &[("FR", 5, 1)], "2025-05-15").await;
+        seed_program(&app, &[("BG", 6, 1)], "2026-08-15").await;
+        app.close_period("2025-Q2").await;
+        app.close_period("2026-Q3").await;
 
         let table = app
-            .get("/api/v1/program/metrics?from=2026-04-01&to=2026-09-30")
+            .get("/api/v1/program/metrics?from=2025-04-01&to=2026-09-30")
             .vendor()
             .send()
             .await;
@@ -444,14 +459,28 @@ async fn a_program_cell_of_exactly_the_threshold_is_shown_to_the_vendor() {
         assert_eq!(
             shown,
             [
-                json!(["2026-Q2", null, [["FR", null]]]),
-                json!(["2026-Q3", 5, [["BG", 5]]]),
+                json!(["2025-Q2", null, [["FR", null]]]),
+                json!(["2026-Q3", 6, [["BG", 6]]]),
             ],
             "{backend:?}"
         );
         assert_eq!(
             periods[1]["program"]["metrics"]["nsat"],
-            json!({"value": 200.0, "n": 5})
+            json!({"value": 200.0, "n": 6})
+        );
+        let years: Vec<Value> = table.body["years_to_date"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| json!([y["period"], y["program"]["responses"]]))
+            .collect();
+        assert_eq!(
+            years,
+            [
+                json!(["2025-Q1..2025-Q2", null]),
+                json!(["2026-Q1..2026-Q3", 6])
+            ],
+            "each year to date is published with its latest quarter, under the same rules"
         );
     }
 }
@@ -633,16 +662,14 @@ async fn nothing_the_vendor_can_call_reveals_contacts_free_text_or_custom_answer
             answered_ok >= 15,
             "most vendor calls answered with data ({answered_ok} of {called})"
         );
-        let table = app.get("/api/v1/program/metrics").vendor().send().await;
-        let shown = table.expect(200)["periods"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["period"] == answered.id.as_str())
-            .unwrap()["program"]["responses"]
-            .clone();
+        let benchmark = app
+            .get(&format!("/api/v1/memberships/{membership}/benchmark"))
+            .vendor()
+            .send()
+            .await;
         assert_eq!(
-            shown, 6,
+            benchmark.expect(200)["nsat"]["score"]["n"],
+            6,
             "{backend:?}: the canary responses are inside the vendor's figures"
         );
     }

@@ -5,6 +5,7 @@ mod common;
 mod auth;
 mod compliance;
 mod conventions;
+mod disclosure;
 mod input;
 mod insights;
 mod invitations;

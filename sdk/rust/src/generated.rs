@@ -43,19 +43,36 @@ of option values (`multi_choice`).*/
             Default::default()
         }
     }
-    ///How memberships' scores compare, over the rule's window.
+    ///The published span a benchmark covers; all `null` while nothing of the year is published.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct BenchmarkSpan {
+        ///Its last day.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ends_on: ::std::option::Option<::chrono::naive::NaiveDate>,
+        ///`2026-Q1..2026-Q3`, or `2026-Q1` early in a year.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub period: ::std::option::Option<::std::string::String>,
+        ///Its first day.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub starts_on: ::std::option::Option<::chrono::naive::NaiveDate>,
+    }
+    impl BenchmarkSpan {
+        pub fn builder() -> builder::BenchmarkSpan {
+            Default::default()
+        }
+    }
+    ///How memberships' scores compare, over a published year to date.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Benchmarks {
-        ///A membership is included with at least this many answers; a distribution is shown over at least this many memberships.
+        /**A membership is included when its published cell is shown and it has at least this many answers; a
+distribution is shown over at least this many memberships.*/
         pub anonymity_threshold: i32,
-        ///The last day of the window.
-        pub as_of: ::chrono::naive::NaiveDate,
         ///NPS across memberships.
         pub nps: MetricBenchmark,
         ///NSAT across memberships.
         pub nsat: MetricBenchmark,
-        ///The first day of the window.
-        pub window_from: ::chrono::naive::NaiveDate,
+        ///The span of published quarters.
+        pub span: BenchmarkSpan,
     }
     impl Benchmarks {
         pub fn builder() -> builder::Benchmarks {
@@ -87,7 +104,8 @@ of option values (`multi_choice`).*/
         ///Responses behind it; `null` when suppressed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub responses: ::std::option::Option<i64>,
-        ///Hidden because it (or, for secondary suppression, a neighbour) covers fewer responses than the threshold.
+        /**Hidden by disclosure control: too few responses or memberships, one partner's share too large, or
+it could be subtracted from another shown figure to isolate too few responses.*/
         pub suppressed: bool,
     }
     impl Cell {
@@ -181,6 +199,8 @@ of option values (`multi_choice`).*/
         pub met: u64,
         ///The period.
         pub period: ReportingPeriod,
+        ///The calendar quarters that ended in the period and were published with it.
+        pub published: ::std::vec::Vec<Publication>,
     }
     impl ClosedPeriod {
         pub fn builder() -> builder::ClosedPeriod {
@@ -1659,16 +1679,14 @@ of option values (`multi_choice`).*/
     ///Where a membership stands among its peers.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct MembershipBenchmark {
-        ///The last day of the window.
-        pub as_of: ::chrono::naive::NaiveDate,
         ///The membership.
         pub membership_id: ::uuid::Uuid,
         ///NPS rank.
         pub nps: Rank,
         ///NSAT rank.
         pub nsat: Rank,
-        ///The first day of the window.
-        pub window_from: ::chrono::naive::NaiveDate,
+        ///The span of published quarters.
+        pub span: BenchmarkSpan,
     }
     impl MembershipBenchmark {
         pub fn builder() -> builder::MembershipBenchmark {
@@ -2104,34 +2122,41 @@ response counts under its organization's cap but is never shown under an organiz
             Default::default()
         }
     }
-    ///Program metrics by reporting period and country.
+    ///Program metrics by published quarter and country.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ProgramMetrics {
-        ///The fewest responses a shown cell covers.
+        ///The fewest responses a shown cell, or any difference of shown cells, covers.
         pub anonymity_threshold: i32,
-        ///First day.
+        ///First day asked for.
         pub from: ::chrono::naive::NaiveDate,
-        ///Oldest period first.
+        ///Each published quarter overlapping the range, oldest first.
         pub periods: ::std::vec::Vec<ProgramPeriod>,
-        ///Last day.
+        ///Last day asked for.
         pub to: ::chrono::naive::NaiveDate,
+        /**For each year of those quarters, its year to date through the latest one published (only when
+that is not the year's first quarter).*/
+        pub years_to_date: ::std::vec::Vec<ProgramPeriod>,
     }
     impl ProgramMetrics {
         pub fn builder() -> builder::ProgramMetrics {
             Default::default()
         }
     }
-    ///One period of the program table.
+    ///The program's published figures over one quarter, or over its year to date.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ProgramPeriod {
-        ///Per country with responses in the period.
+        ///Per country with responses in it.
         pub countries: ::std::vec::Vec<CountryCell>,
         ///Last day.
         pub ends_on: ::chrono::naive::NaiveDate,
-        ///The period.
+        ///`2026-Q3` for a quarter, `2026-Q1..2026-Q3` for a year to date.
         pub period: ::std::string::String,
         ///The whole program.
         pub program: Cell,
+        ///When its latest quarter was last published.
+        pub published_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Whether an administrator restated any of its quarters after they were first published.
+        pub restated: bool,
         ///First day.
         pub starts_on: ::chrono::naive::NaiveDate,
     }
@@ -2164,6 +2189,46 @@ response counts under its organization's cap but is never shown under an organiz
     }
     impl ProgramSettings {
         pub fn builder() -> builder::ProgramSettings {
+            Default::default()
+        }
+    }
+    /**One publication of a calendar quarter's figures: the first when the period it ends in closed, then
+one per restatement.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct Publication {
+        ///Cells of the quarter and of the year to date it completes that are shown.
+        pub cells_shown: u64,
+        ///Cells of those that disclosure control suppressed.
+        pub cells_suppressed: u64,
+        ///Responses added or voided since the previous revision.
+        pub changed_responses: i64,
+        ///When it was published.
+        pub published_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Who published it (the token's subject).
+        pub published_by: ::std::string::String,
+        ///The quarter, e.g. `2026-Q3`.
+        pub quarter: ::std::string::String,
+        ///Why it was restated; `null` for the first publication.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reason: ::std::option::Option<::std::string::String>,
+        ///The quarter's responses as published.
+        pub responses: i64,
+        ///1 for the first publication, one more per restatement.
+        pub revision: i32,
+    }
+    impl Publication {
+        pub fn builder() -> builder::Publication {
+            Default::default()
+        }
+    }
+    ///The publications of every quarter.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct Publications {
+        ///Oldest quarter first, each quarter's revisions in order.
+        pub items: ::std::vec::Vec<Publication>,
+    }
+    impl Publications {
+        pub fn builder() -> builder::Publications {
             Default::default()
         }
     }
@@ -2311,7 +2376,8 @@ response counts under its organization's cap but is never shown under an organiz
         ///Its percentile rank among program memberships with enough answers, 0–100.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub program_percentile: ::std::option::Option<f64>,
-        ///The membership's score; `null` when it has too few answers (or, for the vendor, fewer than the threshold).
+        /**The membership's score; for the vendor `null` unless its published cell is shown and it has at least
+the threshold of answers.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub score: ::std::option::Option<Score>,
     }
@@ -2610,6 +2676,75 @@ response counts under its organization's cap but is never shown under an organiz
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    ///Why a quarter is restated.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct Restatement {
+        ///The reason, 3–500 characters; it is kept in the audit trail.
+        pub reason: RestatementReason,
+    }
+    impl Restatement {
+        pub fn builder() -> builder::Restatement {
+            Default::default()
+        }
+    }
+    ///The reason, 3–500 characters; it is kept in the audit trail.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct RestatementReason(::std::string::String);
+    impl ::std::ops::Deref for RestatementReason {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<RestatementReason> for ::std::string::String {
+        fn from(value: RestatementReason) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for RestatementReason {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 500usize {
+                return Err("longer than 500 characters".into());
+            }
+            if value.chars().count() < 3usize {
+                return Err("shorter than 3 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for RestatementReason {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RestatementReason {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RestatementReason {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
         }
     }
     ///The rule applied.
@@ -3869,18 +4004,98 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct BenchmarkSpan {
+            ends_on: ::std::result::Result<
+                ::std::option::Option<::chrono::naive::NaiveDate>,
+                ::std::string::String,
+            >,
+            period: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            starts_on: ::std::result::Result<
+                ::std::option::Option<::chrono::naive::NaiveDate>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BenchmarkSpan {
+            fn default() -> Self {
+                Self {
+                    ends_on: Ok(Default::default()),
+                    period: Ok(Default::default()),
+                    starts_on: Ok(Default::default()),
+                }
+            }
+        }
+        impl BenchmarkSpan {
+            pub fn ends_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::naive::NaiveDate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ends_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ends_on: {e}")
+                    });
+                self
+            }
+            pub fn period<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.period = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for period: {e}")
+                    });
+                self
+            }
+            pub fn starts_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::naive::NaiveDate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.starts_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for starts_on: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BenchmarkSpan> for super::BenchmarkSpan {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BenchmarkSpan,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    ends_on: value.ends_on?,
+                    period: value.period?,
+                    starts_on: value.starts_on?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BenchmarkSpan> for BenchmarkSpan {
+            fn from(value: super::BenchmarkSpan) -> Self {
+                Self {
+                    ends_on: Ok(value.ends_on),
+                    period: Ok(value.period),
+                    starts_on: Ok(value.starts_on),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Benchmarks {
             anonymity_threshold: ::std::result::Result<i32, ::std::string::String>,
-            as_of: ::std::result::Result<
-                ::chrono::naive::NaiveDate,
-                ::std::string::String,
-            >,
             nps: ::std::result::Result<super::MetricBenchmark, ::std::string::String>,
             nsat: ::std::result::Result<super::MetricBenchmark, ::std::string::String>,
-            window_from: ::std::result::Result<
-                ::chrono::naive::NaiveDate,
-                ::std::string::String,
-            >,
+            span: ::std::result::Result<super::BenchmarkSpan, ::std::string::String>,
         }
         impl ::std::default::Default for Benchmarks {
             fn default() -> Self {
@@ -3888,10 +4103,9 @@ a list of option values for `multi_choice`, text for `text`.*/
                     anonymity_threshold: Err(
                         "no value supplied for anonymity_threshold".to_string(),
                     ),
-                    as_of: Err("no value supplied for as_of".to_string()),
                     nps: Err("no value supplied for nps".to_string()),
                     nsat: Err("no value supplied for nsat".to_string()),
-                    window_from: Err("no value supplied for window_from".to_string()),
+                    span: Err("no value supplied for span".to_string()),
                 }
             }
         }
@@ -3907,18 +4121,6 @@ a list of option values for `multi_choice`, text for `text`.*/
                         format!(
                             "error converting supplied value for anonymity_threshold: {e}"
                         )
-                    });
-                self
-            }
-            pub fn as_of<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.as_of = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for as_of: {e}")
                     });
                 self
             }
@@ -3946,15 +4148,15 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
-            pub fn window_from<T>(mut self, value: T) -> Self
+            pub fn span<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T: ::std::convert::TryInto<super::BenchmarkSpan>,
                 T::Error: ::std::fmt::Display,
             {
-                self.window_from = value
+                self.span = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for window_from: {e}")
+                        format!("error converting supplied value for span: {e}")
                     });
                 self
             }
@@ -3966,10 +4168,9 @@ a list of option values for `multi_choice`, text for `text`.*/
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     anonymity_threshold: value.anonymity_threshold?,
-                    as_of: value.as_of?,
                     nps: value.nps?,
                     nsat: value.nsat?,
-                    window_from: value.window_from?,
+                    span: value.span?,
                 })
             }
         }
@@ -3977,10 +4178,9 @@ a list of option values for `multi_choice`, text for `text`.*/
             fn from(value: super::Benchmarks) -> Self {
                 Self {
                     anonymity_threshold: Ok(value.anonymity_threshold),
-                    as_of: Ok(value.as_of),
                     nps: Ok(value.nps),
                     nsat: Ok(value.nsat),
-                    window_from: Ok(value.window_from),
+                    span: Ok(value.span),
                 }
             }
         }
@@ -4204,6 +4404,10 @@ a list of option values for `multi_choice`, text for `text`.*/
             memberships: ::std::result::Result<u64, ::std::string::String>,
             met: ::std::result::Result<u64, ::std::string::String>,
             period: ::std::result::Result<super::ReportingPeriod, ::std::string::String>,
+            published: ::std::result::Result<
+                ::std::vec::Vec<super::Publication>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ClosedPeriod {
             fn default() -> Self {
@@ -4211,6 +4415,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     memberships: Err("no value supplied for memberships".to_string()),
                     met: Err("no value supplied for met".to_string()),
                     period: Err("no value supplied for period".to_string()),
+                    published: Err("no value supplied for published".to_string()),
                 }
             }
         }
@@ -4251,6 +4456,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
+            pub fn published<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Publication>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.published = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for published: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ClosedPeriod> for super::ClosedPeriod {
             type Error = super::error::ConversionError;
@@ -4261,6 +4478,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     memberships: value.memberships?,
                     met: value.met?,
                     period: value.period?,
+                    published: value.published?,
                 })
             }
         }
@@ -4270,6 +4488,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     memberships: Ok(value.memberships),
                     met: Ok(value.met),
                     period: Ok(value.period),
+                    published: Ok(value.published),
                 }
             }
         }
@@ -7080,44 +7299,24 @@ a list of option values for `multi_choice`, text for `text`.*/
         }
         #[derive(Clone, Debug)]
         pub struct MembershipBenchmark {
-            as_of: ::std::result::Result<
-                ::chrono::naive::NaiveDate,
-                ::std::string::String,
-            >,
             membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
             nps: ::std::result::Result<super::Rank, ::std::string::String>,
             nsat: ::std::result::Result<super::Rank, ::std::string::String>,
-            window_from: ::std::result::Result<
-                ::chrono::naive::NaiveDate,
-                ::std::string::String,
-            >,
+            span: ::std::result::Result<super::BenchmarkSpan, ::std::string::String>,
         }
         impl ::std::default::Default for MembershipBenchmark {
             fn default() -> Self {
                 Self {
-                    as_of: Err("no value supplied for as_of".to_string()),
                     membership_id: Err(
                         "no value supplied for membership_id".to_string(),
                     ),
                     nps: Err("no value supplied for nps".to_string()),
                     nsat: Err("no value supplied for nsat".to_string()),
-                    window_from: Err("no value supplied for window_from".to_string()),
+                    span: Err("no value supplied for span".to_string()),
                 }
             }
         }
         impl MembershipBenchmark {
-            pub fn as_of<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.as_of = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for as_of: {e}")
-                    });
-                self
-            }
             pub fn membership_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::uuid::Uuid>,
@@ -7154,15 +7353,15 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
-            pub fn window_from<T>(mut self, value: T) -> Self
+            pub fn span<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T: ::std::convert::TryInto<super::BenchmarkSpan>,
                 T::Error: ::std::fmt::Display,
             {
-                self.window_from = value
+                self.span = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for window_from: {e}")
+                        format!("error converting supplied value for span: {e}")
                     });
                 self
             }
@@ -7174,22 +7373,20 @@ a list of option values for `multi_choice`, text for `text`.*/
                 value: MembershipBenchmark,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    as_of: value.as_of?,
                     membership_id: value.membership_id?,
                     nps: value.nps?,
                     nsat: value.nsat?,
-                    window_from: value.window_from?,
+                    span: value.span?,
                 })
             }
         }
         impl ::std::convert::From<super::MembershipBenchmark> for MembershipBenchmark {
             fn from(value: super::MembershipBenchmark) -> Self {
                 Self {
-                    as_of: Ok(value.as_of),
                     membership_id: Ok(value.membership_id),
                     nps: Ok(value.nps),
                     nsat: Ok(value.nsat),
-                    window_from: Ok(value.window_from),
+                    span: Ok(value.span),
                 }
             }
         }
@@ -8934,6 +9131,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::string::String,
             >,
             to: ::std::result::Result<::chrono::naive::NaiveDate, ::std::string::String>,
+            years_to_date: ::std::result::Result<
+                ::std::vec::Vec<super::ProgramPeriod>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ProgramMetrics {
             fn default() -> Self {
@@ -8944,6 +9145,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     from: Err("no value supplied for from".to_string()),
                     periods: Err("no value supplied for periods".to_string()),
                     to: Err("no value supplied for to".to_string()),
+                    years_to_date: Err("no value supplied for years_to_date".to_string()),
                 }
             }
         }
@@ -8996,6 +9198,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .map_err(|e| format!("error converting supplied value for to: {e}"));
                 self
             }
+            pub fn years_to_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::ProgramPeriod>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.years_to_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for years_to_date: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ProgramMetrics> for super::ProgramMetrics {
             type Error = super::error::ConversionError;
@@ -9007,6 +9221,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     from: value.from?,
                     periods: value.periods?,
                     to: value.to?,
+                    years_to_date: value.years_to_date?,
                 })
             }
         }
@@ -9017,6 +9232,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     from: Ok(value.from),
                     periods: Ok(value.periods),
                     to: Ok(value.to),
+                    years_to_date: Ok(value.years_to_date),
                 }
             }
         }
@@ -9032,6 +9248,11 @@ a list of option values for `multi_choice`, text for `text`.*/
             >,
             period: ::std::result::Result<::std::string::String, ::std::string::String>,
             program: ::std::result::Result<super::Cell, ::std::string::String>,
+            published_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            restated: ::std::result::Result<bool, ::std::string::String>,
             starts_on: ::std::result::Result<
                 ::chrono::naive::NaiveDate,
                 ::std::string::String,
@@ -9044,6 +9265,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                     ends_on: Err("no value supplied for ends_on".to_string()),
                     period: Err("no value supplied for period".to_string()),
                     program: Err("no value supplied for program".to_string()),
+                    published_at: Err("no value supplied for published_at".to_string()),
+                    restated: Err("no value supplied for restated".to_string()),
                     starts_on: Err("no value supplied for starts_on".to_string()),
                 }
             }
@@ -9097,6 +9320,30 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
+            pub fn published_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.published_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for published_at: {e}")
+                    });
+                self
+            }
+            pub fn restated<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.restated = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for restated: {e}")
+                    });
+                self
+            }
             pub fn starts_on<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
@@ -9120,6 +9367,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                     ends_on: value.ends_on?,
                     period: value.period?,
                     program: value.program?,
+                    published_at: value.published_at?,
+                    restated: value.restated?,
                     starts_on: value.starts_on?,
                 })
             }
@@ -9131,6 +9380,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                     ends_on: Ok(value.ends_on),
                     period: Ok(value.period),
                     program: Ok(value.program),
+                    published_at: Ok(value.published_at),
+                    restated: Ok(value.restated),
                     starts_on: Ok(value.starts_on),
                 }
             }
@@ -9340,6 +9591,234 @@ a list of option values for `multi_choice`, text for `text`.*/
                     updated_at: Ok(value.updated_at),
                     window_months: Ok(value.window_months),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Publication {
+            cells_shown: ::std::result::Result<u64, ::std::string::String>,
+            cells_suppressed: ::std::result::Result<u64, ::std::string::String>,
+            changed_responses: ::std::result::Result<i64, ::std::string::String>,
+            published_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            published_by: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            quarter: ::std::result::Result<::std::string::String, ::std::string::String>,
+            reason: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            responses: ::std::result::Result<i64, ::std::string::String>,
+            revision: ::std::result::Result<i32, ::std::string::String>,
+        }
+        impl ::std::default::Default for Publication {
+            fn default() -> Self {
+                Self {
+                    cells_shown: Err("no value supplied for cells_shown".to_string()),
+                    cells_suppressed: Err(
+                        "no value supplied for cells_suppressed".to_string(),
+                    ),
+                    changed_responses: Err(
+                        "no value supplied for changed_responses".to_string(),
+                    ),
+                    published_at: Err("no value supplied for published_at".to_string()),
+                    published_by: Err("no value supplied for published_by".to_string()),
+                    quarter: Err("no value supplied for quarter".to_string()),
+                    reason: Ok(Default::default()),
+                    responses: Err("no value supplied for responses".to_string()),
+                    revision: Err("no value supplied for revision".to_string()),
+                }
+            }
+        }
+        impl Publication {
+            pub fn cells_shown<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<u64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.cells_shown = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for cells_shown: {e}")
+                    });
+                self
+            }
+            pub fn cells_suppressed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<u64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.cells_suppressed = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for cells_suppressed: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn changed_responses<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.changed_responses = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for changed_responses: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn published_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.published_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for published_at: {e}")
+                    });
+                self
+            }
+            pub fn published_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.published_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for published_by: {e}")
+                    });
+                self
+            }
+            pub fn quarter<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.quarter = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for quarter: {e}")
+                    });
+                self
+            }
+            pub fn reason<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.reason = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for reason: {e}")
+                    });
+                self
+            }
+            pub fn responses<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.responses = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for responses: {e}")
+                    });
+                self
+            }
+            pub fn revision<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i32>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.revision = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for revision: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Publication> for super::Publication {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Publication,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    cells_shown: value.cells_shown?,
+                    cells_suppressed: value.cells_suppressed?,
+                    changed_responses: value.changed_responses?,
+                    published_at: value.published_at?,
+                    published_by: value.published_by?,
+                    quarter: value.quarter?,
+                    reason: value.reason?,
+                    responses: value.responses?,
+                    revision: value.revision?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Publication> for Publication {
+            fn from(value: super::Publication) -> Self {
+                Self {
+                    cells_shown: Ok(value.cells_shown),
+                    cells_suppressed: Ok(value.cells_suppressed),
+                    changed_responses: Ok(value.changed_responses),
+                    published_at: Ok(value.published_at),
+                    published_by: Ok(value.published_by),
+                    quarter: Ok(value.quarter),
+                    reason: Ok(value.reason),
+                    responses: Ok(value.responses),
+                    revision: Ok(value.revision),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Publications {
+            items: ::std::result::Result<
+                ::std::vec::Vec<super::Publication>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Publications {
+            fn default() -> Self {
+                Self {
+                    items: Err("no value supplied for items".to_string()),
+                }
+            }
+        }
+        impl Publications {
+            pub fn items<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Publication>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.items = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for items: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Publications> for super::Publications {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Publications,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { items: value.items? })
+            }
+        }
+        impl ::std::convert::From<super::Publications> for Publications {
+            fn from(value: super::Publications) -> Self {
+                Self { items: Ok(value.items) }
             }
         }
         #[derive(Clone, Debug)]
@@ -10685,6 +11164,47 @@ a list of option values for `multi_choice`, text for `text`.*/
                     items: Ok(value.items),
                     next_cursor: Ok(value.next_cursor),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Restatement {
+            reason: ::std::result::Result<
+                super::RestatementReason,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Restatement {
+            fn default() -> Self {
+                Self {
+                    reason: Err("no value supplied for reason".to_string()),
+                }
+            }
+        }
+        impl Restatement {
+            pub fn reason<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::RestatementReason>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.reason = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for reason: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Restatement> for super::Restatement {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Restatement,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { reason: value.reason? })
+            }
+        }
+        impl ::std::convert::From<super::Restatement> for Restatement {
+            fn from(value: super::Restatement) -> Self {
+                Self { reason: Ok(value.reason) }
             }
         }
         #[derive(Clone, Debug)]
@@ -13295,19 +13815,21 @@ let response = client.update_membership()
     }
     /**Get a membership's benchmark
 
-The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in each
-country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor sees
-no score covering fewer answers than the anonymity threshold.
+The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+and in each country of its responses, among memberships whose published cell is shown. The partner
+(its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+score only from a shown cell with at least the anonymity threshold of answers.
 
 Sends a `GET` request to `/api/v1/memberships/{membership_id}/benchmark`
 
 Arguments:
 - `membership_id`: The membership's id.
-- `as_of`: The day (default: today, UTC).
+- `year`: The calendar year (default: the year of the latest published quarter). Its published year to
+date is used: from its first quarter through the latest one published.
 ```ignore
 let response = client.membership_benchmark()
     .membership_id(membership_id)
-    .as_of(as_of)
+    .year(year)
     .send()
     .await;
 ```*/
@@ -13783,6 +14305,10 @@ let response = client.list_periods()
 Administrator only. Stores every membership's compliance as of the period's last day; later erasures,
 voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
 
+Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+stand, and disclosure control decides which cells of the quarter and of the year to date it
+completes are shown (see *Get program metrics by country and quarter*).
+
 Sends a `POST` request to `/api/v1/periods/{period_id}/close`
 
 Arguments:
@@ -13821,17 +14347,20 @@ let response = client.period_snapshots()
     }
     /**Get program benchmarks
 
-How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's window.
-Only memberships with at least the anonymity threshold of answers are included, and a distribution over
-fewer memberships than the threshold is suppressed.
+How NSAT and NPS are spread across memberships (program-wide and per country of their responses) over
+a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+answers are included; a distribution over fewer memberships than the threshold is suppressed. Figures
+change only when a quarter is published or restated.
 
 Sends a `GET` request to `/api/v1/program/benchmarks`
 
 Arguments:
-- `as_of`: The day (default: today, UTC).
+- `year`: The calendar year (default: the year of the latest published quarter). Its published year to
+date is used: from its first quarter through the latest one published.
 ```ignore
 let response = client.program_benchmarks()
-    .as_of(as_of)
+    .year(year)
     .send()
     .await;
 ```*/
@@ -13864,12 +14393,22 @@ let response = client.program_compliance()
     pub fn program_compliance(&self) -> builder::ProgramCompliance<'_> {
         builder::ProgramCompliance::new(self)
     }
-    /**Get program metrics by country and period
+    /**Get program metrics by country and quarter
 
-NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the last
-12 months; for anyone but the administrator it ends with the last ended period). Cells covering fewer
-responses than the anonymity threshold are suppressed, and then the smallest other cells of the period
-until the hidden cells together cover the threshold, so subtracting from the total reveals no small group.
+NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+published when the reporting period it ends in is closed, with its data as of that moment; data that
+arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+
+Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+- a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+  country cell also has at least 3 contributing memberships, and still covers that many responses
+  when any one partner's responses are taken out;
+- no two shown cells where one contains the other (a country and the program, a quarter and its year
+  to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+  that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+
+So an empty cell may hide a large group: it is suppressed to protect a neighbour.
 
 Sends a `GET` request to `/api/v1/program/metrics`
 
@@ -13954,6 +14493,45 @@ let response = client.update_settings()
 ```*/
     pub fn update_settings(&self) -> builder::UpdateSettings<'_> {
         builder::UpdateSettings::new(self)
+    }
+    /**List publications
+
+Administrator only: the audit trail of published quarters — each first publication and every
+restatement, with who made it, when, why and how many responses changed.
+
+Sends a `GET` request to `/api/v1/publications`
+
+```ignore
+let response = client.list_publications()
+    .send()
+    .await;
+```*/
+    pub fn list_publications(&self) -> builder::ListPublications<'_> {
+        builder::ListPublications::new(self)
+    }
+    /**Restate a published quarter
+
+Administrator only. Publishes the quarter again with its answers as they stand now (imports and voids
+made since it was published), and decides again every cell that covers it under the same disclosure
+rules. A cell that was shown and changed is shown again only when the change itself passes them, so
+the old and the new figure never subtract to a small group. Recorded in the audit trail with the reason.
+
+Sends a `POST` request to `/api/v1/publications/{quarter}/restate`
+
+Arguments:
+- `quarter`: The published quarter, e.g. `2026-Q3`.
+- `idempotency_key`: Makes the request safe to retry: the first successful answer is replayed for 24 hours.
+- `body`
+```ignore
+let response = client.restate_quarter()
+    .quarter(quarter)
+    .idempotency_key(idempotency_key)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn restate_quarter(&self) -> builder::RestateQuarter<'_> {
+        builder::RestateQuarter::new(self)
     }
     /**Get the questionnaire of a personal link
 
@@ -15551,14 +16129,14 @@ pub mod builder {
     pub struct MembershipBenchmark<'a> {
         client: &'a super::Client,
         membership_id: Result<::uuid::Uuid, String>,
-        as_of: Result<Option<::chrono::naive::NaiveDate>, String>,
+        year: Result<Option<i32>, String>,
     }
     impl<'a> MembershipBenchmark<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 membership_id: Err("membership_id was not initialized".to_string()),
-                as_of: Ok(None),
+                year: Ok(None),
             }
         }
         pub fn membership_id<V>(mut self, value: V) -> Self
@@ -15573,26 +16151,23 @@ pub mod builder {
                 });
             self
         }
-        pub fn as_of<V>(mut self, value: V) -> Self
+        pub fn year<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<::chrono::naive::NaiveDate>,
+            V: std::convert::TryInto<i32>,
         {
-            self.as_of = value
+            self.year = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: chrono :: naive :: NaiveDate` for as_of failed"
-                        .to_string()
-                });
+                .map_err(|_| "conversion to `i32` for year failed".to_string());
             self
         }
         ///Sends a `GET` request to `/api/v1/memberships/{membership_id}/benchmark`
         pub async fn send(
             self,
         ) -> Result<ResponseValue<types::MembershipBenchmark>, Error<types::Problem>> {
-            let Self { client, membership_id, as_of } = self;
+            let Self { client, membership_id, year } = self;
             let membership_id = membership_id.map_err(Error::InvalidRequest)?;
-            let as_of = as_of.map_err(Error::InvalidRequest)?;
+            let year = year.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/api/v1/memberships/{}/benchmark", client.baseurl, encode_path(&
                 membership_id.to_string()),
@@ -15613,7 +16188,7 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .query(&progenitor_client::QueryParam::new("as_of", &as_of))
+                .query(&progenitor_client::QueryParam::new("year", &year))
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
@@ -19558,34 +20133,31 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct ProgramBenchmarks<'a> {
         client: &'a super::Client,
-        as_of: Result<Option<::chrono::naive::NaiveDate>, String>,
+        year: Result<Option<i32>, String>,
     }
     impl<'a> ProgramBenchmarks<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                as_of: Ok(None),
+                year: Ok(None),
             }
         }
-        pub fn as_of<V>(mut self, value: V) -> Self
+        pub fn year<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<::chrono::naive::NaiveDate>,
+            V: std::convert::TryInto<i32>,
         {
-            self.as_of = value
+            self.year = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: chrono :: naive :: NaiveDate` for as_of failed"
-                        .to_string()
-                });
+                .map_err(|_| "conversion to `i32` for year failed".to_string());
             self
         }
         ///Sends a `GET` request to `/api/v1/program/benchmarks`
         pub async fn send(
             self,
         ) -> Result<ResponseValue<types::Benchmarks>, Error<types::Problem>> {
-            let Self { client, as_of } = self;
-            let as_of = as_of.map_err(Error::InvalidRequest)?;
+            let Self { client, year } = self;
+            let year = year.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v1/program/benchmarks", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -19603,7 +20175,7 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .query(&progenitor_client::QueryParam::new("as_of", &as_of))
+                .query(&progenitor_client::QueryParam::new("year", &year))
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
@@ -20508,6 +21080,288 @@ pub mod builder {
                     )
                 }
                 412u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_publications`]
+
+[`Client::list_publications`]: super::Client::list_publications*/
+    #[derive(Debug, Clone)]
+    pub struct ListPublications<'a> {
+        client: &'a super::Client,
+    }
+    impl<'a> ListPublications<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self { client: client }
+        }
+        ///Sends a `GET` request to `/api/v1/publications`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Publications>, Error<types::Problem>> {
+            let Self { client } = self;
+            let url = format!("{}/api/v1/publications", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_publications",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::restate_quarter`]
+
+[`Client::restate_quarter`]: super::Client::restate_quarter*/
+    #[derive(Debug, Clone)]
+    pub struct RestateQuarter<'a> {
+        client: &'a super::Client,
+        quarter: Result<::std::string::String, String>,
+        idempotency_key: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::Restatement, String>,
+    }
+    impl<'a> RestateQuarter<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                quarter: Err("quarter was not initialized".to_string()),
+                idempotency_key: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn quarter<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.quarter = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for quarter failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::Restatement>,
+            <V as std::convert::TryInto<types::Restatement>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `Restatement` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::Restatement,
+            ) -> types::builder::Restatement,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/publications/{quarter}/restate`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Publication>, Error<types::Problem>> {
+            let Self { client, quarter, idempotency_key, body } = self;
+            let quarter = quarter.map_err(Error::InvalidRequest)?;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::Restatement::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/publications/{}/restate", client.baseurl, encode_path(&
+                quarter.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = idempotency_key {
+                header_map.append("Idempotency-Key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "restate_quarter",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

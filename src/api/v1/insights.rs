@@ -1,35 +1,31 @@
-//! The program in aggregate: metrics by country and period, and benchmarks. Every figure comes from
-//! aggregate SQL; cells over fewer responses than the anonymity threshold are suppressed (with secondary
-//! suppression), and no free text, custom question or customer organization ever appears.
+//! The program in aggregate: metrics by country and quarter, and benchmarks. Every figure is a
+//! published one (`crate::service::publication`): frozen when its reporting period closed, shown only
+//! where disclosure control allows (DESIGN §2.1), never a live query; no free text, custom question or
+//! customer organization ever appears.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use actix_web::{get, web};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{
-    compliance::{as_of, AsOfQuery},
-    results::{bounds, metrics_of, month_start, RangeQuery},
-};
+use super::{results::RangeQuery, time};
 use crate::{
     api::extract::Query,
     auth::{Principal, Role},
     db::{
         self,
-        results::{MetricCount, Scope},
+        publications::{FrozenCount, PublicationRow},
         DbConnection,
     },
     domain::{
-        compliance::window_start,
+        disclosure::{Atom, Key, Quarter, Scope, Span},
         metrics::{percentile, percentile_rank, Metrics, Score, StandardCounts},
-        periods::{period_of, periods_between, settled_day},
-        privacy::suppressed,
     },
-    error::ApiResult,
+    error::{ApiError, ApiResult},
     AppState,
 };
 
@@ -42,7 +38,8 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
 /// One cell of an aggregate table.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Cell {
-    /// Hidden because it (or, for secondary suppression, a neighbour) covers fewer responses than the threshold.
+    /// Hidden by disclosure control: too few responses or memberships, one partner's share too large, or
+    /// it could be subtracted from another shown figure to isolate too few responses.
     pub suppressed: bool,
     /// Responses behind it; `null` when suppressed.
     pub responses: Option<i64>,
@@ -59,162 +56,213 @@ pub struct CountryCell {
     pub cell: Cell,
 }
 
-/// One period of the program table.
+/// The program's published figures over one quarter, or over its year to date.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ProgramPeriod {
-    /// The period.
+    /// `2026-Q3` for a quarter, `2026-Q1..2026-Q3` for a year to date.
     pub period: String,
     /// First day.
     pub starts_on: NaiveDate,
     /// Last day.
     pub ends_on: NaiveDate,
+    /// When its latest quarter was last published.
+    pub published_at: DateTime<Utc>,
+    /// Whether an administrator restated any of its quarters after they were first published.
+    pub restated: bool,
     /// The whole program.
     pub program: Cell,
-    /// Per country with responses in the period.
+    /// Per country with responses in it.
     pub countries: Vec<CountryCell>,
 }
 
-/// Program metrics by reporting period and country.
+/// Program metrics by published quarter and country.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ProgramMetrics {
-    /// First day.
+    /// First day asked for.
     pub from: NaiveDate,
-    /// Last day.
+    /// Last day asked for.
     pub to: NaiveDate,
-    /// The fewest responses a shown cell covers.
+    /// The fewest responses a shown cell, or any difference of shown cells, covers.
     pub anonymity_threshold: i32,
-    /// Oldest period first.
+    /// Each published quarter overlapping the range, oldest first.
     pub periods: Vec<ProgramPeriod>,
+    /// For each year of those quarters, its year to date through the latest one published (only when
+    /// that is not the year's first quarter).
+    pub years_to_date: Vec<ProgramPeriod>,
 }
 
-/// The smallest `n` behind a set of figures: the responses, or any metric with answers.
-fn cell_size(responses: i64, metrics: &Metrics) -> i64 {
-    [
-        metrics.nsat,
-        metrics.csat,
-        metrics.nps,
-        metrics.ces,
-        metrics.ces_easy,
-    ]
-    .iter()
-    .flatten()
-    .map(|s| s.n)
-    .fold(responses, i64::min)
+/// The published figures of some quarters: decided cells, frozen counts and publications.
+struct Published {
+    threshold: i32,
+    cells: BTreeMap<Key, bool>,
+    counts: Vec<(Atom, FrozenCount)>,
+    publications: BTreeMap<Quarter, PublicationRow>,
 }
 
-fn cell(responses: i64, metrics: Metrics, hidden: bool) -> Cell {
-    match hidden {
-        true => Cell {
-            suppressed: true,
-            responses: None,
-            metrics: None,
-        },
-        false => Cell {
-            suppressed: false,
-            responses: Some(responses),
-            metrics: Some(metrics),
-        },
-    }
-}
-
-fn program_table(
-    conn: &mut DbConnection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> ApiResult<ProgramMetrics> {
-    let settings = db::settings::get(conn)?;
-    let threshold = i64::from(settings.anonymity_threshold);
-    let (start, end) = bounds(from, to);
-    let counts = db::results::metric_counts(conn, &Scope::Program, &start, &end, true)?;
-    let responses = db::results::response_counts(conn, &Scope::Program, &start, &end, true)?;
-    let mut periods = Vec::new();
-    for period in periods_between(from, to, settings.reporting_period_months as u32) {
-        let inside = |month: &str| {
-            month_start(month).is_some_and(|d| d >= period.starts_on && d <= period.ends_on)
-        };
-        let countries: BTreeSet<&str> = responses
-            .iter()
-            .filter(|r| inside(&r.month))
-            .map(|r| r.country.as_str())
-            .collect();
-        let figures: Vec<(String, i64, Metrics)> = countries
-            .iter()
-            .map(|country| {
-                let n = responses
-                    .iter()
-                    .filter(|r| inside(&r.month) && r.country == *country)
-                    .map(|r| r.responses)
-                    .sum();
-                let metrics = metrics_of(
-                    counts
-                        .iter()
-                        .filter(|c: &&MetricCount| inside(&c.month) && c.country == *country),
-                );
-                (country.to_string(), n, metrics)
-            })
-            .collect();
-        let sizes: Vec<i64> = figures.iter().map(|(_, n, m)| cell_size(*n, m)).collect();
-        let hidden = suppressed(&[sizes], threshold).pop().unwrap_or_default();
-        let total: i64 = figures.iter().map(|(_, n, _)| n).sum();
-        let whole = metrics_of(counts.iter().filter(|c| inside(&c.month)));
-        let program_hidden = cell_size(total, &whole) < threshold;
-        periods.push(ProgramPeriod {
-            period: period.id,
-            starts_on: period.starts_on,
-            ends_on: period.ends_on,
-            program: cell(total, whole, program_hidden),
-            countries: figures
+impl Published {
+    /// The figures published for the quarters `first` to `last`.
+    fn load(conn: &mut DbConnection, first: Quarter, last: Quarter) -> ApiResult<Published> {
+        let mut publications = BTreeMap::new();
+        for row in db::publications::all(conn)? {
+            if let Some(quarter) = Quarter::parse(&row.quarter) {
+                if first <= quarter && quarter <= last {
+                    publications.insert(quarter, row);
+                }
+            }
+        }
+        let counts = db::publications::frozen(conn, first, last)?
+            .into_iter()
+            .map(|row| Ok((row.atom()?, row)))
+            .collect::<ApiResult<_>>()?;
+        Ok(Published {
+            threshold: db::settings::get(conn)?.anonymity_threshold,
+            cells: db::publications::cells(conn, first, last)?
                 .into_iter()
-                .zip(hidden)
-                .map(|((country, n, metrics), hidden)| CountryCell {
-                    country,
-                    cell: cell(n, metrics, hidden),
+                .map(|cell| (cell.key, cell.shown))
+                .collect(),
+            counts,
+            publications,
+        })
+    }
+
+    /// The responses and answer counts behind `key`.
+    fn figures(&self, key: &Key) -> (i64, StandardCounts) {
+        let mut responses = 0;
+        let mut counts = StandardCounts::default();
+        for (_, row) in self.counts.iter().filter(|(atom, _)| key.covers(atom)) {
+            match row.metric.as_str() {
+                "responses" => responses += row.answers,
+                metric => counts.add(
+                    metric,
+                    row.number_value,
+                    row.text_value.as_deref(),
+                    row.answers,
+                ),
+            }
+        }
+        (responses, counts)
+    }
+
+    /// Whether `key` was decided and is shown.
+    fn shown(&self, key: &Key) -> bool {
+        self.cells.get(key).copied().unwrap_or(false)
+    }
+
+    /// `key` as the table shows it.
+    fn cell(&self, key: &Key) -> Cell {
+        match self.shown(key) {
+            true => {
+                let (responses, counts) = self.figures(key);
+                Cell {
+                    suppressed: false,
+                    responses: Some(responses),
+                    metrics: Some(counts.metrics()),
+                }
+            }
+            false => Cell {
+                suppressed: true,
+                responses: None,
+                metrics: None,
+            },
+        }
+    }
+
+    /// The latest quarter published of `year`.
+    fn latest_of(&self, year: i32) -> Option<Quarter> {
+        self.publications
+            .keys()
+            .filter(|q| q.year() == year)
+            .max()
+            .copied()
+    }
+
+    /// The program and its countries over `span`.
+    fn period(&self, span: Span) -> ApiResult<ProgramPeriod> {
+        let quarters: Vec<&PublicationRow> = self
+            .publications
+            .iter()
+            .filter(|(quarter, _)| span.contains(**quarter))
+            .map(|(_, row)| row)
+            .collect();
+        let latest = quarters
+            .iter()
+            .map(|row| row.published_at.as_str())
+            .max()
+            .ok_or_else(|| ApiError::Internal(format!("{span} is not published")))?;
+        Ok(ProgramPeriod {
+            period: span.to_string(),
+            starts_on: span.first().starts_on(),
+            ends_on: span.last().ends_on(),
+            published_at: time(latest)?,
+            restated: quarters.iter().any(|row| row.revision > 1),
+            program: self.cell(&Key::program(span)),
+            countries: self
+                .cells
+                .keys()
+                .filter(|key| key.span == span)
+                .filter_map(|key| match &key.scope {
+                    Scope::Country(country) => Some(CountryCell {
+                        country: country.clone(),
+                        cell: self.cell(key),
+                    }),
+                    _ => None,
                 })
                 .collect(),
-        });
+        })
     }
-    Ok(ProgramMetrics {
-        from,
-        to,
-        anonymity_threshold: settings.anonymity_threshold,
-        periods,
-    })
 }
 
-/// Get program metrics by country and period
+/// Get program metrics by country and quarter
 ///
-/// NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the last
-/// 12 months; for anyone but the administrator it ends with the last ended period). Cells covering fewer
-/// responses than the anonymity threshold are suppressed, and then the smallest other cells of the period
-/// until the hidden cells together cover the threshold, so subtracting from the total reveals no small group.
-#[utoipa::path(tag = "insights", params(RangeQuery), responses((status = 200, description = "The program table.", body = ProgramMetrics)))]
+/// NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+/// quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+/// published when the reporting period it ends in is closed, with its data as of that moment; data that
+/// arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+///
+/// Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+/// - a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+///   country cell also has at least 3 contributing memberships, and still covers that many responses
+///   when any one partner's responses are taken out;
+/// - no two shown cells where one contains the other (a country and the program, a quarter and its year
+///   to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+///   that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+///
+/// So an empty cell may hide a large group: it is suppressed to protect a neighbour.
+#[utoipa::path(tag = "insights", params(RangeQuery), responses((status = 200, description = "The published program table.", body = ProgramMetrics)))]
 #[get("/program/metrics")]
 async fn program_metrics(
     state: web::Data<AppState>,
-    principal: Principal,
+    _principal: Principal,
     query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ProgramMetrics>> {
     let today = state.clock.now().date_naive();
     let (from, to) = query.resolve(today)?;
-    let role = principal.role;
-    let table = db::run(&state.pool, move |conn| {
-        let months = db::settings::get(conn)?.reporting_period_months as u32;
-        let (from, to) = match role {
-            Role::Admin => (from, to),
-            _ => {
-                let to = settled_day(to, today, months);
-                (
-                    period_of(from, months)
-                        .starts_on
-                        .min(period_of(to, months).starts_on),
-                    to,
-                )
-            }
-        };
-        program_table(conn, from, to)
+    let (first, last) = (Quarter::containing(from), Quarter::containing(to));
+    let published = db::run(&state.pool, move |conn| {
+        Published::load(conn, Span::year_to_date(first).first(), last)
     })
     .await?;
-    Ok(web::Json(table))
+    let quarters: Vec<Quarter> = published
+        .publications
+        .keys()
+        .filter(|q| first <= **q)
+        .copied()
+        .collect();
+    let years: BTreeSet<i32> = quarters.iter().map(|q| q.year()).collect();
+    Ok(web::Json(ProgramMetrics {
+        from,
+        to,
+        anonymity_threshold: published.threshold,
+        periods: quarters
+            .iter()
+            .map(|q| published.period(Span::quarter(*q)))
+            .collect::<ApiResult<_>>()?,
+        years_to_date: years
+            .into_iter()
+            .filter_map(|year| published.latest_of(year).filter(|q| q.index() > 1))
+            .map(|q| published.period(Span::year_to_date(q)))
+            .collect::<ApiResult<_>>()?,
+    }))
 }
 
 /// How scores are spread across memberships.
@@ -269,14 +317,34 @@ pub struct MetricBenchmark {
     pub countries: Vec<CountryDistribution>,
 }
 
-/// How memberships' scores compare, over the rule's window.
+/// Which published year a benchmark covers.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct YearQuery {
+    /// The calendar year (default: the year of the latest published quarter). Its published year to
+    /// date is used: from its first quarter through the latest one published.
+    #[param(minimum = 2000, maximum = 2100)]
+    pub year: Option<i32>,
+}
+
+/// The published span a benchmark covers; all `null` while nothing of the year is published.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct BenchmarkSpan {
+    /// `2026-Q1..2026-Q3`, or `2026-Q1` early in a year.
+    pub period: Option<String>,
+    /// Its first day.
+    pub starts_on: Option<NaiveDate>,
+    /// Its last day.
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// How memberships' scores compare, over a published year to date.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Benchmarks {
-    /// The last day of the window.
-    pub as_of: NaiveDate,
-    /// The first day of the window.
-    pub window_from: NaiveDate,
-    /// A membership is included with at least this many answers; a distribution is shown over at least this many memberships.
+    /// The span of published quarters.
+    pub span: BenchmarkSpan,
+    /// A membership is included when its published cell is shown and it has at least this many answers; a
+    /// distribution is shown over at least this many memberships.
     pub anonymity_threshold: i32,
     /// NSAT across memberships.
     pub nsat: MetricBenchmark,
@@ -284,67 +352,87 @@ pub struct Benchmarks {
     pub nps: MetricBenchmark,
 }
 
-/// Every membership's NSAT and NPS in the window, and their countries.
+/// A membership's NSAT and NPS.
+type Scores = (Option<Score>, Option<Score>);
+
+/// Every membership's NSAT and NPS over a published span, and the countries it had responses in.
 struct Field {
-    as_of: NaiveDate,
-    window_from: NaiveDate,
+    span: Option<Span>,
     threshold: i64,
-    scores: HashMap<String, (Option<Score>, Option<Score>)>,
+    /// Of memberships whose published cell is shown.
+    scores: HashMap<String, Scores>,
     countries: HashMap<String, Vec<String>>,
+    /// Of one membership whose cell may be hidden (for its own partner and the administrator).
+    own: Option<(String, Scores)>,
+}
+
+/// The NSAT and NPS of some counts.
+fn nsat_and_nps(counts: &StandardCounts) -> Scores {
+    let metrics = counts.metrics();
+    (metrics.nsat, metrics.nps)
 }
 
 impl Field {
-    /// Loads the field on `as_of`, settled to an ended period's last day when `settle_before` (today) is given.
-    fn load(
-        conn: &mut DbConnection,
-        as_of: NaiveDate,
-        settle_before: Option<NaiveDate>,
-    ) -> ApiResult<Field> {
-        let settings = db::settings::get(conn)?;
-        let as_of = match settle_before {
-            Some(today) => settled_day(as_of, today, settings.reporting_period_months as u32),
-            None => as_of,
+    /// Loads the field over `year`'s published year to date, with `own`'s scores even when hidden.
+    fn load(conn: &mut DbConnection, year: Option<i32>, own: Option<&str>) -> ApiResult<Field> {
+        let latest = db::publications::all(conn)?
+            .iter()
+            .filter_map(|row| Quarter::parse(&row.quarter))
+            .filter(|q| year.is_none_or(|year| q.year() == year))
+            .max();
+        let threshold = i64::from(db::settings::get(conn)?.anonymity_threshold);
+        let Some(latest) = latest else {
+            return Ok(Field {
+                span: None,
+                threshold,
+                scores: HashMap::new(),
+                countries: HashMap::new(),
+                own: None,
+            });
         };
-        let window_from = window_start(as_of, settings.window_months as u32)
-            .succ_opt()
-            .unwrap_or(as_of);
-        let (start, end) = bounds(window_from, as_of);
-        let mut counts: HashMap<String, StandardCounts> = HashMap::new();
-        for row in db::results::membership_metric_counts(conn, &start, &end)? {
-            counts.entry(row.membership_id).or_default().add(
-                &row.metric,
-                row.number_value,
-                row.text_value.as_deref(),
-                row.answers,
-            );
-        }
-        let scores = counts.into_iter().map(|(id, c)| {
-            let m = c.metrics();
-            (id, (m.nsat, m.nps))
-        });
+        let span = Span::year_to_date(latest);
+        let published = Published::load(conn, span.first(), span.last())?;
         let mut countries: HashMap<String, Vec<String>> = HashMap::new();
-        for row in db::results::membership_countries(conn)? {
-            if !row.country.is_empty() {
-                countries
-                    .entry(row.membership_id)
-                    .or_default()
-                    .push(row.country);
+        for (atom, _) in &published.counts {
+            let list = countries.entry(atom.membership.clone()).or_default();
+            if !list.contains(&atom.country) {
+                list.push(atom.country.clone());
             }
         }
+        let scores = published
+            .cells
+            .iter()
+            .filter(|(key, shown)| **shown && key.span == span)
+            .filter_map(|(key, _)| match &key.scope {
+                Scope::Membership(id) => {
+                    Some((id.clone(), nsat_and_nps(&published.figures(key).1)))
+                }
+                _ => None,
+            })
+            .collect();
         Ok(Field {
-            as_of,
-            window_from,
-            threshold: i64::from(settings.anonymity_threshold),
-            scores: scores.collect(),
+            span: Some(span),
+            threshold,
+            scores,
             countries,
+            own: own.map(|id| {
+                let figures = published.figures(&Key::membership(id, span)).1;
+                (id.to_owned(), nsat_and_nps(&figures))
+            }),
         })
     }
 
+    fn described_span(&self) -> BenchmarkSpan {
+        self.span
+            .map_or_else(BenchmarkSpan::default, |span| BenchmarkSpan {
+                period: Some(span.to_string()),
+                starts_on: Some(span.first().starts_on()),
+                ends_on: Some(span.last().ends_on()),
+            })
+    }
+
     /// The scores of memberships with enough answers, with their countries.
-    fn eligible(
-        &self,
-        pick: impl Fn(&(Option<Score>, Option<Score>)) -> Option<Score>,
-    ) -> Vec<(f64, &[String])> {
+    fn eligible(&self, pick: impl Fn(&Scores) -> Option<Score>) -> Vec<(f64, &[String])> {
         self.scores
             .iter()
             .filter_map(|(id, s)| {
@@ -358,10 +446,7 @@ impl Field {
             .collect()
     }
 
-    fn benchmark(
-        &self,
-        pick: impl Fn(&(Option<Score>, Option<Score>)) -> Option<Score>,
-    ) -> MetricBenchmark {
+    fn benchmark(&self, pick: impl Fn(&Scores) -> Option<Score>) -> MetricBenchmark {
         let eligible = self.eligible(pick);
         let threshold = self.threshold as usize;
         let mut by_country: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
@@ -385,35 +470,43 @@ impl Field {
 
 /// Get program benchmarks
 ///
-/// How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's window.
-/// Only memberships with at least the anonymity threshold of answers are included, and a distribution over
-/// fewer memberships than the threshold is suppressed.
-#[utoipa::path(tag = "insights", params(AsOfQuery), responses((status = 200, description = "The benchmarks.", body = Benchmarks)))]
+/// How NSAT and NPS are spread across memberships (program-wide and per country of their responses) over
+/// a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+/// by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+/// answers are included; a distribution over fewer memberships than the threshold is suppressed. Figures
+/// change only when a quarter is published or restated.
+#[utoipa::path(tag = "insights", params(YearQuery), responses((status = 200, description = "The benchmarks.", body = Benchmarks)))]
 #[get("/program/benchmarks")]
 async fn program_benchmarks(
     state: web::Data<AppState>,
-    principal: Principal,
-    query: Query<AsOfQuery>,
+    _principal: Principal,
+    query: Query<YearQuery>,
 ) -> ApiResult<web::Json<Benchmarks>> {
-    let today = state.clock.now().date_naive();
-    let (day, settle) = (as_of(query.as_of, today)?, principal.role != Role::Admin);
-    let field = db::run(&state.pool, move |conn| {
-        Field::load(conn, day, settle.then_some(today))
-    })
-    .await?;
+    let year = checked_year(query.year)?;
+    let field = db::run(&state.pool, move |conn| Field::load(conn, year, None)).await?;
     Ok(web::Json(Benchmarks {
-        as_of: field.as_of,
-        window_from: field.window_from,
+        span: field.described_span(),
         anonymity_threshold: field.threshold as i32,
         nsat: field.benchmark(|s| s.0),
         nps: field.benchmark(|s| s.1),
     }))
 }
 
+fn checked_year(year: Option<i32>) -> ApiResult<Option<i32>> {
+    match year {
+        Some(year) if !(2000..=2100).contains(&year) => Err(ApiError::invalid_field(
+            "year",
+            "must be a year from 2000 to 2100",
+        )),
+        year => Ok(year),
+    }
+}
+
 /// A membership's rank in one metric.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Rank {
-    /// The membership's score; `null` when it has too few answers (or, for the vendor, fewer than the threshold).
+    /// The membership's score; for the vendor `null` unless its published cell is shown and it has at least
+    /// the threshold of answers.
     pub score: Option<Score>,
     /// Its percentile rank among program memberships with enough answers, 0–100.
     pub program_percentile: Option<f64>,
@@ -435,24 +528,20 @@ pub struct CountryRank {
 pub struct MembershipBenchmark {
     /// The membership.
     pub membership_id: Uuid,
-    /// The last day of the window.
-    pub as_of: NaiveDate,
-    /// The first day of the window.
-    pub window_from: NaiveDate,
+    /// The span of published quarters.
+    pub span: BenchmarkSpan,
     /// NSAT rank.
     pub nsat: Rank,
     /// NPS rank.
     pub nps: Rank,
 }
 
-fn rank(
-    field: &Field,
-    id: &str,
-    pick: impl Fn(&(Option<Score>, Option<Score>)) -> Option<Score> + Copy,
-    show_small: bool,
-) -> Rank {
-    let own = field.scores.get(id).and_then(pick);
-    let eligible_score = own.filter(|s| s.n >= field.threshold);
+fn rank(field: &Field, id: &str, pick: impl Fn(&Scores) -> Option<Score> + Copy) -> Rank {
+    let eligible_score = field
+        .scores
+        .get(id)
+        .and_then(pick)
+        .filter(|s| s.n >= field.threshold);
     let peers = field.eligible(pick);
     let threshold = field.threshold as usize;
     let program = (peers.len() >= threshold)
@@ -483,8 +572,9 @@ fn rank(
                 })
         })
         .collect();
+    let own = field.own.as_ref().filter(|(own, _)| own == id);
     Rank {
-        score: if show_small { own } else { eligible_score },
+        score: own.map_or(eligible_score, |(_, scores)| pick(scores)),
         program_percentile: program,
         countries,
     }
@@ -492,38 +582,36 @@ fn rank(
 
 /// Get a membership's benchmark
 ///
-/// The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in each
-/// country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor sees
-/// no score covering fewer answers than the anonymity threshold.
-#[utoipa::path(tag = "insights", params(("membership_id" = Uuid, Path, description = "The membership's id."), AsOfQuery), responses((status = 200, description = "The benchmark.", body = MembershipBenchmark)))]
+/// The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+/// and in each country of its responses, among memberships whose published cell is shown. The partner
+/// (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+/// score only from a shown cell with at least the anonymity threshold of answers.
+#[utoipa::path(tag = "insights", params(("membership_id" = Uuid, Path, description = "The membership's id."), YearQuery), responses((status = 200, description = "The benchmark.", body = MembershipBenchmark)))]
 #[get("/memberships/{membership_id}/benchmark")]
 async fn membership_benchmark(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<Uuid>,
-    query: Query<AsOfQuery>,
+    query: Query<YearQuery>,
 ) -> ApiResult<web::Json<MembershipBenchmark>> {
-    let today = state.clock.now().date_naive();
-    let day = as_of(query.as_of, today)?;
-    let (id, scope, show_small) = (
+    let year = checked_year(query.year)?;
+    let (id, scope, sees_own) = (
         path.into_inner(),
         principal.partner_scope(),
         principal.role != Role::Vendor,
     );
     let (membership_id, field) = db::run(&state.pool, move |conn| {
         let membership = db::memberships::get(conn, scope, id)?;
-        Ok((
-            membership.id,
-            Field::load(conn, day, (!show_small).then_some(today))?,
-        ))
+        let own = sees_own.then_some(membership.id.as_str());
+        let field = Field::load(conn, year, own)?;
+        Ok((membership.id, field))
     })
     .await?;
     Ok(web::Json(MembershipBenchmark {
         membership_id: id,
-        as_of: field.as_of,
-        window_from: field.window_from,
-        nsat: rank(&field, &membership_id, |s| s.0, show_small),
-        nps: rank(&field, &membership_id, |s| s.1, show_small),
+        span: field.described_span(),
+        nsat: rank(&field, &membership_id, |s| s.0),
+        nps: rank(&field, &membership_id, |s| s.1),
     }))
 }
 
@@ -533,10 +621,8 @@ mod tests {
 
     /// A field in one country, threshold 5, from `(membership, NSAT value, answers)`.
     fn field(scores: &[(&str, f64, i64)]) -> Field {
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         Field {
-            as_of,
-            window_from: window_start(as_of, 12).succ_opt().unwrap(),
+            span: Quarter::new(2026, 3).map(Span::year_to_date),
             threshold: 5,
             scores: scores
                 .iter()
@@ -552,6 +638,7 @@ mod tests {
                 .iter()
                 .map(|(id, ..)| (id.to_string(), vec!["BG".to_string()]))
                 .collect(),
+            own: None,
         }
     }
 
@@ -565,7 +652,7 @@ mod tests {
             ("m4", 200.0, 9),
             ("small", 50.0, 4),
         ]);
-        let exact = rank(&field, "exact", |s| s.0, false);
+        let exact = rank(&field, "exact", |s| s.0);
         assert_eq!(exact.score, Some(Score { value: 150.0, n: 5 }));
         // Five eligible memberships (100, 120, 150, 180, 200): two below, one equal.
         assert_eq!(exact.program_percentile, Some(50.0));
@@ -577,12 +664,21 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("BG", 50.0)]
         );
-        let small = rank(&field, "small", |s| s.0, false);
+        let small = rank(&field, "small", |s| s.0);
         assert_eq!((small.score, small.program_percentile), (None, None));
+        let own = Field {
+            own: Some(("small".into(), (Some(Score { value: 50.0, n: 4 }), None))),
+            ..field
+        };
         assert_eq!(
-            rank(&field, "small", |s| s.0, true).score,
+            rank(&own, "small", |s| s.0).score,
             Some(Score { value: 50.0, n: 4 }),
             "the partner and the administrator see a small score"
+        );
+        assert_eq!(
+            rank(&own, "exact", |s| s.0).score,
+            Some(Score { value: 150.0, n: 5 }),
+            "another membership's score is still the published one"
         );
     }
 }

@@ -8,24 +8,29 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
+use validator::Validate;
 
-use super::{compliance::rules, page_of, results::bounds, time, ListQuery};
+use super::{compliance::rules, page_of, results::bounds, time, validated, ListQuery};
 use crate::{
-    api::extract::Query,
+    api::extract::{Json, Query},
     auth::Principal,
     db::{
         self,
         periods::{PeriodRow, SnapshotRow},
+        publications::PublicationRow,
         DbConnection,
     },
-    domain::{compliance::window_start, periods},
+    domain::{compliance::window_start, disclosure::Quarter, periods},
     error::{ApiError, ApiResult},
+    service::{self, publication::Published},
     AppState,
 };
 
 pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(list_periods)
         .service(close_period)
+        .service(list_publications)
+        .service(restate_quarter)
         .service(period_snapshots)
         .service(membership_snapshots);
 }
@@ -186,6 +191,52 @@ pub struct ClosedPeriod {
     pub memberships: usize,
     /// Of which met the rule.
     pub met: usize,
+    /// The calendar quarters that ended in the period and were published with it.
+    pub published: Vec<Publication>,
+}
+
+/// One publication of a calendar quarter's figures: the first when the period it ends in closed, then
+/// one per restatement.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Publication {
+    /// The quarter, e.g. `2026-Q3`.
+    pub quarter: String,
+    /// 1 for the first publication, one more per restatement.
+    pub revision: i32,
+    /// When it was published.
+    pub published_at: DateTime<Utc>,
+    /// Who published it (the token's subject).
+    pub published_by: String,
+    /// Why it was restated; `null` for the first publication.
+    pub reason: Option<String>,
+    /// The quarter's responses as published.
+    pub responses: i64,
+    /// Responses added or voided since the previous revision.
+    pub changed_responses: i64,
+    /// Cells of the quarter and of the year to date it completes that are shown.
+    pub cells_shown: usize,
+    /// Cells of those that disclosure control suppressed.
+    pub cells_suppressed: usize,
+}
+
+impl Publication {
+    fn of(row: PublicationRow, shown: usize, suppressed: usize) -> ApiResult<Publication> {
+        Ok(Publication {
+            published_at: time(&row.published_at)?,
+            quarter: row.quarter,
+            revision: row.revision,
+            published_by: row.published_by,
+            reason: row.reason,
+            responses: row.responses,
+            changed_responses: row.changed_responses,
+            cells_shown: shown,
+            cells_suppressed: suppressed,
+        })
+    }
+
+    fn published(published: Published) -> ApiResult<Publication> {
+        Publication::of(published.publication, published.shown, published.suppressed)
+    }
 }
 
 fn snapshot_all(
@@ -243,6 +294,10 @@ fn snapshot_all(
 ///
 /// Administrator only. Stores every membership's compliance as of the period's last day; later erasures,
 /// voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
+///
+/// Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+/// stand, and disclosure control decides which cells of the quarter and of the year to date it
+/// completes are shown (see *Get program metrics by country and quarter*).
 #[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`.")), responses((status = 200, description = "The closed period.", body = ClosedPeriod)))]
 #[post("/periods/{period_id}/close")]
 async fn close_period(
@@ -257,7 +312,7 @@ async fn close_period(
         state.timestamp(),
         principal.subject.clone(),
     );
-    let (period, snapshots) = db::run(&state.pool, move |conn| {
+    let (period, snapshots, published) = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let months = db::settings::get(conn)?.reporting_period_months as u32;
             let period = periods::parse(&id, months).ok_or_else(|| {
@@ -275,9 +330,17 @@ async fn close_period(
                 starts_on: period.starts_on.to_string(),
                 ends_on: period.ends_on.to_string(),
                 closed_at: now.clone(),
-                closed_by: by,
+                closed_by: by.clone(),
             };
             db::periods::close(conn, &row, &snapshots)?;
+            let published =
+                service::publication::quarters_ending_within(period.starts_on, period.ends_on)
+                    .into_iter()
+                    .filter_map(|quarter| {
+                        service::publication::publish(conn, quarter, &now, &by).transpose()
+                    })
+                    .map(|published| Publication::published(published?))
+                    .collect::<ApiResult<Vec<_>>>()?;
             Ok((
                 ReportingPeriod {
                     id: period.id,
@@ -287,6 +350,7 @@ async fn close_period(
                     closed_at: Some(time(&now)?),
                 },
                 snapshots,
+                published,
             ))
         })
     })
@@ -296,7 +360,78 @@ async fn close_period(
         memberships: snapshots.len(),
         met: snapshots.iter().filter(|s| s.met != 0).count(),
         period,
+        published,
     }))
+}
+
+/// The publications of every quarter.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Publications {
+    /// Oldest quarter first, each quarter's revisions in order.
+    pub items: Vec<Publication>,
+}
+
+/// List publications
+///
+/// Administrator only: the audit trail of published quarters — each first publication and every
+/// restatement, with who made it, when, why and how many responses changed.
+#[utoipa::path(tag = "periods", responses((status = 200, description = "Every publication.", body = Publications)))]
+#[get("/publications")]
+async fn list_publications(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> ApiResult<web::Json<Publications>> {
+    principal.require_admin()?;
+    let rows = db::run(&state.pool, db::publications::all).await?;
+    Ok(web::Json(Publications {
+        items: rows
+            .into_iter()
+            .map(|row| Publication::of(row, 0, 0))
+            .collect::<ApiResult<_>>()?,
+    }))
+}
+
+/// Why a quarter is restated.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"reason": "Responses imported late from the 2026 field campaign."}))]
+#[serde(deny_unknown_fields)]
+pub struct Restatement {
+    /// The reason, 3–500 characters; it is kept in the audit trail.
+    #[validate(length(min = 3, max = 500, message = "must be 3 to 500 characters"))]
+    #[schema(min_length = 3, max_length = 500)]
+    #[serde(deserialize_with = "super::trimmed::string")]
+    pub reason: String,
+}
+
+/// Restate a published quarter
+///
+/// Administrator only. Publishes the quarter again with its answers as they stand now (imports and voids
+/// made since it was published), and decides again every cell that covers it under the same disclosure
+/// rules. A cell that was shown and changed is shown again only when the change itself passes them, so
+/// the old and the new figure never subtract to a small group. Recorded in the audit trail with the reason.
+#[utoipa::path(tag = "periods", params(("quarter" = String, Path, description = "The published quarter, e.g. `2026-Q3`.")), request_body = Restatement, responses((status = 200, description = "The new publication.", body = Publication)))]
+#[post("/publications/{quarter}/restate")]
+async fn restate_quarter(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: Json<Restatement>,
+) -> ApiResult<web::Json<Publication>> {
+    principal.require_admin()?;
+    let input = validated(body.into_inner())?;
+    let id = path.into_inner();
+    let quarter = Quarter::parse(&id).ok_or_else(|| {
+        ApiError::NotFound(format!("no quarter `{id}` (expected e.g. `2026-Q3`)"))
+    })?;
+    let (now, by) = (state.timestamp(), principal.subject.clone());
+    let published = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            service::publication::restate(conn, quarter, &input.reason, &now, &by)
+        })
+    })
+    .await?;
+    tracing::info!(%quarter, revision = published.publication.revision, restated_by = %principal.subject, "quarter restated");
+    Ok(web::Json(Publication::published(published)?))
 }
 
 /// List a closed period's snapshots

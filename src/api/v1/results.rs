@@ -67,11 +67,7 @@ impl RangeQuery {
 
 use chrono::Datelike as _;
 
-/// Stored-time bounds `[from 00:00, day after to 00:00)` of a date range.
-pub fn bounds(from: NaiveDate, to: NaiveDate) -> (String, String) {
-    let start = |d: NaiveDate| db::timestamp(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
-    (start(from), start(to.succ_opt().unwrap_or(to)))
-}
+pub use crate::db::bounds;
 
 /// The first day of a stored `YYYY-MM` month.
 pub fn month_start(month: &str) -> Option<NaiveDate> {

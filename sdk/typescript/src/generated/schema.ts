@@ -115,9 +115,10 @@ export interface paths {
         };
         /**
          * Get a membership's benchmark
-         * @description The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in each
-         *     country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor sees
-         *     no score covering fewer answers than the anonymity threshold.
+         * @description The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+         *     and in each country of its responses, among memberships whose published cell is shown. The partner
+         *     (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+         *     score only from a shown cell with at least the anonymity threshold of answers.
          */
         get: operations["membership_benchmark"];
         put?: never;
@@ -462,6 +463,10 @@ export interface paths {
          * Close a reporting period
          * @description Administrator only. Stores every membership's compliance as of the period's last day; later erasures,
          *     voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
+         *
+         *     Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+         *     stand, and disclosure control decides which cells of the quarter and of the year to date it
+         *     completes are shown (see *Get program metrics by country and quarter*).
          */
         post: operations["close_period"];
         delete?: never;
@@ -499,9 +504,11 @@ export interface paths {
         };
         /**
          * Get program benchmarks
-         * @description How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's window.
-         *     Only memberships with at least the anonymity threshold of answers are included, and a distribution over
-         *     fewer memberships than the threshold is suppressed.
+         * @description How NSAT and NPS are spread across memberships (program-wide and per country of their responses) over
+         *     a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+         *     by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+         *     answers are included; a distribution over fewer memberships than the threshold is suppressed. Figures
+         *     change only when a quarter is published or restated.
          */
         get: operations["program_benchmarks"];
         put?: never;
@@ -541,11 +548,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get program metrics by country and period
-         * @description NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the last
-         *     12 months; for anyone but the administrator it ends with the last ended period). Cells covering fewer
-         *     responses than the anonymity threshold are suppressed, and then the smallest other cells of the period
-         *     until the hidden cells together cover the threshold, so subtracting from the total reveals no small group.
+         * Get program metrics by country and quarter
+         * @description NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+         *     quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+         *     published when the reporting period it ends in is closed, with its data as of that moment; data that
+         *     arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+         *
+         *     Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+         *     - a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+         *       country cell also has at least 3 contributing memberships, and still covers that many responses
+         *       when any one partner's responses are taken out;
+         *     - no two shown cells where one contains the other (a country and the program, a quarter and its year
+         *       to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+         *       that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+         *
+         *     So an empty cell may hide a large group: it is suppressed to protect a neighbour.
          */
         get: operations["program_metrics"];
         put?: never;
@@ -619,6 +636,50 @@ export interface paths {
          * @description Administrator only. Changes apply to what is computed from now on.
          */
         patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications
+         * @description Administrator only: the audit trail of published quarters — each first publication and every
+         *     restatement, with who made it, when, why and how many responses changed.
+         */
+        get: operations["list_publications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publications/{quarter}/restate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restate a published quarter
+         * @description Administrator only. Publishes the quarter again with its answers as they stand now (imports and voids
+         *     made since it was published), and decides again every cell that covers it under the same disclosure
+         *     rules. A cell that was shown and changed is shown again only when the change itself passes them, so
+         *     the old and the new figure never subtract to a small group. Recorded in the audit trail with the reason.
+         */
+        post: operations["restate_quarter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/respond/{token}": {
@@ -956,27 +1017,35 @@ export interface components {
             /** @description The answer: a number, an option value, a list of option values, or text. */
             value: components["schemas"]["AnswerData"];
         };
-        /** @description How memberships' scores compare, over the rule's window. */
+        /** @description The published span a benchmark covers; all `null` while nothing of the year is published. */
+        BenchmarkSpan: {
+            /**
+             * Format: date
+             * @description Its last day.
+             */
+            ends_on?: string | null;
+            /** @description `2026-Q1..2026-Q3`, or `2026-Q1` early in a year. */
+            period?: string | null;
+            /**
+             * Format: date
+             * @description Its first day.
+             */
+            starts_on?: string | null;
+        };
+        /** @description How memberships' scores compare, over a published year to date. */
         Benchmarks: {
             /**
              * Format: int32
-             * @description A membership is included with at least this many answers; a distribution is shown over at least this many memberships.
+             * @description A membership is included when its published cell is shown and it has at least this many answers; a
+             *     distribution is shown over at least this many memberships.
              */
             anonymity_threshold: number;
-            /**
-             * Format: date
-             * @description The last day of the window.
-             */
-            as_of: string;
             /** @description NPS across memberships. */
             nps: components["schemas"]["MetricBenchmark"];
             /** @description NSAT across memberships. */
             nsat: components["schemas"]["MetricBenchmark"];
-            /**
-             * Format: date
-             * @description The first day of the window.
-             */
-            window_from: string;
+            /** @description The span of published quarters. */
+            span: components["schemas"]["BenchmarkSpan"];
         };
         /** @description How many answers gave one value. */
         Bucket: {
@@ -999,7 +1068,10 @@ export interface components {
              * @description Responses behind it; `null` when suppressed.
              */
             responses?: number | null;
-            /** @description Hidden because it (or, for secondary suppression, a neighbour) covers fewer responses than the threshold. */
+            /**
+             * @description Hidden by disclosure control: too few responses or memberships, one partner's share too large, or
+             *     it could be subtracted from another shown figure to isolate too few responses.
+             */
             suppressed: boolean;
         };
         /**
@@ -1022,6 +1094,8 @@ export interface components {
             met: number;
             /** @description The period. */
             period: components["schemas"]["ReportingPeriod"];
+            /** @description The calendar quarters that ended in the period and were published with it. */
+            published: components["schemas"]["Publication"][];
         };
         /** @description A free-text answer (never shown to the vendor). */
         Comment: {
@@ -1662,11 +1736,6 @@ export interface components {
         /** @description Where a membership stands among its peers. */
         MembershipBenchmark: {
             /**
-             * Format: date
-             * @description The last day of the window.
-             */
-            as_of: string;
-            /**
              * Format: uuid
              * @description The membership.
              */
@@ -1675,11 +1744,8 @@ export interface components {
             nps: components["schemas"]["Rank"];
             /** @description NSAT rank. */
             nsat: components["schemas"]["Rank"];
-            /**
-             * Format: date
-             * @description The first day of the window.
-             */
-            window_from: string;
+            /** @description The span of published quarters. */
+            span: components["schemas"]["BenchmarkSpan"];
         };
         /** @description A membership's compliance, explained. */
         MembershipCompliance: {
@@ -1963,39 +2029,51 @@ export interface components {
             /** @description A URI reference that identifies the problem type. */
             type: string;
         };
-        /** @description Program metrics by reporting period and country. */
+        /** @description Program metrics by published quarter and country. */
         ProgramMetrics: {
             /**
              * Format: int32
-             * @description The fewest responses a shown cell covers.
+             * @description The fewest responses a shown cell, or any difference of shown cells, covers.
              */
             anonymity_threshold: number;
             /**
              * Format: date
-             * @description First day.
+             * @description First day asked for.
              */
             from: string;
-            /** @description Oldest period first. */
+            /** @description Each published quarter overlapping the range, oldest first. */
             periods: components["schemas"]["ProgramPeriod"][];
             /**
              * Format: date
-             * @description Last day.
+             * @description Last day asked for.
              */
             to: string;
+            /**
+             * @description For each year of those quarters, its year to date through the latest one published (only when
+             *     that is not the year's first quarter).
+             */
+            years_to_date: components["schemas"]["ProgramPeriod"][];
         };
-        /** @description One period of the program table. */
+        /** @description The program's published figures over one quarter, or over its year to date. */
         ProgramPeriod: {
-            /** @description Per country with responses in the period. */
+            /** @description Per country with responses in it. */
             countries: components["schemas"]["CountryCell"][];
             /**
              * Format: date
              * @description Last day.
              */
             ends_on: string;
-            /** @description The period. */
+            /** @description `2026-Q3` for a quarter, `2026-Q1..2026-Q3` for a year to date. */
             period: string;
             /** @description The whole program. */
             program: components["schemas"]["Cell"];
+            /**
+             * Format: date-time
+             * @description When its latest quarter was last published.
+             */
+            published_at: string;
+            /** @description Whether an administrator restated any of its quarters after they were first published. */
+            restated: boolean;
             /**
              * Format: date
              * @description First day.
@@ -2046,6 +2124,47 @@ export interface components {
              * @description Length of the rolling window in months (default 12).
              */
             window_months: number;
+        };
+        /**
+         * @description One publication of a calendar quarter's figures: the first when the period it ends in closed, then
+         *     one per restatement.
+         */
+        Publication: {
+            /** @description Cells of the quarter and of the year to date it completes that are shown. */
+            cells_shown: number;
+            /** @description Cells of those that disclosure control suppressed. */
+            cells_suppressed: number;
+            /**
+             * Format: int64
+             * @description Responses added or voided since the previous revision.
+             */
+            changed_responses: number;
+            /**
+             * Format: date-time
+             * @description When it was published.
+             */
+            published_at: string;
+            /** @description Who published it (the token's subject). */
+            published_by: string;
+            /** @description The quarter, e.g. `2026-Q3`. */
+            quarter: string;
+            /** @description Why it was restated; `null` for the first publication. */
+            reason?: string | null;
+            /**
+             * Format: int64
+             * @description The quarter's responses as published.
+             */
+            responses: number;
+            /**
+             * Format: int32
+             * @description 1 for the first publication, one more per restatement.
+             */
+            revision: number;
+        };
+        /** @description The publications of every quarter. */
+        Publications: {
+            /** @description Oldest quarter first, each quarter's revisions in order. */
+            items: components["schemas"]["Publication"][];
         };
         /** @description A question as frozen in a questionnaire. */
         Question: {
@@ -2126,7 +2245,10 @@ export interface components {
              * @description Its percentile rank among program memberships with enough answers, 0–100.
              */
             program_percentile?: number | null;
-            /** @description The membership's score; `null` when it has too few answers (or, for the vendor, fewer than the threshold). */
+            /**
+             * @description The membership's score; for the vendor `null` unless its published cell is shown and it has at least
+             *     the threshold of answers.
+             */
             score?: null | components["schemas"]["Score"];
         };
         /**
@@ -2267,6 +2389,16 @@ export interface components {
          * @enum {string}
          */
         ResponseSource: "live" | "import";
+        /**
+         * @description Why a quarter is restated.
+         * @example {
+         *       "reason": "Responses imported late from the 2026 field campaign."
+         *     }
+         */
+        Restatement: {
+            /** @description The reason, 3–500 characters; it is kept in the audit trail. */
+            reason: string;
+        };
         /** @description The rule applied. */
         RuleSummary: {
             /**
@@ -3163,8 +3295,11 @@ export interface operations {
     membership_benchmark: {
         parameters: {
             query?: {
-                /** @description The day (default: today, UTC). */
-                as_of?: string;
+                /**
+                 * @description The calendar year (default: the year of the latest published quarter). Its published year to
+                 *     date is used: from its first quarter through the latest one published.
+                 */
+                year?: number;
             };
             header?: never;
             path: {
@@ -4124,8 +4259,11 @@ export interface operations {
     program_benchmarks: {
         parameters: {
             query?: {
-                /** @description The day (default: today, UTC). */
-                as_of?: string;
+                /**
+                 * @description The calendar year (default: the year of the latest published quarter). Its published year to
+                 *     date is used: from its first quarter through the latest one published.
+                 */
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -4203,7 +4341,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The program table. */
+            /** @description The published program table. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4353,6 +4491,75 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_publications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publications"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    restate_quarter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the first successful answer is replayed for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The published quarter, e.g. `2026-Q3`. */
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Restatement"];
+            };
+        };
+        responses: {
+            /** @description The new publication. */
+            200: {
+                headers: {
+                    /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

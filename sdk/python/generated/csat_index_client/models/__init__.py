@@ -2,6 +2,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .answer_value import AnswerValue
+from .benchmark_span import BenchmarkSpan
 from .benchmarks import Benchmarks
 from .bucket import Bucket
 from .cell import Cell
@@ -66,6 +67,8 @@ from .problem import Problem
 from .program_metrics import ProgramMetrics
 from .program_period import ProgramPeriod
 from .program_settings import ProgramSettings
+from .publication import Publication
+from .publications import Publications
 from .question import Question
 from .question_kind import QuestionKind
 from .question_result import QuestionResult
@@ -83,6 +86,7 @@ from .respondent_survey import RespondentSurvey
 from .response_import_result import ResponseImportResult
 from .response_page import ResponsePage
 from .response_source import ResponseSource
+from .restatement import Restatement
 from .rule_summary import RuleSummary
 from .scale_labels import ScaleLabels
 from .scope_results import ScopeResults
@@ -114,6 +118,7 @@ from .void_response import VoidResponse
 __all__ = (
     "AnswerValue",
     "Benchmarks",
+    "BenchmarkSpan",
     "Bucket",
     "Cell",
     "ChartMetric",
@@ -177,6 +182,8 @@ __all__ = (
     "ProgramMetrics",
     "ProgramPeriod",
     "ProgramSettings",
+    "Publication",
+    "Publications",
     "Question",
     "QuestionKind",
     "Questionnaire",
@@ -194,6 +201,7 @@ __all__ = (
     "ResponseImportResult",
     "ResponsePage",
     "ResponseSource",
+    "Restatement",
     "RuleSummary",
     "ScaleLabels",
     "ScopeResults",

@@ -21,8 +21,8 @@ class Cell:
     """One cell of an aggregate table."""
 
     suppressed: bool
-    """ Hidden because it (or, for secondary suppression, a neighbour) covers fewer responses than the threshold.
-    """
+    """ Hidden by disclosure control: too few responses or memberships, one partner's share too large, or
+    it could be subtracted from another shown figure to isolate too few responses. """
     metrics: Metrics | None | Unset = UNSET
     """ The metrics; `null` when suppressed. """
     responses: int | None | Unset = UNSET

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.publication import Publication
     from ..models.reporting_period import ReportingPeriod
 
 
@@ -24,6 +25,8 @@ class ClosedPeriod:
     """ Of which met the rule. """
     period: ReportingPeriod
     """ A reporting period. """
+    published: list[Publication]
+    """ The calendar quarters that ended in the period and were published with it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +36,11 @@ class ClosedPeriod:
 
         period = self.period.to_dict()
 
+        published = []
+        for published_item_data in self.published:
+            published_item = published_item_data.to_dict()
+            published.append(published_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -40,6 +48,7 @@ class ClosedPeriod:
                 "memberships": memberships,
                 "met": met,
                 "period": period,
+                "published": published,
             }
         )
 
@@ -47,6 +56,7 @@ class ClosedPeriod:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.publication import Publication  # noqa: PLC0415
         from ..models.reporting_period import ReportingPeriod  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -56,10 +66,18 @@ class ClosedPeriod:
 
         period = ReportingPeriod.from_dict(d.pop("period"))
 
+        published = []
+        _published = d.pop("published")
+        for published_item_data in _published:
+            published_item = Publication.from_dict(published_item_data)
+
+            published.append(published_item)
+
         closed_period = cls(
             memberships=memberships,
             met=met,
             period=period,
+            published=published,
         )
 
         closed_period.additional_properties = d

@@ -1,7 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
@@ -10,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.benchmark_span import BenchmarkSpan
     from ..models.rank import Rank
 
 
@@ -20,38 +20,33 @@ T = TypeVar("T", bound="MembershipBenchmark")
 class MembershipBenchmark:
     """Where a membership stands among its peers."""
 
-    as_of: datetime.date
-    """ The last day of the window. """
     membership_id: UUID
     """ The membership. """
     nps: Rank
     """ A membership's rank in one metric. """
     nsat: Rank
     """ A membership's rank in one metric. """
-    window_from: datetime.date
-    """ The first day of the window. """
+    span: BenchmarkSpan
+    """ The published span a benchmark covers; all `null` while nothing of the year is published. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        as_of = self.as_of.isoformat()
-
         membership_id = str(self.membership_id)
 
         nps = self.nps.to_dict()
 
         nsat = self.nsat.to_dict()
 
-        window_from = self.window_from.isoformat()
+        span = self.span.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "as_of": as_of,
                 "membership_id": membership_id,
                 "nps": nps,
                 "nsat": nsat,
-                "window_from": window_from,
+                "span": span,
             }
         )
 
@@ -59,25 +54,23 @@ class MembershipBenchmark:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.benchmark_span import BenchmarkSpan  # noqa: PLC0415
         from ..models.rank import Rank  # noqa: PLC0415
 
         d = dict(src_dict)
-        as_of = datetime.date.fromisoformat(d.pop("as_of"))
-
         membership_id = UUID(d.pop("membership_id"))
 
         nps = Rank.from_dict(d.pop("nps"))
 
         nsat = Rank.from_dict(d.pop("nsat"))
 
-        window_from = datetime.date.fromisoformat(d.pop("window_from"))
+        span = BenchmarkSpan.from_dict(d.pop("span"))
 
         membership_benchmark = cls(
-            as_of=as_of,
             membership_id=membership_id,
             nps=nps,
             nsat=nsat,
-            window_from=window_from,
+            span=span,
         )
 
         membership_benchmark.additional_properties = d

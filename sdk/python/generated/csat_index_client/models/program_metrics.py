@@ -17,16 +17,19 @@ T = TypeVar("T", bound="ProgramMetrics")
 
 @_attrs_define
 class ProgramMetrics:
-    """Program metrics by reporting period and country."""
+    """Program metrics by published quarter and country."""
 
     anonymity_threshold: int
-    """ The fewest responses a shown cell covers. """
+    """ The fewest responses a shown cell, or any difference of shown cells, covers. """
     from_: datetime.date
-    """ First day. """
+    """ First day asked for. """
     periods: list[ProgramPeriod]
-    """ Oldest period first. """
+    """ Each published quarter overlapping the range, oldest first. """
     to: datetime.date
-    """ Last day. """
+    """ Last day asked for. """
+    years_to_date: list[ProgramPeriod]
+    """ For each year of those quarters, its year to date through the latest one published (only when
+    that is not the year's first quarter). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +44,11 @@ class ProgramMetrics:
 
         to = self.to.isoformat()
 
+        years_to_date = []
+        for years_to_date_item_data in self.years_to_date:
+            years_to_date_item = years_to_date_item_data.to_dict()
+            years_to_date.append(years_to_date_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,6 +57,7 @@ class ProgramMetrics:
                 "from": from_,
                 "periods": periods,
                 "to": to,
+                "years_to_date": years_to_date,
             }
         )
 
@@ -72,11 +81,19 @@ class ProgramMetrics:
 
         to = datetime.date.fromisoformat(d.pop("to"))
 
+        years_to_date = []
+        _years_to_date = d.pop("years_to_date")
+        for years_to_date_item_data in _years_to_date:
+            years_to_date_item = ProgramPeriod.from_dict(years_to_date_item_data)
+
+            years_to_date.append(years_to_date_item)
+
         program_metrics = cls(
             anonymity_threshold=anonymity_threshold,
             from_=from_,
             periods=periods,
             to=to,
+            years_to_date=years_to_date,
         )
 
         program_metrics.additional_properties = d

@@ -18,16 +18,20 @@ T = TypeVar("T", bound="ProgramPeriod")
 
 @_attrs_define
 class ProgramPeriod:
-    """One period of the program table."""
+    """The program's published figures over one quarter, or over its year to date."""
 
     countries: list[CountryCell]
-    """ Per country with responses in the period. """
+    """ Per country with responses in it. """
     ends_on: datetime.date
     """ Last day. """
     period: str
-    """ The period. """
+    """ `2026-Q3` for a quarter, `2026-Q1..2026-Q3` for a year to date. """
     program: Cell
     """ One cell of an aggregate table. """
+    published_at: datetime.datetime
+    """ When its latest quarter was last published. """
+    restated: bool
+    """ Whether an administrator restated any of its quarters after they were first published. """
     starts_on: datetime.date
     """ First day. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,6 +48,10 @@ class ProgramPeriod:
 
         program = self.program.to_dict()
 
+        published_at = self.published_at.isoformat()
+
+        restated = self.restated
+
         starts_on = self.starts_on.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -54,6 +62,8 @@ class ProgramPeriod:
                 "ends_on": ends_on,
                 "period": period,
                 "program": program,
+                "published_at": published_at,
+                "restated": restated,
                 "starts_on": starts_on,
             }
         )
@@ -79,6 +89,10 @@ class ProgramPeriod:
 
         program = Cell.from_dict(d.pop("program"))
 
+        published_at = datetime.datetime.fromisoformat(d.pop("published_at"))
+
+        restated = d.pop("restated")
+
         starts_on = datetime.date.fromisoformat(d.pop("starts_on"))
 
         program_period = cls(
@@ -86,6 +100,8 @@ class ProgramPeriod:
             ends_on=ends_on,
             period=period,
             program=program,
+            published_at=published_at,
+            restated=restated,
             starts_on=starts_on,
         )
 

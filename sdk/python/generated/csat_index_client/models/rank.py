@@ -26,8 +26,8 @@ class Rank:
     program_percentile: float | None | Unset = UNSET
     """ Its percentile rank among program memberships with enough answers, 0–100. """
     score: None | Score | Unset = UNSET
-    """ The membership's score; `null` when it has too few answers (or, for the vendor, fewer than the threshold).
-    """
+    """ The membership's score; for the vendor `null` unless its published cell is shown and it has at least
+    the threshold of answers. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,5 +1,4 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
-import datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -17,15 +16,12 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     membership_id: UUID,
     *,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_as_of: str | Unset = UNSET
-    if not isinstance(as_of, Unset):
-        json_as_of = as_of.isoformat()
-    params["as_of"] = json_as_of
+    params["year"] = year
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -104,19 +100,18 @@ def sync_detailed(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> Response[MembershipBenchmark | Problem]:
     """Get a membership's benchmark
 
-     The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in
-    each
-    country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor
-    sees
-    no score covering fewer answers than the anonymity threshold.
+     The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+    and in each country of its responses, among memberships whose published cell is shown. The partner
+    (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+    score only from a shown cell with at least the anonymity threshold of answers.
 
     Args:
         membership_id (UUID):
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         membership_id=membership_id,
-        as_of=as_of,
+        year=year,
     )
 
     response = client.get_httpx_client().request(
@@ -142,19 +137,18 @@ def sync(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> MembershipBenchmark | Problem | None:
     """Get a membership's benchmark
 
-     The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in
-    each
-    country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor
-    sees
-    no score covering fewer answers than the anonymity threshold.
+     The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+    and in each country of its responses, among memberships whose published cell is shown. The partner
+    (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+    score only from a shown cell with at least the anonymity threshold of answers.
 
     Args:
         membership_id (UUID):
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +161,7 @@ def sync(
     return sync_detailed(
         membership_id=membership_id,
         client=client,
-        as_of=as_of,
+        year=year,
     ).parsed
 
 
@@ -175,19 +169,18 @@ async def asyncio_detailed(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> Response[MembershipBenchmark | Problem]:
     """Get a membership's benchmark
 
-     The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in
-    each
-    country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor
-    sees
-    no score covering fewer answers than the anonymity threshold.
+     The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+    and in each country of its responses, among memberships whose published cell is shown. The partner
+    (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+    score only from a shown cell with at least the anonymity threshold of answers.
 
     Args:
         membership_id (UUID):
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +192,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         membership_id=membership_id,
-        as_of=as_of,
+        year=year,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,19 +204,18 @@ async def asyncio(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> MembershipBenchmark | Problem | None:
     """Get a membership's benchmark
 
-     The membership's NSAT and NPS over the rule's window and its percentile rank in the program and in
-    each
-    country of its offices. Shown to the partner (its own), the administrator and the vendor; the vendor
-    sees
-    no score covering fewer answers than the anonymity threshold.
+     The membership's NSAT and NPS over a published year to date and its percentile rank in the program
+    and in each country of its responses, among memberships whose published cell is shown. The partner
+    (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
+    score only from a shown cell with at least the anonymity threshold of answers.
 
     Args:
         membership_id (UUID):
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,6 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             membership_id=membership_id,
             client=client,
-            as_of=as_of,
+            year=year,
         )
     ).parsed

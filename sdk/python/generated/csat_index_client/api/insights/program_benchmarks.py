@@ -1,5 +1,4 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
-import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -14,15 +13,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_as_of: str | Unset = UNSET
-    if not isinstance(as_of, Unset):
-        json_as_of = as_of.isoformat()
-    params["as_of"] = json_as_of
+    params["year"] = year
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -96,18 +92,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> Response[Benchmarks | Problem]:
     """Get program benchmarks
 
-     How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's
-    window.
-    Only memberships with at least the anonymity threshold of answers are included, and a distribution
+     How NSAT and NPS are spread across memberships (program-wide and per country of their responses)
     over
-    fewer memberships than the threshold is suppressed.
+    a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+    by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+    answers are included; a distribution over fewer memberships than the threshold is suppressed.
+    Figures
+    change only when a quarter is published or restated.
 
     Args:
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +116,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        as_of=as_of,
+        year=year,
     )
 
     response = client.get_httpx_client().request(
@@ -131,18 +129,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> Benchmarks | Problem | None:
     """Get program benchmarks
 
-     How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's
-    window.
-    Only memberships with at least the anonymity threshold of answers are included, and a distribution
+     How NSAT and NPS are spread across memberships (program-wide and per country of their responses)
     over
-    fewer memberships than the threshold is suppressed.
+    a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+    by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+    answers are included; a distribution over fewer memberships than the threshold is suppressed.
+    Figures
+    change only when a quarter is published or restated.
 
     Args:
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,25 +154,27 @@ def sync(
 
     return sync_detailed(
         client=client,
-        as_of=as_of,
+        year=year,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> Response[Benchmarks | Problem]:
     """Get program benchmarks
 
-     How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's
-    window.
-    Only memberships with at least the anonymity threshold of answers are included, and a distribution
+     How NSAT and NPS are spread across memberships (program-wide and per country of their responses)
     over
-    fewer memberships than the threshold is suppressed.
+    a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+    by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+    answers are included; a distribution over fewer memberships than the threshold is suppressed.
+    Figures
+    change only when a quarter is published or restated.
 
     Args:
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +185,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        as_of=as_of,
+        year=year,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -194,18 +196,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    as_of: datetime.date | Unset = UNSET,
+    year: int | Unset = UNSET,
 ) -> Benchmarks | Problem | None:
     """Get program benchmarks
 
-     How NSAT and NPS are spread across memberships (program-wide and per country) over the rule's
-    window.
-    Only memberships with at least the anonymity threshold of answers are included, and a distribution
+     How NSAT and NPS are spread across memberships (program-wide and per country of their responses)
     over
-    fewer memberships than the threshold is suppressed.
+    a published year to date. Only memberships whose published cell is shown (see *Get program metrics
+    by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
+    answers are included; a distribution over fewer memberships than the threshold is suppressed.
+    Figures
+    change only when a quarter is published or restated.
 
     Args:
-        as_of (datetime.date | Unset):
+        year (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +222,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            as_of=as_of,
+            year=year,
         )
     ).parsed

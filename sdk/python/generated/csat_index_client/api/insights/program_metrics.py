@@ -107,16 +107,22 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
 ) -> Response[Problem | ProgramMetrics]:
-    """Get program metrics by country and period
+    """Get program metrics by country and quarter
 
-     NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the
-    last
-    12 months; for anyone but the administrator it ends with the last ended period). Cells covering
-    fewer
-    responses than the anonymity threshold are suppressed, and then the smallest other cells of the
-    period
-    until the hidden cells together cover the threshold, so subtracting from the total reveals no small
-    group.
+     NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+    quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+    published when the reporting period it ends in is closed, with its data as of that moment; data that
+    arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+
+    Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+    - a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+      country cell also has at least 3 contributing memberships, and still covers that many responses
+      when any one partner's responses are taken out;
+    - no two shown cells where one contains the other (a country and the program, a quarter and its year
+      to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+      that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+
+    So an empty cell may hide a large group: it is suppressed to protect a neighbour.
 
     Args:
         from_ (datetime.date | Unset):
@@ -148,16 +154,22 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
 ) -> Problem | ProgramMetrics | None:
-    """Get program metrics by country and period
+    """Get program metrics by country and quarter
 
-     NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the
-    last
-    12 months; for anyone but the administrator it ends with the last ended period). Cells covering
-    fewer
-    responses than the anonymity threshold are suppressed, and then the smallest other cells of the
-    period
-    until the hidden cells together cover the threshold, so subtracting from the total reveals no small
-    group.
+     NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+    quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+    published when the reporting period it ends in is closed, with its data as of that moment; data that
+    arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+
+    Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+    - a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+      country cell also has at least 3 contributing memberships, and still covers that many responses
+      when any one partner's responses are taken out;
+    - no two shown cells where one contains the other (a country and the program, a quarter and its year
+      to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+      that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+
+    So an empty cell may hide a large group: it is suppressed to protect a neighbour.
 
     Args:
         from_ (datetime.date | Unset):
@@ -184,16 +196,22 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
 ) -> Response[Problem | ProgramMetrics]:
-    """Get program metrics by country and period
+    """Get program metrics by country and quarter
 
-     NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the
-    last
-    12 months; for anyone but the administrator it ends with the last ended period). Cells covering
-    fewer
-    responses than the anonymity threshold are suppressed, and then the smallest other cells of the
-    period
-    until the hidden cells together cover the threshold, so subtracting from the total reveals no small
-    group.
+     NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+    quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+    published when the reporting period it ends in is closed, with its data as of that moment; data that
+    arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+
+    Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+    - a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+      country cell also has at least 3 contributing memberships, and still covers that many responses
+      when any one partner's responses are taken out;
+    - no two shown cells where one contains the other (a country and the program, a quarter and its year
+      to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+      that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+
+    So an empty cell may hide a large group: it is suppressed to protect a neighbour.
 
     Args:
         from_ (datetime.date | Unset):
@@ -223,16 +241,22 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
 ) -> Problem | ProgramMetrics | None:
-    """Get program metrics by country and period
+    """Get program metrics by country and quarter
 
-     NSAT, CSAT, NPS and CES of the whole program and of each country, per reporting period (default: the
-    last
-    12 months; for anyone but the administrator it ends with the last ended period). Cells covering
-    fewer
-    responses than the anonymity threshold are suppressed, and then the smallest other cells of the
-    period
-    until the hidden cells together cover the threshold, so subtracting from the total reveals no small
-    group.
+     NSAT, CSAT, NPS and CES of the whole program and of each country, as **published** for each calendar
+    quarter overlapping the range (default: the last 12 months), and each year to date. A quarter is
+    published when the reporting period it ends in is closed, with its data as of that moment; data that
+    arrives later changes nothing until an administrator restates the quarter (then `restated` is true).
+
+    Disclosure control (DESIGN §2.1) decides which cells are shown, for every reader alike:
+    - a cell covers at least `anonymity_threshold` responses (default 5, never below 3); a program or
+      country cell also has at least 3 contributing memberships, and still covers that many responses
+      when any one partner's responses are taken out;
+    - no two shown cells where one contains the other (a country and the program, a quarter and its year
+      to date, a membership and its country), nor a shown cell and its shown parts, differ by fewer than
+      that many responses; the fewest extra cells needed are suppressed for this, deterministically.
+
+    So an empty cell may hide a large group: it is suppressed to protect a neighbour.
 
     Args:
         from_ (datetime.date | Unset):

@@ -117,6 +117,10 @@ def sync_detailed(
     erasures,
     voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
 
+    Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+    stand, and disclosure control decides which cells of the quarter and of the year to date it
+    completes are shown (see *Get program metrics by country and quarter*).
+
     Args:
         period_id (str):
         idempotency_key (str | Unset):
@@ -153,6 +157,10 @@ def sync(
     erasures,
     voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
 
+    Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+    stand, and disclosure control decides which cells of the quarter and of the year to date it
+    completes are shown (see *Get program metrics by country and quarter*).
+
     Args:
         period_id (str):
         idempotency_key (str | Unset):
@@ -183,6 +191,10 @@ async def asyncio_detailed(
      Administrator only. Stores every membership's compliance as of the period's last day; later
     erasures,
     voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
+
+    Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+    stand, and disclosure control decides which cells of the quarter and of the year to date it
+    completes are shown (see *Get program metrics by country and quarter*).
 
     Args:
         period_id (str):
@@ -217,6 +229,10 @@ async def asyncio(
      Administrator only. Stores every membership's compliance as of the period's last day; later
     erasures,
     voids or imports never change it. Only an ended period can be closed, once (409 otherwise).
+
+    Each calendar quarter that ends in the period is published with it: its answers are frozen as they
+    stand, and disclosure control decides which cells of the quarter and of the year to date it
+    completes are shown (see *Get program metrics by country and quarter*).
 
     Args:
         period_id (str):
