@@ -38,8 +38,8 @@ use crate::error::Problem;
         (name = "responses", description = "Completed responses, for the partner and the administrator only."),
         (name = "results", description = "Metrics with their n, answer distributions, time series per period and SVG charts (partner and administrator)."),
         (name = "compliance", description = "Where each membership stands against the program rule, and why."),
-        (name = "periods", description = "Reporting periods and the immutable compliance snapshots stored when one is closed."),
-        (name = "insights", description = "The program in aggregate for the vendor: metrics by country and period, and benchmarks, with small cells suppressed."),
+        (name = "periods", description = "Reporting periods, the immutable compliance snapshots stored when one is closed, and the publications of quarterly figures (with the administrator's audited restatements)."),
+        (name = "insights", description = "The program in aggregate, for the vendor and partners: published quarterly metrics by country and benchmarks. Figures are frozen when a period closes and shown only where disclosure control allows: at least the anonymity threshold of responses (default 5), at least 3 memberships and no dominant partner above the membership level, and no two shown figures that subtract to a small group. See *Get program metrics by country and quarter*."),
     )
 )]
 struct ApiDoc;

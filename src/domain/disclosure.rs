@@ -1040,6 +1040,32 @@ mod tests {
         Span::quarter(q(2026, 2))
     }
 
+    #[test]
+    fn quarters_parse_back_know_their_days_and_their_year_to_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for (quarter, first, last) in [
+            (q(2026, 1), day(2026, 1, 1), day(2026, 3, 31)),
+            (q(2026, 2), day(2026, 4, 1), day(2026, 6, 30)),
+            (q(2028, 3), day(2028, 7, 1), day(2028, 9, 30)),
+            (q(2026, 4), day(2026, 10, 1), day(2026, 12, 31)),
+        ] {
+            assert_eq!(Quarter::parse(&quarter.to_string()), Some(quarter));
+            assert_eq!((quarter.starts_on(), quarter.ends_on()), (first, last));
+            assert_eq!(Quarter::containing(last), quarter);
+            assert_eq!(Quarter::containing(first), quarter);
+        }
+        for bad in [
+            "2026-Q0", "2026-Q5", "2026-Q02", "2026Q2", "1969-Q1", "2026-q2", "x-Q1", "",
+        ] {
+            assert_eq!(Quarter::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Span::year_to_date(q(2026, 3)),
+            Span::new(q(2026, 1), q(2026, 3)).unwrap()
+        );
+        assert_eq!(Span::year_to_date(q(2026, 1)), Span::quarter(q(2026, 1)));
+    }
+
     fn atom(membership: &str, partner: &str, country: &str, quarter: Quarter, n: u64) -> Atom {
         Atom {
             membership: membership.into(),

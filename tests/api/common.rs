@@ -697,5 +697,9 @@ pub fn capture_logs() -> (Logs, tracing::subscriber::DefaultGuard) {
         .with_max_level(tracing::Level::INFO)
         .with_ansi(false)
         .finish();
-    (logs, tracing::subscriber::set_default(subscriber))
+    let guard = tracing::subscriber::set_default(subscriber);
+    // A log site first reached by another test's thread, while no subscriber listened, may have cached
+    // "never enabled" in a race with this registration; asking every site again closes it.
+    tracing::callsite::rebuild_interest_cache();
+    (logs, guard)
 }
