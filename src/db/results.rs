@@ -72,46 +72,31 @@ pub enum Scope {
     Office(String),
     /// One membership.
     Membership(String),
-    /// The whole program.
-    Program,
 }
 
 impl Scope {
     /// The condition on responses `r` and its binds, followed by the `[from, to)` completion bounds.
     fn filter(&self, from: &str, to: &str) -> (&'static str, Vec<Bind>) {
         let (condition, id) = match self {
-            Scope::Survey(id) => ("r.survey_id = ?", Some(id)),
-            Scope::Office(id) => ("r.office_id = ?", Some(id)),
-            Scope::Membership(id) => ("r.membership_id = ?", Some(id)),
-            Scope::Program => ("1 = 1", None),
+            Scope::Survey(id) => ("r.survey_id = ?", id),
+            Scope::Office(id) => ("r.office_id = ?", id),
+            Scope::Membership(id) => ("r.membership_id = ?", id),
         };
-        let mut binds: Vec<Bind> = id.map(|id| Bind::Text(id.clone())).into_iter().collect();
-        binds.extend([Bind::Text(from.into()), Bind::Text(to.into())]);
+        let binds = vec![
+            Bind::Text(id.clone()),
+            Bind::Text(from.into()),
+            Bind::Text(to.into()),
+        ];
         (condition, binds)
     }
 }
 
-/// The country column, join and grouping of a query split by office country (or not).
-fn country_columns(by_country: bool) -> (&'static str, &'static str, &'static str) {
-    match by_country {
-        true => (
-            "o.country",
-            "JOIN offices o ON o.id = r.office_id",
-            ", o.country",
-        ),
-        false => ("''", "", ""),
-    }
-}
-
-/// Answer counts of the standard metrics per month (and country, for program-wide views).
+/// Answer counts of the standard metrics per month.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct MetricCount {
     /// `YYYY-MM` of completion.
     #[diesel(sql_type = Text)]
     pub month: String,
-    /// Office country (program-wide queries only; else empty).
-    #[diesel(sql_type = Text)]
-    pub country: String,
     /// `nsat`, `nps` or `ces`.
     #[diesel(sql_type = Text)]
     pub metric: String,
@@ -126,55 +111,47 @@ pub struct MetricCount {
     pub answers: i64,
 }
 
-/// Standard-metric answer counts of non-voided responses completed in `[from, to)`, by month
-/// (and by country when `by_country`).
+/// Standard-metric answer counts of non-voided responses completed in `[from, to)`, by month.
 pub fn metric_counts(
     conn: &mut DbConnection,
     scope: &Scope,
     from: &str,
     to: &str,
-    by_country: bool,
 ) -> ApiResult<Vec<MetricCount>> {
     let (filter, binds) = scope.filter(from, to);
-    let (country, join, group) = country_columns(by_country);
     let sql = format!(
-        "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, a.metric AS metric, a.number_value AS number_value, \
+        "SELECT SUBSTR(r.completed_at, 1, 7) AS month, a.metric AS metric, a.number_value AS number_value, \
          a.text_value AS text_value, CAST(COUNT(*) AS BIGINT) AS answers \
-         FROM answers a JOIN responses r ON r.id = a.response_id {join} \
+         FROM answers a JOIN responses r ON r.id = a.response_id \
          WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND a.metric IN ('nsat', 'nps', 'ces') \
-         GROUP BY SUBSTR(r.completed_at, 1, 7){group}, a.metric, a.number_value, a.text_value"
+         GROUP BY SUBSTR(r.completed_at, 1, 7), a.metric, a.number_value, a.text_value"
     );
     query(conn, &sql, &binds)
 }
 
-/// Non-voided responses per month (and country).
+/// Non-voided responses per month.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct ResponseCount {
     /// `YYYY-MM` of completion.
     #[diesel(sql_type = Text)]
     pub month: String,
-    /// Office country (program-wide queries only; else empty).
-    #[diesel(sql_type = Text)]
-    pub country: String,
     /// How many.
     #[diesel(sql_type = BigInt)]
     pub responses: i64,
 }
 
-/// Non-voided responses completed in `[from, to)`, by month (and country).
+/// Non-voided responses completed in `[from, to)`, by month.
 pub fn response_counts(
     conn: &mut DbConnection,
     scope: &Scope,
     from: &str,
     to: &str,
-    by_country: bool,
 ) -> ApiResult<Vec<ResponseCount>> {
     let (filter, binds) = scope.filter(from, to);
-    let (country, join, group) = country_columns(by_country);
     let sql = format!(
-        "SELECT SUBSTR(r.completed_at, 1, 7) AS month, {country} AS country, CAST(COUNT(*) AS BIGINT) AS responses \
-         FROM responses r {join} WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? \
-         GROUP BY SUBSTR(r.completed_at, 1, 7){group}"
+        "SELECT SUBSTR(r.completed_at, 1, 7) AS month, CAST(COUNT(*) AS BIGINT) AS responses \
+         FROM responses r WHERE {filter} AND r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? \
+         GROUP BY SUBSTR(r.completed_at, 1, 7)"
     );
     query(conn, &sql, &binds)
 }
@@ -328,42 +305,6 @@ pub fn office_counts(
     query(conn, &sql, &all)
 }
 
-/// A membership's standard-metric answer counts in a window, for benchmarks.
-#[derive(Debug, Clone, QueryableByName)]
-pub struct MembershipMetricCount {
-    /// The membership.
-    #[diesel(sql_type = Text)]
-    pub membership_id: String,
-    /// `nsat`, `nps` or `ces`.
-    #[diesel(sql_type = Text)]
-    pub metric: String,
-    /// Number answer.
-    #[diesel(sql_type = Nullable<BigInt>)]
-    pub number_value: Option<i64>,
-    /// Text answer.
-    #[diesel(sql_type = Nullable<Text>)]
-    pub text_value: Option<String>,
-    /// How many.
-    #[diesel(sql_type = BigInt)]
-    pub answers: i64,
-}
-
-/// Standard-metric answer counts of every membership in `[from, to)`.
-pub fn membership_metric_counts(
-    conn: &mut DbConnection,
-    from: &str,
-    to: &str,
-) -> ApiResult<Vec<MembershipMetricCount>> {
-    query(
-        conn,
-        "SELECT r.membership_id AS membership_id, a.metric AS metric, a.number_value AS number_value, a.text_value AS text_value, \
-         CAST(COUNT(*) AS BIGINT) AS answers FROM answers a JOIN responses r ON r.id = a.response_id \
-         WHERE r.voided_at IS NULL AND r.completed_at >= ? AND r.completed_at < ? AND a.metric IN ('nsat', 'nps') \
-         GROUP BY r.membership_id, a.metric, a.number_value, a.text_value",
-        &[Bind::Text(from.into()), Bind::Text(to.into())],
-    )
-}
-
 /// A membership with the countries of its offices.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct MembershipCountry {
@@ -415,53 +356,4 @@ pub fn offices_of_all(conn: &mut DbConnection) -> ApiResult<Vec<OfficeOfMembersh
         "SELECT id AS office_id, membership_id, partner_id, country FROM offices ORDER BY membership_id, id",
         &[],
     )
-}
-
-#[derive(QueryableByName)]
-struct AtomRow {
-    #[diesel(sql_type = Text)]
-    membership_id: String,
-    #[diesel(sql_type = Text)]
-    partner_id: String,
-    #[diesel(sql_type = Text)]
-    country: String,
-    #[diesel(sql_type = Text)]
-    month: String,
-    #[diesel(sql_type = BigInt)]
-    responses: i64,
-}
-
-/// The program's completed, non-voided responses as disclosure-control atoms: per membership (with its
-/// partner), office country and calendar quarter, completed up to and including `through` (a day).
-pub fn disclosure_atoms(
-    conn: &mut DbConnection,
-    through: &str,
-) -> ApiResult<Vec<crate::domain::disclosure::Atom>> {
-    use crate::domain::disclosure::{Atom, Quarter};
-    let rows: Vec<AtomRow> = query(
-        conn,
-        "SELECT r.membership_id AS membership_id, r.partner_id AS partner_id, o.country AS country, \
-         SUBSTR(r.completed_at, 1, 7) AS month, COUNT(*) AS responses FROM responses r \
-         JOIN offices o ON o.id = r.office_id WHERE r.voided_at IS NULL AND SUBSTR(r.completed_at, 1, 10) <= ? \
-         GROUP BY r.membership_id, r.partner_id, o.country, SUBSTR(r.completed_at, 1, 7)",
-        &[Bind::Text(through.into())],
-    )?;
-    rows.into_iter()
-        .map(|row| {
-            let first_day =
-                chrono::NaiveDate::parse_from_str(&format!("{}-01", row.month), "%Y-%m-%d")
-                    .map_err(|e| {
-                        crate::error::ApiError::Internal(format!(
-                            "stored completion month is invalid: {e}"
-                        ))
-                    })?;
-            Ok(Atom {
-                membership: row.membership_id,
-                partner: row.partner_id,
-                country: row.country,
-                quarter: Quarter::containing(first_day),
-                responses: u64::try_from(row.responses).unwrap_or(0),
-            })
-        })
-        .collect()
 }

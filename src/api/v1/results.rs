@@ -277,9 +277,9 @@ fn survey_results_of(
     let locale = db::settings::get(conn)?.default_locale;
     let within = Scope::Survey(survey.id.clone());
     let metrics = metrics_of(&db::results::metric_counts(
-        conn, &within, ALL_TIME.0, ALL_TIME.1, false,
+        conn, &within, ALL_TIME.0, ALL_TIME.1,
     )?);
-    let responses = db::results::response_counts(conn, &within, ALL_TIME.0, ALL_TIME.1, false)?
+    let responses = db::results::response_counts(conn, &within, ALL_TIME.0, ALL_TIME.1)?
         .iter()
         .map(|r| r.responses)
         .sum();
@@ -311,8 +311,8 @@ pub fn scope_results(
 ) -> ApiResult<ScopeResults> {
     let settings = db::settings::get(conn)?;
     let (start, end) = bounds(from, to);
-    let counts = db::results::metric_counts(conn, scope, &start, &end, false)?;
-    let responses = db::results::response_counts(conn, scope, &start, &end, false)?;
+    let counts = db::results::metric_counts(conn, scope, &start, &end)?;
+    let responses = db::results::response_counts(conn, scope, &start, &end)?;
     let standard = db::questions::standard(conn)?;
     let answers = db::results::answer_counts(conn, scope, &start, &end, true)?;
     Ok(ScopeResults {
