@@ -99,14 +99,14 @@ pub fn restate(
     // Readers know each cell's figure as last shown; its change since then must itself be publishable.
     let mut seen: BTreeMap<String, Vec<Key>> = BTreeMap::new();
     for cell in stored::cells(conn, first, last)? {
-        if let (true, Some(at)) = (cell.key.span.contains(quarter), cell.shown_at) {
-            seen.entry(at).or_default().push(cell.key);
+        if let (true, Some(shown_at)) = (cell.key.span.contains(quarter), cell.shown_at) {
+            seen.entry(shown_at).or_default().push(cell.key);
         }
     }
     let mut changed_cells = BTreeSet::new();
     let mut change_publishable = BTreeSet::new();
-    for (at, keys) in seen {
-        let changed = stored::changed_since(conn, quarter, &at)?;
+    for (shown_at, keys) in seen {
+        let changed = stored::changed_since(conn, quarter, &shown_at)?;
         let (unchanged, changed_here): (Vec<Key>, Vec<Key>) = keys
             .into_iter()
             .partition(|key| !changed.iter().any(|atom| key.covers(atom)));
