@@ -50,6 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pool_size: 8,
         pool_timeout: Duration::from_secs(30),
         public_url: "http://127.0.0.1".into(),
+        public_url_is_default: false,
         mail: MailConfig::Directory(std::env::temp_dir().join("csat-bench-mail")),
         mail_from: "Bench <bench@localhost>".into(),
         respondent_rate_limit: 1_000_000,

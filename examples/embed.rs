@@ -1,7 +1,9 @@
-//! Embedding the API in another actix-web application: one `configure` call mounts
-//! `/api/v1`, `/api/v1/openapi.json`, `/swagger-ui/`, `/health` and `/ready` next to the host's own routes.
+//! Embedding the API in another actix-web application under a prefix: one `configure` call mounts
+//! `/csat/api/v1`, `/csat/api/v1/openapi.json`, `/csat/swagger-ui/`, `/csat/s/{token}`, `/csat/health` and
+//! `/csat/ready` next to the host's own routes, with the host's own extractor settings left to the host.
 //!
-//! Run with `cargo run --example embed` and open http://127.0.0.1:8081/swagger-ui/.
+//! Run with `CSAT_PUBLIC_URL=http://127.0.0.1:8081/csat cargo run --example embed` and open
+//! http://127.0.0.1:8081/csat/swagger-ui/.
 
 use actix_web::{web, App, HttpResponse, HttpServer};
 
@@ -13,12 +15,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let _outbox = state.start_outbox_worker();
     HttpServer::new(move || {
         App::new()
+            // The host's own settings: they apply to its routes, never to the API's.
+            .app_data(web::JsonConfig::default().limit(4096))
             .route(
                 "/",
                 web::get()
                     .to(|| async { HttpResponse::Ok().body("the host application's own page") }),
             )
-            .configure(csat_index::configure(state.clone()))
+            .service(web::scope("/csat").configure(csat_index::configure(state.clone())))
     })
     .bind(config.bind)?
     .run()

@@ -102,8 +102,11 @@ pub struct Config {
     pub pool_size: u32,
     /// How long a request waits for a database connection before it gets 503.
     pub pool_timeout: Duration,
-    /// The base URL respondents reach the service at (personal links are `{public_url}/s/{token}`).
+    /// The base URL respondents reach the service at (personal links are `{public_url}/s/{token}`),
+    /// including any prefix the API is mounted under.
     pub public_url: String,
+    /// `CSAT_PUBLIC_URL` was unset and `public_url` is `http://{bind}`.
+    pub public_url_is_default: bool,
     /// Mail delivery.
     pub mail: MailConfig,
     /// The `From` of invitation emails.
@@ -169,6 +172,7 @@ impl Config {
             }
         };
         let key = jwt_key(&get, &database)?;
+        let public_url_is_default = get("CSAT_PUBLIC_URL").is_none();
         let public_url = get("CSAT_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}"));
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError(format!(
@@ -193,6 +197,7 @@ impl Config {
             .unwrap_or_else(|| "Partner CSAT Index <no-reply@localhost>".into());
         Ok(Config {
             public_url: public_url.trim_end_matches('/').to_owned(),
+            public_url_is_default,
             mail,
             mail_from,
             respondent_rate_limit: number("CSAT_RESPONDENT_RATE_LIMIT", 60, 1..=100_000)? as u32,

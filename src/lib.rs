@@ -35,7 +35,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-pub use api::configure;
+pub use api::{configure, configure_with, Options};
 pub use config::Config;
 pub use openapi::openapi;
 
@@ -68,6 +68,11 @@ pub struct AppState {
     pub mailer: Arc<dyn mail::MailTransport>,
     /// Base URL of personal survey links.
     pub public_url: String,
+    /// `public_url` was derived from the bind address because `CSAT_PUBLIC_URL` is unset: right for the
+    /// standalone server, which listens there, so an embedding host is warned when it mounts the API.
+    pub public_url_is_default: bool,
+    /// Warns about a default `public_url` once, however many workers mount the API.
+    public_url_warning: Arc<std::sync::Once>,
     /// Limits the public respondent endpoints per client.
     pub respondent_limiter: Arc<api::rate_limit::RateLimiter>,
     /// Identify clients by the forwarded-for headers of a trusted proxy.
@@ -101,9 +106,25 @@ impl AppState {
             clock: Arc::new(SystemClock),
             mailer: Arc::new(mailer),
             public_url: config.public_url.clone(),
+            public_url_is_default: config.public_url_is_default,
+            public_url_warning: Arc::new(std::sync::Once::new()),
             respondent_limiter: Arc::new(limiter),
             trust_forwarded_for: config.trust_forwarded_for,
         })
+    }
+
+    /// Warns, once, when `public_url` was not configured: an embedding host does not listen on the
+    /// address it was derived from.
+    pub(crate) fn warn_about_a_default_public_url(&self) {
+        if self.public_url_is_default {
+            self.public_url_warning.call_once(|| {
+                tracing::warn!(
+                    public_url = %self.public_url,
+                    "CSAT_PUBLIC_URL is not set: personal links point at the address the standalone server would bind; \
+                     set it to the URL (with any mount prefix) respondents reach this API at"
+                );
+            });
+        }
     }
 
     /// Replaces the clock (tests and simulations).

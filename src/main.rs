@@ -151,7 +151,9 @@ fn serve(config: Config) -> Result<(), String> {
              Get a token with `cargo run --release -- token --role admin` (installed binary: `csat-index token --role admin`). Never run like this in production."
         );
     }
-    let state = AppState::new(&config).map_err(|e| e.to_string())?;
+    let mut state = AppState::new(&config).map_err(|e| e.to_string())?;
+    // The standalone server listens on `bind`, so a public URL derived from it is right.
+    state.public_url_is_default = false;
     let _outbox = state.start_outbox_worker();
     tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
     actix_web::rt::System::new()

@@ -22,7 +22,8 @@ use crate::{
 /// Largest form body accepted.
 const MAX_FORM_BYTES: usize = 64 * 1024;
 
-/// Registers `GET` and `POST /s/{token}`.
+/// Registers `GET` and `POST /s/{token}`, with the extractor settings of its own (a host's never apply).
+/// Its links and form are relative, so the page works under any mount prefix.
 pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
     cfg.service(
         web::resource("/s/{token}")
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
             ))
             .app_data(state)
             .app_data(web::PayloadConfig::default().limit(MAX_FORM_BYTES))
+            .app_data(web::QueryConfig::default().error_handler(crate::api::query_error))
             .route(web::get().to(show))
             .route(web::post().to(submit)),
     );
@@ -257,7 +259,7 @@ fn form(
         out.push_str(&format!("<nav aria-label=\"{}\">", escape(texts.language)));
         for locale in &survey.locales {
             out.push_str(&format!(
-                "<a href=\"/s/{token}?lang={l}\" hreflang=\"{l}\" lang=\"{l}\">{name}</a>",
+                "<a href=\"{token}?lang={l}\" hreflang=\"{l}\" lang=\"{l}\">{name}</a>",
                 l = escape(locale),
                 name = escape(i18n::language_name(locale)),
             ));
@@ -272,7 +274,7 @@ fn form(
         ));
     }
     out.push_str(&format!(
-        "<form method=\"post\" action=\"/s/{token}\">\n<input type=\"hidden\" name=\"locale\" value=\"{}\">\n",
+        "<form method=\"post\" action=\"{token}\">\n<input type=\"hidden\" name=\"locale\" value=\"{}\">\n",
         escape(&survey.locale)
     ));
     for question in &survey.questions {

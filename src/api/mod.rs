@@ -19,45 +19,101 @@ use crate::{
 /// Largest JSON body accepted (a 1,000-contact import fits comfortably).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
+/// How [`configure_with`] mounts the API.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Serve Swagger UI at `{mount}/swagger-ui/` (default: yes).
+    pub swagger_ui: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { swagger_ui: true }
+    }
+}
+
+/// Mounts the whole API with the default [`Options`]; see [`configure_with`].
+pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
+    configure_with(state, Options::default())
+}
+
 /// Mounts the whole API into an actix-web application or scope:
 /// `/api/v1/...`, `/api/v1/openapi.json`, `/swagger-ui/`, the respondent page `/s/{token}`, `/health` and `/ready`.
 ///
-/// Everything it needs travels with it (its own app data, error handlers and middleware);
-/// it installs no logger and touches no global state.
-pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
+/// It works under any prefix (`web::scope("/csat").configure(…)`): the spec's `servers`, Swagger UI's spec
+/// URL, `Location` headers and the survey page's links and form all follow the path a request came in
+/// on. Personal links in emails use `CSAT_PUBLIC_URL`, which must then include the prefix. Everything it
+/// needs travels with it (its own app data, extractor settings, error handlers and middleware), so a
+/// host's `JsonConfig`, `QueryConfig` or default service never answers for it; it installs no logger and
+/// touches no global state.
+pub fn configure_with(state: AppState, options: Options) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
+        state.warn_about_a_default_public_url();
         let data = web::Data::new(state);
-        cfg.service(
-            SwaggerUi::new("/swagger-ui/{_:.*}").url("/api/v1/openapi.json", crate::openapi()),
-        )
-        .service(web::resource("/swagger-ui").route(web::get().to(redirect_to_swagger_ui)))
-        .service(web::resource("/health").route(web::get().to(health)))
-        .service(
-            web::resource("/ready")
-                .app_data(data.clone())
-                .route(web::get().to(ready)),
-        )
-        .configure(|cfg| crate::web::configure(cfg, data.clone()))
-        .service(
-            utoipa_actix_web::scope("/api/v1")
-                .configure(v1::routes)
-                .app_data(data)
-                .app_data(
-                    web::JsonConfig::default()
-                        .limit(MAX_BODY_BYTES)
-                        .error_handler(json_error),
-                )
-                .app_data(web::PayloadConfig::default().limit(MAX_BODY_BYTES))
-                .app_data(web::PathConfig::default().error_handler(path_error))
-                .app_data(web::QueryConfig::default().error_handler(query_error))
-                .default_service(web::to(not_found))
-                .map(|scope| {
-                    scope
-                        .wrap(actix_web::middleware::from_fn(middleware::idempotency))
-                        .wrap(actix_web::middleware::from_fn(middleware::request_context))
-                }),
+        if options.swagger_ui {
+            // A relative spec URL: from `{mount}/swagger-ui/` it reaches `{mount}/api/v1/openapi.json`.
+            cfg.service(
+                SwaggerUi::new("/swagger-ui/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::new(["../api/v1/openapi.json"])),
+            )
+            .service(web::resource("/swagger-ui").route(web::get().to(redirect_to_swagger_ui)));
+        }
+        let spec = web::Data::new(
+            serde_json::to_value(crate::openapi()).expect("the OpenAPI document serializes"),
         );
+        cfg.service(web::resource("/health").route(web::get().to(health)))
+            .service(
+                web::resource("/ready")
+                    .app_data(data.clone())
+                    .route(web::get().to(ready)),
+            )
+            .service(
+                web::resource(SPEC_PATH)
+                    .app_data(spec)
+                    .route(web::get().to(openapi_document)),
+            )
+            .configure(|cfg| crate::web::configure(cfg, data.clone()))
+            .service(
+                utoipa_actix_web::scope("/api/v1")
+                    .configure(v1::routes)
+                    .app_data(data)
+                    .app_data(
+                        web::JsonConfig::default()
+                            .limit(MAX_BODY_BYTES)
+                            .error_handler(json_error),
+                    )
+                    .app_data(web::PayloadConfig::default().limit(MAX_BODY_BYTES))
+                    .app_data(web::PathConfig::default().error_handler(path_error))
+                    .app_data(web::QueryConfig::default().error_handler(query_error))
+                    .default_service(web::to(not_found))
+                    .map(|scope| {
+                        scope
+                            .wrap(actix_web::middleware::from_fn(middleware::idempotency))
+                            .wrap(actix_web::middleware::from_fn(middleware::request_context))
+                    }),
+            );
     }
+}
+
+/// Where the spec is served, below the mount point.
+const SPEC_PATH: &str = "/api/v1/openapi.json";
+
+/// The OpenAPI document, its `servers` naming the mount point this request came in on.
+async fn openapi_document(req: HttpRequest, spec: web::Data<serde_json::Value>) -> HttpResponse {
+    let mount = req.path().strip_suffix(SPEC_PATH).unwrap_or_default();
+    let mut spec = spec.as_ref().clone();
+    spec["servers"] = serde_json::json!([{
+        "url": if mount.is_empty() { "/" } else { mount },
+        "description": "This deployment, where this document was served from."
+    }]);
+    HttpResponse::Ok().json(spec)
+}
+
+/// The path of the API's root (`{mount}/api/v1`) for a request to one of its operations.
+pub(crate) fn api_root(req: &HttpRequest) -> &str {
+    let path = req.path();
+    path.rfind("/api/v1")
+        .map_or("/api/v1", |at| &path[..at + "/api/v1".len()])
 }
 
 async fn redirect_to_swagger_ui(req: HttpRequest) -> HttpResponse {
@@ -117,6 +173,7 @@ fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
     }
 }
 
-fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+/// Errors of reading a query string, as problem+json.
+pub(crate) fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
     ApiError::BadRequest(format!("a query parameter is invalid: {error}")).into()
 }

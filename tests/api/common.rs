@@ -122,6 +122,9 @@ pub struct Options {
     pub mail: Option<MailConfig>,
     pub mailer: Option<Arc<dyn MailTransport>>,
     pub respondent_rate_limit: u32,
+    /// Mount the API under this prefix inside a host app with its own JSON, query and 404 handling
+    /// (each answering 418), as an embedding host would; requests then go under the prefix.
+    pub hosted_at: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -133,6 +136,7 @@ impl Default for Options {
             mail: None,
             mailer: None,
             respondent_rate_limit: 10_000,
+            hosted_at: None,
         }
     }
 }
@@ -141,6 +145,8 @@ impl Default for Options {
 pub struct TestApp {
     pub state: AppState,
     call: Call,
+    /// Where the API is mounted ("" at the root); every request path is taken below it.
+    pub prefix: &'static str,
     _database: Database,
 }
 
@@ -207,6 +213,7 @@ impl TestApp {
             mail,
             mailer,
             respondent_rate_limit,
+            hosted_at,
         } = options;
         let database = Database::create(backend);
         let config = Config {
@@ -221,6 +228,7 @@ impl TestApp {
             pool_size,
             pool_timeout,
             public_url: PUBLIC_URL.into(),
+            public_url_is_default: false,
             mail: mail.unwrap_or_else(|| MailConfig::Directory(database.mail_dir())),
             mail_from: "CSAT Test <csat@test.example>".into(),
             respondent_rate_limit,
@@ -233,9 +241,39 @@ impl TestApp {
         if let Some(mailer) = mailer {
             state = state.with_mailer(mailer);
         }
-        let service = Rc::new(
-            atest::init_service(App::new().configure(csat_index::configure(state.clone()))).await,
-        );
+        let service = Rc::new(match hosted_at {
+            None => {
+                atest::init_service(App::new().configure(csat_index::configure(state.clone())))
+                    .await
+            }
+            Some(prefix) => {
+                let teapot =
+                    || actix_web::error::InternalError::new("host", StatusCode::IM_A_TEAPOT);
+                atest::init_service(
+                    App::new()
+                        .app_data(
+                            actix_web::web::JsonConfig::default()
+                                .error_handler(move |_, _| teapot().into()),
+                        )
+                        .app_data(
+                            actix_web::web::QueryConfig::default()
+                                .error_handler(move |_, _| teapot().into()),
+                        )
+                        .route(
+                            "/",
+                            actix_web::web::get().to(|| async { "the host's own page" }),
+                        )
+                        .service(
+                            actix_web::web::scope(prefix)
+                                .configure(csat_index::configure(state.clone())),
+                        )
+                        .default_service(actix_web::web::to(|| async {
+                            actix_web::HttpResponse::build(StatusCode::IM_A_TEAPOT).body("host")
+                        })),
+                )
+                .await
+            }
+        });
         let call: Call = Rc::new(move |request| {
             let service = service.clone();
             Box::pin(async move {
@@ -255,6 +293,7 @@ impl TestApp {
         TestApp {
             state,
             call,
+            prefix: hosted_at.unwrap_or_default(),
             _database: database,
         }
     }
@@ -262,7 +301,9 @@ impl TestApp {
     pub fn request(&self, method: Method, uri: &str) -> Req<'_> {
         Req {
             app: self,
-            request: atest::TestRequest::default().method(method).uri(uri),
+            request: atest::TestRequest::default()
+                .method(method)
+                .uri(&format!("{}{uri}", self.prefix)),
         }
     }
     pub fn get(&self, uri: &str) -> Req<'_> {

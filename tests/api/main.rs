@@ -6,6 +6,7 @@ mod auth;
 mod compliance;
 mod conventions;
 mod disclosure;
+mod embedding;
 mod input;
 mod insights;
 mod invitations;

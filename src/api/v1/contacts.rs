@@ -9,8 +9,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, double_option, field_errors, if_match, page_of, read_response, time, trimmed,
-    updated_response, ListQuery,
+    double_option, field_errors, if_match, page_of, read_response, time, trimmed, updated_response,
+    Created, ListQuery,
 };
 use crate::{
     api::extract::{row_from_json, Json, Query},
@@ -319,7 +319,7 @@ async fn create_contact(
     principal: Principal,
     path: web::Path<Uuid>,
     body: Json<CreateContact>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Contact>> {
     principal.require_contact_access()?;
     let (office_id, scope, now) = (
         path.into_inner(),
@@ -337,10 +337,10 @@ async fn create_contact(
     .await?;
     let version = row.version;
     let contact = Contact::try_from(row)?;
-    Ok(created_response(
-        format!("/api/v1/contacts/{}", contact.id),
+    Ok(Created::at(
+        format!("/contacts/{}", contact.id),
         version,
-        &contact,
+        contact,
     ))
 }
 

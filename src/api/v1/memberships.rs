@@ -9,7 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, if_match, page_of, read_response, time, trimmed, updated_response, validated,
+    if_match, page_of, read_response, time, trimmed, updated_response, validated, Created,
     ListQuery,
 };
 use crate::{
@@ -116,7 +116,7 @@ async fn create_membership(
     principal: Principal,
     path: web::Path<Uuid>,
     body: Json<CreateMembership>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Membership>> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let (partner_id, now) = (path.into_inner(), state.timestamp());
@@ -138,10 +138,10 @@ async fn create_membership(
     .await?;
     let version = row.version;
     let membership = Membership::try_from(row)?;
-    Ok(created_response(
-        format!("/api/v1/memberships/{}", membership.id),
+    Ok(Created::at(
+        format!("/memberships/{}", membership.id),
         version,
-        &membership,
+        membership,
     ))
 }
 

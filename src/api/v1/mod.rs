@@ -203,12 +203,37 @@ pub fn updated_response<T: Serialize>(version: i64, body: &T) -> HttpResponse {
         .json(body)
 }
 
-/// 201 with `Location` and `ETag`.
-pub fn created_response<T: Serialize>(location: String, version: i64, body: &T) -> HttpResponse {
-    HttpResponse::build(StatusCode::CREATED)
-        .insert_header((header::LOCATION, location))
-        .insert_header((header::ETAG, etag(version)))
-        .json(body)
+/// 201 Created with the new object, its `Location` (under the path the API is mounted at) and `ETag`.
+pub struct Created<T> {
+    /// The object's path below the API root, e.g. `/partners/{id}`.
+    path: String,
+    version: i64,
+    body: T,
+}
+
+impl<T> Created<T> {
+    /// The object `body` at `path` (below `/api/v1`), at `version`.
+    pub fn at(path: String, version: i64, body: T) -> Self {
+        Created {
+            path,
+            version,
+            body,
+        }
+    }
+}
+
+impl<T: Serialize> actix_web::Responder for Created<T> {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, req: &actix_web::HttpRequest) -> HttpResponse {
+        HttpResponse::build(StatusCode::CREATED)
+            .insert_header((
+                header::LOCATION,
+                format!("{}{}", crate::api::api_root(req), self.path),
+            ))
+            .insert_header((header::ETAG, etag(self.version)))
+            .json(self.body)
+    }
 }
 
 /// Runs the `validator` rules of an input and turns failures into field errors.

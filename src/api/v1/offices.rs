@@ -9,7 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, if_match, page_of, read_response, time, trimmed, updated_response, validated,
+    if_match, page_of, read_response, time, trimmed, updated_response, validated, Created,
     ListQuery,
 };
 use crate::{
@@ -148,7 +148,7 @@ async fn create_office(
     principal: Principal,
     path: web::Path<Uuid>,
     body: Json<CreateOffice>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Office>> {
     principal.require_writer()?;
     let input = validated(body.into_inner())?;
     let (membership_id, scope, now) = (
@@ -178,10 +178,10 @@ async fn create_office(
     .await?;
     let version = row.version;
     let office = Office::try_from(row)?;
-    Ok(created_response(
-        format!("/api/v1/offices/{}", office.id),
+    Ok(Created::at(
+        format!("/offices/{}", office.id),
         version,
-        &office,
+        office,
     ))
 }
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, if_match, page_of, read_response, time, trimmed, updated_response, validated,
+    if_match, page_of, read_response, time, trimmed, updated_response, validated, Created,
     ListQuery,
 };
 use crate::{
@@ -157,7 +157,7 @@ async fn create_partner(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<CreatePartner>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Partner>> {
     principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let now = state.timestamp();
@@ -176,10 +176,10 @@ async fn create_partner(
     .await?;
     let version = row.version;
     let partner = Partner::try_from(row)?;
-    Ok(created_response(
-        format!("/api/v1/partners/{}", partner.id),
+    Ok(Created::at(
+        format!("/partners/{}", partner.id),
         version,
-        &partner,
+        partner,
     ))
 }
 

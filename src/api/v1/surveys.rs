@@ -9,8 +9,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    created_response, double_option, if_match, page_of, read_response, time, trimmed,
-    updated_response, validated, ListQuery,
+    double_option, if_match, page_of, read_response, time, trimmed, updated_response, validated,
+    Created, ListQuery,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -196,7 +196,7 @@ async fn create_survey(
     principal: Principal,
     path: web::Path<Uuid>,
     body: Json<CreateSurvey>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Survey>> {
     principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
     if input.closes_at.is_some_and(|at| at <= state.clock.now()) {
@@ -241,10 +241,10 @@ async fn create_survey(
     .await?;
     let version = row.version;
     let survey = Survey::try_from(row)?;
-    Ok(created_response(
-        format!("/api/v1/surveys/{}", survey.id),
+    Ok(Created::at(
+        format!("/surveys/{}", survey.id),
         version,
-        &survey,
+        survey,
     ))
 }
 
@@ -580,7 +580,7 @@ async fn create_question(
     principal: Principal,
     path: web::Path<Uuid>,
     body: Json<CreateQuestion>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Question>> {
     principal.require_individual_access()?;
     let (survey_id, scope, input, now) = (
         path.into_inner(),
@@ -618,10 +618,10 @@ async fn create_question(
         })
     })
     .await?;
-    Ok(created_response(
-        format!("/api/v1/surveys/{survey_id}/questions/{}", question.id),
+    Ok(Created::at(
+        format!("/surveys/{survey_id}/questions/{}", question.id),
         1,
-        &question,
+        question,
     ))
 }
 
