@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::{
+    auth::Visibility,
     db::{
         self,
         contacts::ContactRow,
@@ -232,7 +233,10 @@ const OLDEST_DAYS_AGO: u64 = 500;
 /// Seeds the demo program; refuses when the database already holds partners.
 pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummary> {
     db::write_tx(conn, |conn| {
-        if !db::partners::list(conn, None, None, 1)?.0.is_empty() {
+        if !db::partners::list(conn, Visibility::All, None, 1)?
+            .0
+            .is_empty()
+        {
             return Err(ApiError::Conflict(
                 "the database already holds partners; run the demo on an empty database".into(),
             ));

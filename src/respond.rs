@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
+    auth::Visibility,
     db::{
         self,
         invitations::InvitationRow,
@@ -136,7 +137,11 @@ fn answerable(
             return Err(RespondError::Answered(contact_locale));
         }
     }
-    let survey = db::surveys::get(conn, None, db::parse_uuid(&invitation.survey_id)?)?;
+    let survey = db::surveys::get(
+        conn,
+        Visibility::All,
+        db::parse_uuid(&invitation.survey_id)?,
+    )?;
     let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
     if invitation.expires_at.as_str() <= now || closed {
         return Err(RespondError::Expired(contact_locale));

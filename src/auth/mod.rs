@@ -1,8 +1,15 @@
-//! JWT verification, roles, and the [`Principal`] extractor.
+//! JWT verification, roles, the authenticated [`Principal`], and access policies ([`policy`]): a handler
+//! reaches its caller only through a [`Caller`] that names what it needs.
 
-use std::{future::Ready, io::Write, path::Path};
+pub mod policy;
 
-use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
+pub use policy::{
+    AdminOnly, AnyRole, Caller, Capability, ContactReader, PartnerOrAdmin, RecordReader, Visibility,
+};
+
+use std::{io::Write, path::Path};
+
+use actix_web::{web, HttpMessage, HttpRequest};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -92,51 +99,6 @@ pub struct Principal {
 }
 
 impl Principal {
-    /// The partner whose objects this caller is limited to; `None` for program-wide roles.
-    pub fn partner_scope(&self) -> Option<Uuid> {
-        match self.role {
-            Role::Partner => self.partner_id,
-            Role::Admin | Role::Vendor => None,
-        }
-    }
-
-    /// Only the administrator may continue.
-    pub fn require_admin(&self) -> ApiResult<()> {
-        match self.role {
-            Role::Admin => Ok(()),
-            _ => Err(ApiError::Forbidden(
-                "only the program administrator may do this".into(),
-            )),
-        }
-    }
-
-    /// The administrator or a partner (acting on its own objects) may continue; the vendor is read-only.
-    pub fn require_writer(&self) -> ApiResult<()> {
-        match self.role {
-            Role::Admin | Role::Partner => Ok(()),
-            Role::Vendor => Err(ApiError::Forbidden("the vendor role is read-only".into())),
-        }
-    }
-
-    /// Contacts are confidential: the vendor never reaches them.
-    pub fn require_contact_access(&self) -> ApiResult<()> {
-        match self.role {
-            Role::Admin | Role::Partner => Ok(()),
-            Role::Vendor => Err(ApiError::Forbidden(
-                "customer contacts are confidential to the partner and the administrator".into(),
-            )),
-        }
-    }
-
-    /// Individual records (surveys, invitations, responses) are for the partner and the administrator;
-    /// the vendor sees aggregates only.
-    pub fn require_individual_access(&self) -> ApiResult<()> {
-        match self.role {
-            Role::Admin | Role::Partner => Ok(()),
-            Role::Vendor => Err(ApiError::Forbidden("the vendor sees the program in aggregate only, never individual surveys or responses".into())),
-        }
-    }
-
     /// A short stable key of this caller (used to scope idempotency keys).
     pub fn key(&self) -> String {
         format!(
@@ -318,15 +280,6 @@ pub fn load_or_create_dev_secret(path: &Path) -> std::io::Result<Vec<u8>> {
     }
     options.open(path)?.write_all(secret.as_bytes())?;
     Ok(secret.into_bytes())
-}
-
-impl FromRequest for Principal {
-    type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(authenticate(req))
-    }
 }
 
 /// The bearer token of a request, if any.

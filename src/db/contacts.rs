@@ -5,6 +5,8 @@ use std::collections::HashSet;
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{schema::contacts, split_page, DbConnection};
 use crate::error::{ApiError, ApiResult};
 
@@ -112,7 +114,8 @@ pub fn import(
 }
 
 /// One contact, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<ContactRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<ContactRow> {
+    let scope = visibility.partner();
     let mut query = contacts::table
         .find(id.to_string())
         .select(ContactRow::as_select())
@@ -148,13 +151,13 @@ pub fn list_for_office(
 /// Applies `changes` (built by `changes_for`, which sees the current row) to a visible, not erased contact.
 pub fn update(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    visibility: Visibility,
     id: Uuid,
     expected: Option<i64>,
     now: &str,
     changes_for: impl FnOnce(&ContactRow) -> ApiResult<ContactChanges>,
 ) -> ApiResult<ContactRow> {
-    let current = get(conn, scope, id)?;
+    let current = get(conn, visibility, id)?;
     super::check_version(current.version, expected)?;
     if current.erased_at.is_some() {
         return Err(ApiError::Conflict(
@@ -168,18 +171,18 @@ pub fn update(
         }
     }
     super::update_versioned!(conn, contacts, current, expected, now, &changes)?;
-    get(conn, scope, id)
+    get(conn, visibility, id)
 }
 
 /// Right to erasure: wipes the personal fields, keeps the row and its organization key.
 pub fn erase(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    visibility: Visibility,
     id: Uuid,
     expected: Option<i64>,
     now: &str,
 ) -> ApiResult<()> {
-    let current = get(conn, scope, id)?;
+    let current = get(conn, visibility, id)?;
     super::check_version(current.version, expected)?;
     if current.erased_at.is_some() {
         return Ok(());

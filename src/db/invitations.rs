@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{
     schema::{invitation_tokens, invitations},
     split_page, DbConnection,
@@ -94,7 +96,8 @@ pub fn find_by_token(
 }
 
 /// One invitation, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<InvitationRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<InvitationRow> {
+    let scope = visibility.partner();
     let mut query = invitations::table
         .find(id.to_string())
         .select(InvitationRow::as_select())

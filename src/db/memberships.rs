@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{schema::memberships, split_page, DbConnection};
 use crate::error::{ApiError, ApiResult};
 
@@ -53,7 +55,8 @@ pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<Membersh
 }
 
 /// One membership, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<MembershipRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<MembershipRow> {
+    let scope = visibility.partner();
     let mut query = memberships::table
         .find(id.to_string())
         .select(MembershipRow::as_select())
@@ -94,7 +97,7 @@ pub fn update(
     changes: MembershipChanges,
     now: &str,
 ) -> ApiResult<MembershipRow> {
-    let current = get(conn, None, id)?;
+    let current = get(conn, Visibility::All, id)?;
     if let Some(number) = &changes.membership_number {
         super::ensure_unique!(
             conn,
@@ -106,12 +109,12 @@ pub fn update(
         )?;
     }
     super::update_versioned!(conn, memberships, current, expected, now, &changes)?;
-    get(conn, None, id)
+    get(conn, Visibility::All, id)
 }
 
 /// Deletes a membership that has no offices.
 pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiResult<()> {
-    let current = get(conn, None, id)?;
+    let current = get(conn, Visibility::All, id)?;
     super::check_version(current.version, expected)?;
     let offices: i64 = super::schema::offices::table
         .filter(super::schema::offices::membership_id.eq(&current.id))

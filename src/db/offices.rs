@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{schema::offices, split_page, DbConnection};
 use crate::error::{ApiError, ApiResult};
 
@@ -51,7 +53,8 @@ pub fn insert(conn: &mut DbConnection, row: OfficeRow) -> ApiResult<OfficeRow> {
 }
 
 /// One office, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<OfficeRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<OfficeRow> {
+    let scope = visibility.partner();
     let mut query = offices::table
         .find(id.to_string())
         .select(OfficeRow::as_select())
@@ -87,25 +90,25 @@ pub fn list_for_membership(
 /// Applies `changes` when the office is visible to `scope` and its version is `expected`.
 pub fn update(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    visibility: Visibility,
     id: Uuid,
     expected: Option<i64>,
     changes: OfficeChanges,
     now: &str,
 ) -> ApiResult<OfficeRow> {
-    let current = get(conn, scope, id)?;
+    let current = get(conn, visibility, id)?;
     super::update_versioned!(conn, offices, current, expected, now, &changes)?;
-    get(conn, scope, id)
+    get(conn, visibility, id)
 }
 
 /// Deletes an office that has no contacts (contacts carry survey history, even when erased).
 pub fn delete(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    visibility: Visibility,
     id: Uuid,
     expected: Option<i64>,
 ) -> ApiResult<()> {
-    let current = get(conn, scope, id)?;
+    let current = get(conn, visibility, id)?;
     super::check_version(current.version, expected)?;
     let contacts: i64 = super::schema::contacts::table
         .filter(super::schema::contacts::office_id.eq(&current.id))

@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{schema::partners, split_page, DbConnection};
 use crate::error::{ApiError, ApiResult};
 
@@ -55,7 +57,8 @@ pub fn insert(conn: &mut DbConnection, row: PartnerRow) -> ApiResult<PartnerRow>
 }
 
 /// One partner, if visible to `scope` (a partner sees only itself).
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<PartnerRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<PartnerRow> {
+    let scope = visibility.partner();
     if scope.is_some_and(|own| own != id) {
         return Err(not_found());
     }
@@ -70,10 +73,11 @@ pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<
 /// A page of partners visible to `scope`, in creation order after `after`.
 pub fn list(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    visibility: Visibility,
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<PartnerRow>, bool)> {
+    let scope = visibility.partner();
     let mut query = partners::table
         .select(PartnerRow::as_select())
         .order(partners::id.asc())
@@ -96,7 +100,7 @@ pub fn update(
     changes: PartnerChanges,
     now: &str,
 ) -> ApiResult<PartnerRow> {
-    let current = get(conn, None, id)?;
+    let current = get(conn, Visibility::All, id)?;
     if let Some(key) = &changes.external_key {
         super::ensure_unique!(
             conn,
@@ -108,12 +112,12 @@ pub fn update(
         )?;
     }
     super::update_versioned!(conn, partners, current, expected, now, &changes)?;
-    get(conn, None, id)
+    get(conn, Visibility::All, id)
 }
 
 /// Deletes a partner that has no memberships.
 pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiResult<()> {
-    let current = get(conn, None, id)?;
+    let current = get(conn, Visibility::All, id)?;
     super::check_version(current.version, expected)?;
     let memberships: i64 = super::schema::memberships::table
         .filter(super::schema::memberships::partner_id.eq(&current.id))

@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{
     schema::{compliance_snapshots, reporting_periods},
     split_page, DbConnection,
@@ -86,10 +88,11 @@ pub fn close(
 pub fn snapshots_of_period(
     conn: &mut DbConnection,
     period_id: &str,
-    scope: Option<Uuid>,
+    visibility: Visibility,
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<SnapshotRow>, bool)> {
+    let scope = visibility.partner();
     let mut query = compliance_snapshots::table
         .filter(compliance_snapshots::period_id.eq(period_id))
         .select(SnapshotRow::as_select())

@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{
     schema::{answers, responses},
     split_page, DbConnection,
@@ -77,7 +79,8 @@ pub fn insert(conn: &mut DbConnection, row: &ResponseRow, answers: &[AnswerRow])
 }
 
 /// One response, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<ResponseRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<ResponseRow> {
+    let scope = visibility.partner();
     let mut query = responses::table
         .find(id.to_string())
         .select(ResponseRow::as_select())
@@ -127,7 +130,7 @@ pub fn void(
     reason: &str,
     now: &str,
 ) -> ApiResult<ResponseRow> {
-    let current = get(conn, None, id)?;
+    let current = get(conn, Visibility::All, id)?;
     let updated = diesel::update(
         responses::table
             .find(&current.id)
@@ -142,5 +145,5 @@ pub fn void(
     if updated == 0 {
         return Err(ApiError::Conflict("the response is already voided".into()));
     }
-    get(conn, None, id)
+    get(conn, Visibility::All, id)
 }

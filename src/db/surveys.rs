@@ -3,6 +3,8 @@
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::Visibility;
+
 use super::{schema::surveys, split_page, DbConnection};
 use crate::error::{ApiError, ApiResult};
 
@@ -69,7 +71,8 @@ pub fn insert(conn: &mut DbConnection, row: SurveyRow) -> ApiResult<SurveyRow> {
 }
 
 /// One survey, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, scope: Option<Uuid>, id: Uuid) -> ApiResult<SurveyRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<SurveyRow> {
+    let scope = visibility.partner();
     let mut query = surveys::table
         .find(id.to_string())
         .select(SurveyRow::as_select())

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::{results::bounds, ListQuery, Paged};
 use crate::{
     api::extract::Query,
-    auth::{Principal, Role},
+    auth::{AnyRole, Caller, Role},
     db::{self, settings::SettingsRow, DbConnection},
     domain::{
         compliance::{
@@ -262,14 +262,14 @@ fn shares(
 #[get("/memberships/{membership_id}/compliance")]
 async fn membership_compliance(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<AsOfQuery>,
 ) -> ApiResult<web::Json<MembershipCompliance>> {
     let day = as_of(query.as_of, state.clock.now().date_naive())?;
     let (id, scope, detailed) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         principal.role != Role::Vendor,
     );
     let result = db::run(&state.pool, move |conn| {
@@ -369,7 +369,7 @@ pub fn program_statuses(
 #[get("/program/compliance")]
 async fn program_compliance(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     query: Query<ProgramComplianceQuery>,
     page: Query<ListQuery>,
 ) -> ApiResult<web::Json<MembershipStatusPage>> {

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     api::extract::{row_from_json, Json, Query},
-    auth::Principal,
+    auth::{Caller, ContactReader},
     db::{
         self,
         contacts::{ContactChanges, ContactRow, ImportOutcome},
@@ -316,16 +316,11 @@ const CONTACT_ID: &str = "The contact's id.";
 #[post("/offices/{office_id}/contacts")]
 async fn create_contact(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     body: Json<CreateContact>,
 ) -> ApiResult<Created<Contact>> {
-    principal.require_contact_access()?;
-    let (office_id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.clock.now(),
-    );
+    let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.clock.now());
     let input = body.into_inner();
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
@@ -352,11 +347,10 @@ async fn create_contact(
 #[post("/offices/{office_id}/contacts/import")]
 async fn import_contacts(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     body: Json<ImportContacts>,
 ) -> ApiResult<web::Json<ImportResult>> {
-    principal.require_contact_access()?;
     let rows = body.into_inner().contacts;
     if rows.is_empty() || rows.len() > MAX_IMPORT_ROWS {
         return Err(ApiError::invalid_field(
@@ -364,11 +358,7 @@ async fn import_contacts(
             "must hold 1 to 1000 contacts",
         ));
     }
-    let (office_id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.clock.now(),
-    );
+    let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.clock.now());
     let result = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let office = db::offices::get(conn, scope, office_id)?;
@@ -437,13 +427,12 @@ fn import_result(
 #[get("/offices/{office_id}/contacts")]
 async fn list_contacts(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<ContactPage>> {
-    principal.require_contact_access()?;
     let (limit, after) = query.parse()?;
-    let (office_id, scope) = (path.into_inner(), principal.partner_scope());
+    let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         db::offices::get(conn, scope, office_id)?;
         db::contacts::list_for_office(conn, office_id, after, limit)
@@ -460,11 +449,10 @@ async fn list_contacts(
 async fn get_contact(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_contact_access()?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| db::contacts::get(conn, scope, id)).await?;
     let version = row.version;
     Ok(read_response(&req, version, &Contact::try_from(row)?))
@@ -478,11 +466,10 @@ async fn get_contact(
 async fn update_contact(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     body: Json<UpdateContact>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_contact_access()?;
     let input = body.into_inner();
     let now = state.clock.now();
     let mut errors = input
@@ -515,7 +502,7 @@ async fn update_contact(
     }
     let (id, scope, expected, stamp) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         if_match(&req)?,
         db::timestamp(now),
     );
@@ -571,13 +558,12 @@ fn contact_changes(input: UpdateContact, current: &ContactRow) -> ContactChanges
 async fn erase_contact(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_contact_access()?;
     let (id, scope, expected, now) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         if_match(&req)?,
         state.timestamp(),
     );

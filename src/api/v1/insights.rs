@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::{results::RangeQuery, time};
 use crate::{
     api::extract::Query,
-    auth::{Principal, Role},
+    auth::{AnyRole, Caller, Role},
     db::{
         self,
         publications::{FrozenCount, PublicationRow},
@@ -232,7 +232,7 @@ impl Published {
 #[get("/program/metrics")]
 async fn program_metrics(
     state: web::Data<AppState>,
-    _principal: Principal,
+    _principal: Caller<AnyRole>,
     query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ProgramMetrics>> {
     let today = state.clock.now().date_naive();
@@ -479,7 +479,7 @@ impl Field {
 #[get("/program/benchmarks")]
 async fn program_benchmarks(
     state: web::Data<AppState>,
-    _principal: Principal,
+    _principal: Caller<AnyRole>,
     query: Query<YearQuery>,
 ) -> ApiResult<web::Json<Benchmarks>> {
     let year = checked_year(query.year)?;
@@ -590,14 +590,14 @@ fn rank(field: &Field, id: &str, pick: impl Fn(&Scores) -> Option<Score> + Copy)
 #[get("/memberships/{membership_id}/benchmark")]
 async fn membership_benchmark(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<YearQuery>,
 ) -> ApiResult<web::Json<MembershipBenchmark>> {
     let year = checked_year(query.year)?;
     let (id, scope, sees_own) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         principal.role != Role::Vendor,
     );
     let (membership_id, field) = db::run(&state.pool, move |conn| {

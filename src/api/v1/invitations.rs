@@ -15,7 +15,7 @@ use validator::Validate;
 use super::{page_of, read_response, time, validated, ListQuery};
 use crate::{
     api::extract::{Json, Query},
-    auth::{Principal, Role},
+    auth::{Caller, Principal, RecordReader, Role, Visibility},
     db::{
         self, contacts::ContactRow, invitations::InvitationRow, outbox::OutboxRow,
         schema::contacts, surveys::SurveyRow, DbConnection,
@@ -223,7 +223,7 @@ const SURVEY_ID: &str = "The survey's id.";
 
 fn accepting_survey(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    scope: Visibility,
     id: Uuid,
     now: &str,
 ) -> ApiResult<SurveyRow> {
@@ -327,17 +327,13 @@ fn queue_mail(
 #[post("/surveys/{survey_id}/invitations")]
 async fn create_invitations(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     body: Json<CreateInvitations>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
-    let (survey_id, scope, clock_now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.clock.now(),
-    );
+    let (survey_id, scope, clock_now) =
+        (path.into_inner(), principal.visibility(), state.clock.now());
     let worker_state = state.clone();
     let batch = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
@@ -355,7 +351,7 @@ async fn create_invitations(
                 .filter(contacts::id.eq_any(&ids))
                 .select(ContactRow::as_select())
                 .into_boxed();
-            if let Some(own) = scope {
+            if let Visibility::Partner(own) = scope {
                 query = query.filter(contacts::partner_id.eq(own.to_string()));
             }
             let found: HashMap<String, ContactRow> = query
@@ -460,17 +456,12 @@ async fn create_invitations(
 #[get("/surveys/{survey_id}/invitations")]
 async fn list_invitations(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<InvitationPage>> {
-    principal.require_individual_access()?;
     let (limit, after) = query.parse()?;
-    let (survey_id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.timestamp(),
-    );
+    let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let (rows, anonymous) = db::run(&state.pool, move |conn| {
         let survey = db::surveys::get(conn, scope, survey_id)?;
         let rows = db::invitations::list_for_survey(conn, &survey.id, after, limit)?;
@@ -493,15 +484,10 @@ async fn list_invitations(
 async fn get_invitation(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.timestamp(),
-    );
+    let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let (row, anonymous) = db::run(&state.pool, move |conn| {
         let row = db::invitations::get(conn, scope, id)?;
         let anonymous = db::invitations::answered_anonymously(conn, &[row.id.as_str()])?;
@@ -531,15 +517,10 @@ pub const MAX_REMINDERS: i32 = 3;
 #[post("/surveys/{survey_id}/reminders")]
 async fn queue_reminders(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<RemindersQueued>> {
-    principal.require_individual_access()?;
-    let (survey_id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.timestamp(),
-    );
+    let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let worker_state = state.clone();
     let queued = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
@@ -602,15 +583,10 @@ pub struct PersonalLink {
 #[post("/invitations/{invitation_id}/link")]
 async fn reissue_link(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.timestamp(),
-    );
+    let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let token = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let invitation = db::invitations::get(conn, scope, id)?;

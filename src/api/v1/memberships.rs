@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     api::extract::{Json, Query},
-    auth::Principal,
+    auth::{AdminOnly, AnyRole, Caller, Visibility},
     db::{
         self,
         memberships::{MembershipChanges, MembershipRow},
@@ -113,11 +113,10 @@ const PARTNER_ID: &str = "The partner's id.";
 #[post("/partners/{partner_id}/memberships")]
 async fn create_membership(
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<CreateMembership>,
 ) -> ApiResult<Created<Membership>> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let (partner_id, now) = (path.into_inner(), state.timestamp());
     let row = MembershipRow {
@@ -131,7 +130,7 @@ async fn create_membership(
     };
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
-            db::partners::get(conn, None, partner_id)?;
+            db::partners::get(conn, Visibility::All, partner_id)?;
             db::memberships::insert(conn, row)
         })
     })
@@ -152,12 +151,12 @@ async fn create_membership(
 #[get("/partners/{partner_id}/memberships")]
 async fn list_memberships(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<MembershipPage>> {
     let (limit, after) = query.parse()?;
-    let (partner_id, scope) = (path.into_inner(), principal.partner_scope());
+    let (partner_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         db::partners::get(conn, scope, partner_id)?;
         db::memberships::list_for_partner(conn, partner_id, after, limit)
@@ -174,10 +173,10 @@ async fn list_memberships(
 async fn get_membership(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
         db::memberships::get(conn, scope, id)
     })
@@ -195,11 +194,10 @@ async fn get_membership(
 async fn update_membership(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<UpdateMembership>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
     let changes = MembershipChanges {
@@ -224,10 +222,9 @@ async fn update_membership(
 async fn delete_membership(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| db::memberships::delete(conn, id, expected))

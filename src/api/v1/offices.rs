@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     api::extract::{Json, Query},
-    auth::Principal,
+    auth::{AnyRole, Caller, PartnerOrAdmin},
     db::{
         self,
         offices::{OfficeChanges, OfficeRow},
@@ -145,17 +145,13 @@ const OFFICE_ID: &str = "The office's id.";
 #[post("/memberships/{membership_id}/offices")]
 async fn create_office(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<PartnerOrAdmin>,
     path: web::Path<Uuid>,
     body: Json<CreateOffice>,
 ) -> ApiResult<Created<Office>> {
-    principal.require_writer()?;
     let input = validated(body.into_inner())?;
-    let (membership_id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.timestamp(),
-    );
+    let (membership_id, scope, now) =
+        (path.into_inner(), principal.visibility(), state.timestamp());
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let membership = db::memberships::get(conn, scope, membership_id)?;
@@ -192,12 +188,12 @@ async fn create_office(
 #[get("/memberships/{membership_id}/offices")]
 async fn list_offices(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<OfficePage>> {
     let (limit, after) = query.parse()?;
-    let (membership_id, scope) = (path.into_inner(), principal.partner_scope());
+    let (membership_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         db::memberships::get(conn, scope, membership_id)?;
         db::offices::list_for_membership(conn, membership_id, after, limit)
@@ -214,10 +210,10 @@ async fn list_offices(
 async fn get_office(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| db::offices::get(conn, scope, id)).await?;
     let version = row.version;
     Ok(read_response(&req, version, &Office::try_from(row)?))
@@ -231,15 +227,14 @@ async fn get_office(
 async fn update_office(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<PartnerOrAdmin>,
     path: web::Path<Uuid>,
     body: Json<UpdateOffice>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_writer()?;
     let input = validated(body.into_inner())?;
     let (id, scope, expected, now) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         if_match(&req)?,
         state.timestamp(),
     );
@@ -266,15 +261,10 @@ async fn update_office(
 async fn delete_office(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<PartnerOrAdmin>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_writer()?;
-    let (id, scope, expected) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        if_match(&req)?,
-    );
+    let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| db::offices::delete(conn, scope, id, expected))
     })

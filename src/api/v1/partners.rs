@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     api::extract::{Json, Query},
-    auth::Principal,
+    auth::{AdminOnly, AnyRole, Caller},
     db::{
         self,
         partners::{PartnerChanges, PartnerRow},
@@ -155,10 +155,9 @@ fn domains_json(domains: &[String]) -> String {
 #[post("/partners")]
 async fn create_partner(
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     body: Json<CreatePartner>,
 ) -> ApiResult<Created<Partner>> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let now = state.timestamp();
     let row = PartnerRow {
@@ -190,11 +189,11 @@ async fn create_partner(
 #[get("/partners")]
 async fn list_partners(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<PartnerPage>> {
     let (limit, after) = query.parse()?;
-    let scope = principal.partner_scope();
+    let scope = principal.visibility();
     let rows = db::run(&state.pool, move |conn| {
         db::partners::list(conn, scope, after, limit)
     })
@@ -210,10 +209,10 @@ async fn list_partners(
 async fn get_partner(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| db::partners::get(conn, scope, id)).await?;
     let version = row.version;
     Ok(read_response(&req, version, &Partner::try_from(row)?))
@@ -227,11 +226,10 @@ async fn get_partner(
 async fn update_partner(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<UpdatePartner>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
     let changes = PartnerChanges {
@@ -257,10 +255,9 @@ async fn update_partner(
 async fn delete_partner(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| db::partners::delete(conn, id, expected))

@@ -13,7 +13,7 @@ use validator::Validate;
 use super::{compliance::rules, page_of, results::bounds, time, validated, ListQuery};
 use crate::{
     api::extract::{Json, Query},
-    auth::Principal,
+    auth::{AdminOnly, AnyRole, Caller},
     db::{
         self,
         periods::{PeriodRow, SnapshotRow},
@@ -85,7 +85,7 @@ pub struct PeriodsQuery {
 #[get("/periods")]
 async fn list_periods(
     state: web::Data<AppState>,
-    _principal: Principal,
+    _principal: Caller<AnyRole>,
     query: Query<PeriodsQuery>,
 ) -> ApiResult<web::Json<ReportingPeriods>> {
     let count = query.count.unwrap_or(8);
@@ -302,10 +302,9 @@ fn snapshot_all(
 #[post("/periods/{period_id}/close")]
 async fn close_period(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AdminOnly>,
     path: web::Path<String>,
 ) -> ApiResult<web::Json<ClosedPeriod>> {
-    principal.require_admin()?;
     let (id, today, now, by) = (
         path.into_inner(),
         state.clock.now().date_naive(),
@@ -379,9 +378,8 @@ pub struct Publications {
 #[get("/publications")]
 async fn list_publications(
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
 ) -> ApiResult<web::Json<Publications>> {
-    principal.require_admin()?;
     let rows = db::run(&state.pool, db::publications::all).await?;
     Ok(web::Json(Publications {
         items: rows
@@ -413,11 +411,10 @@ pub struct Restatement {
 #[post("/publications/{quarter}/restate")]
 async fn restate_quarter(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AdminOnly>,
     path: web::Path<String>,
     body: Json<Restatement>,
 ) -> ApiResult<web::Json<Publication>> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let id = path.into_inner();
     let quarter = Quarter::parse(&id).ok_or_else(|| {
@@ -441,12 +438,12 @@ async fn restate_quarter(
 #[get("/periods/{period_id}/snapshots")]
 async fn period_snapshots(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<String>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<SnapshotPage>> {
     let (limit, after) = query.parse()?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         if !db::periods::closed(conn)?.iter().any(|p| p.id == id) {
             return Err(ApiError::NotFound(format!("period `{id}` is not closed")));
@@ -471,10 +468,10 @@ pub struct MembershipSnapshots {
 #[get("/memberships/{membership_id}/snapshots")]
 async fn membership_snapshots(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<MembershipSnapshots>> {
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         let membership = db::memberships::get(conn, scope, id)?;
         db::periods::snapshots_of_membership(conn, &membership.id)

@@ -13,7 +13,7 @@ use validator::Validate;
 use super::{if_match, read_response, time, updated_response, validated};
 use crate::{
     api::extract::Json,
-    auth::Principal,
+    auth::{AdminOnly, AnyRole, Caller},
     db::{
         self,
         questions::QuestionRow,
@@ -140,7 +140,7 @@ pub(super) fn valid_locale(locale: &str) -> Result<(), validator::ValidationErro
 async fn get_settings(
     req: HttpRequest,
     state: web::Data<AppState>,
-    _principal: Principal,
+    _principal: Caller<AnyRole>,
 ) -> ApiResult<HttpResponse> {
     let row = db::run(&state.pool, db::settings::get).await?;
     let version = row.version;
@@ -159,10 +159,9 @@ async fn get_settings(
 async fn update_settings(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     body: Json<UpdateSettings>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let (expected, now) = (if_match(&req)?, state.timestamp());
     let changes = SettingsChanges {
@@ -199,7 +198,7 @@ pub struct StandardQuestions {
 #[get("/program/questions")]
 async fn list_standard_questions(
     state: web::Data<AppState>,
-    _principal: Principal,
+    _principal: Caller<AnyRole>,
 ) -> ApiResult<web::Json<StandardQuestions>> {
     let items = db::run(&state.pool, db::questions::standard).await?;
     Ok(web::Json(StandardQuestions { items }))
@@ -229,11 +228,10 @@ pub struct UpdateStandardQuestion {
 async fn update_standard_question(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<UpdateStandardQuestion>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let (id, input, expected, now) = (
         path.into_inner(),
         body.into_inner(),

@@ -13,7 +13,7 @@ use validator::Validate;
 use super::{page_of, read_response, time, trimmed, updated_response, validated, ListQuery};
 use crate::{
     api::extract::{row_from_json, Json, Query},
-    auth::{Principal, Role},
+    auth::{AdminOnly, Caller, RecordReader, Role, Visibility},
     db::{
         self,
         responses::{AnswerRow, ResponseRow},
@@ -211,7 +211,7 @@ fn response_view(
 }
 
 fn frozen_questions(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<Question>> {
-    let survey = db::surveys::get(conn, None, db::parse_uuid(survey_id)?)?;
+    let survey = db::surveys::get(conn, Visibility::All, db::parse_uuid(survey_id)?)?;
     serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
         .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))
 }
@@ -233,13 +233,12 @@ const RESPONSE_ID: &str = "The response's id.";
 #[get("/surveys/{survey_id}/responses")]
 async fn list_responses(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<ResponsePage>> {
-    principal.require_individual_access()?;
     let (limit, after) = query.parse()?;
-    let (survey_id, scope, role) = (path.into_inner(), principal.partner_scope(), principal.role);
+    let (survey_id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
     let page = db::run(&state.pool, move |conn| {
         let survey = db::surveys::get(conn, scope, survey_id)?;
         let rows = db::responses::list_for_survey(conn, &survey.id, after, limit)?;
@@ -254,7 +253,7 @@ async fn list_responses(
 
 fn load_view(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    scope: Visibility,
     id: Uuid,
     role: Role,
 ) -> ApiResult<Response> {
@@ -272,11 +271,10 @@ fn load_view(
 async fn get_response(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, role) = (path.into_inner(), principal.partner_scope(), principal.role);
+    let (id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
     let view = db::run(&state.pool, move |conn| load_view(conn, scope, id, role)).await?;
     let version = if view.void.is_some() { 2 } else { 1 };
     Ok(read_response(&req, version, &view))
@@ -305,11 +303,10 @@ pub struct VoidResponse {
 #[post("/responses/{response_id}/void")]
 async fn void_response(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<VoidResponse>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_admin()?;
     let input = validated(body.into_inner())?;
     let (id, subject, now) = (
         path.into_inner(),
@@ -319,7 +316,7 @@ async fn void_response(
     let view = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             db::responses::void(conn, id, &subject, input.reason.trim(), &now)?;
-            load_view(conn, None, id, Role::Admin)
+            load_view(conn, Visibility::All, id, Role::Admin)
         })
     })
     .await?;
@@ -409,7 +406,7 @@ fn imported_row(
         errors.push(FieldError::new("completed_at", "must not be in the future"));
     }
     let contact = match input.contact_id {
-        Some(id) => match db::contacts::get(conn, None, id) {
+        Some(id) => match db::contacts::get(conn, Visibility::All, id) {
             Ok(contact) if contact.office_id == survey.office_id => Some(contact),
             _ => {
                 errors.push(FieldError::new(
@@ -483,11 +480,10 @@ fn imported_row(
 #[post("/surveys/{survey_id}/responses/import")]
 async fn import_responses(
     state: web::Data<AppState>,
-    principal: Principal,
+    _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<ImportResponses>,
 ) -> ApiResult<web::Json<ResponseImportResult>> {
-    principal.require_admin()?;
     let rows = body.into_inner().responses;
     if rows.is_empty() || rows.len() > 1000 {
         return Err(ApiError::invalid_field(
@@ -498,7 +494,7 @@ async fn import_responses(
     let (survey_id, now) = (path.into_inner(), state.timestamp());
     let result = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
-            let survey = db::surveys::get(conn, None, survey_id)?;
+            let survey = db::surveys::get(conn, Visibility::All, survey_id)?;
             if survey.questionnaire.is_none() {
                 return Err(ApiError::Conflict(
                     "open the survey first: imported responses need its frozen questionnaire"

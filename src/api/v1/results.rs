@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::{
     api::extract::Query,
-    auth::Principal,
+    auth::{Caller, RecordReader, Visibility},
     db::{
         self,
         results::{AnswerCount, MetricCount, ResponseCount, Scope},
@@ -267,7 +267,7 @@ const ALL_TIME: (&str, &str) = ("0000", "9999");
 
 fn survey_results_of(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    scope: Visibility,
     survey_id: Uuid,
 ) -> ApiResult<SurveyResults> {
     let survey = db::surveys::get(conn, scope, survey_id)?;
@@ -341,11 +341,10 @@ const SURVEY_ID: &str = "The survey's id.";
 #[get("/surveys/{survey_id}/results")]
 async fn survey_results(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<SurveyResults>> {
-    principal.require_individual_access()?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     Ok(web::Json(
         db::run(&state.pool, move |conn| survey_results_of(conn, scope, id)).await?,
     ))
@@ -358,13 +357,12 @@ async fn survey_results(
 #[get("/offices/{office_id}/results")]
 async fn office_results(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ScopeResults>> {
-    principal.require_individual_access()?;
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let results = db::run(&state.pool, move |conn| {
         let office = db::offices::get(conn, scope, id)?;
         scope_results(conn, &Scope::Office(office.id), from, to)
@@ -380,13 +378,12 @@ async fn office_results(
 #[get("/memberships/{membership_id}/results")]
 async fn membership_results(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<RangeQuery>,
 ) -> ApiResult<web::Json<ScopeResults>> {
-    principal.require_individual_access()?;
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let results = db::run(&state.pool, move |conn| {
         let membership = db::memberships::get(conn, scope, id)?;
         scope_results(conn, &Scope::Membership(membership.id), from, to)
@@ -428,11 +425,10 @@ pub struct TrendQuery {
 #[get("/memberships/{membership_id}/results/chart.svg")]
 async fn membership_chart(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<TrendQuery>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
     let today = state.clock.now().date_naive();
     let to = query.to.unwrap_or(today);
     let from = query.from.unwrap_or_else(|| {
@@ -443,7 +439,7 @@ async fn membership_chart(
         to: Some(to),
     }
     .resolve(today)?;
-    let (id, scope, metric) = (path.into_inner(), principal.partner_scope(), query.metric);
+    let (id, scope, metric) = (path.into_inner(), principal.visibility(), query.metric);
     let results = db::run(&state.pool, move |conn| {
         let membership = db::memberships::get(conn, scope, id)?;
         scope_results(conn, &Scope::Membership(membership.id), from, to)
@@ -481,16 +477,11 @@ pub struct DistributionQuery {
 #[get("/surveys/{survey_id}/results/chart.svg")]
 async fn survey_chart(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<DistributionQuery>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, question_id) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        query.question_id,
-    );
+    let (id, scope, question_id) = (path.into_inner(), principal.visibility(), query.question_id);
     let results = db::run(&state.pool, move |conn| survey_results_of(conn, scope, id)).await?;
     let question = results
         .questions

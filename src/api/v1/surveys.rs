@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     api::extract::{Json, Query},
-    auth::Principal,
+    auth::{Caller, RecordReader, Visibility},
     db::{
         self,
         questions::QuestionRow,
@@ -180,7 +180,7 @@ const SURVEY_ID: &str = "The survey's id.";
 /// A survey visible to `principal`, or 404.
 fn visible_survey(
     conn: &mut DbConnection,
-    principal_scope: Option<Uuid>,
+    principal_scope: Visibility,
     id: Uuid,
 ) -> ApiResult<SurveyRow> {
     db::surveys::get(conn, principal_scope, id)
@@ -193,11 +193,10 @@ fn visible_survey(
 #[post("/offices/{office_id}/surveys")]
 async fn create_survey(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     body: Json<CreateSurvey>,
 ) -> ApiResult<Created<Survey>> {
-    principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
     if input.closes_at.is_some_and(|at| at <= state.clock.now()) {
         return Err(ApiError::invalid_field(
@@ -205,11 +204,7 @@ async fn create_survey(
             "must be in the future",
         ));
     }
-    let (office_id, scope, now) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        state.timestamp(),
-    );
+    let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let office = db::offices::get(conn, scope, office_id)?;
@@ -255,13 +250,12 @@ async fn create_survey(
 #[get("/offices/{office_id}/surveys")]
 async fn list_surveys(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
 ) -> ApiResult<web::Json<SurveyPage>> {
-    principal.require_individual_access()?;
     let (limit, after) = query.parse()?;
-    let (office_id, scope) = (path.into_inner(), principal.partner_scope());
+    let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         db::offices::get(conn, scope, office_id)?;
         db::surveys::list_for_office(conn, office_id, after, limit)
@@ -278,11 +272,10 @@ async fn list_surveys(
 async fn get_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| visible_survey(conn, scope, id)).await?;
     let version = row.version;
     Ok(read_response(&req, version, &Survey::try_from(row)?))
@@ -296,15 +289,14 @@ async fn get_survey(
 async fn update_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     body: Json<UpdateSurvey>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
     let input = validated(body.into_inner())?;
     let (id, scope, expected, now) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         if_match(&req)?,
         state.timestamp(),
     );
@@ -340,15 +332,10 @@ async fn update_survey(
 async fn delete_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (id, scope, expected) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        if_match(&req)?,
-    );
+    let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
@@ -374,17 +361,12 @@ fn questionnaire(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Q
 async fn transition(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     id: Uuid,
     from: &'static str,
     to: &'static str,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let (scope, expected, now) = (
-        principal.partner_scope(),
-        if_match(&req)?,
-        state.timestamp(),
-    );
+    let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.timestamp());
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
@@ -422,7 +404,7 @@ async fn transition(
 async fn open_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     transition(req, state, principal, path.into_inner(), "draft", "open").await
@@ -436,7 +418,7 @@ async fn open_survey(
 async fn close_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     transition(req, state, principal, path.into_inner(), "open", "closed").await
@@ -458,11 +440,10 @@ pub struct Questionnaire {
 #[get("/surveys/{survey_id}/questions")]
 async fn get_questionnaire(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<Questionnaire>> {
-    principal.require_individual_access()?;
-    let (id, scope) = (path.into_inner(), principal.partner_scope());
+    let (id, scope) = (path.into_inner(), principal.visibility());
     let (frozen, items) = db::run(&state.pool, move |conn| {
         let survey = visible_survey(conn, scope, id)?;
         Ok((
@@ -558,7 +539,7 @@ fn checked(mut question: Question) -> ApiResult<Question> {
 
 fn editable_draft(
     conn: &mut DbConnection,
-    scope: Option<Uuid>,
+    scope: Visibility,
     survey_id: Uuid,
 ) -> ApiResult<SurveyRow> {
     let survey = visible_survey(conn, scope, survey_id)?;
@@ -577,14 +558,13 @@ fn editable_draft(
 #[post("/surveys/{survey_id}/questions")]
 async fn create_question(
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     body: Json<CreateQuestion>,
 ) -> ApiResult<Created<Question>> {
-    principal.require_individual_access()?;
     let (survey_id, scope, input, now) = (
         path.into_inner(),
-        principal.partner_scope(),
+        principal.visibility(),
         body.into_inner(),
         state.timestamp(),
     );
@@ -633,16 +613,12 @@ async fn create_question(
 async fn update_question(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<UpdateQuestion>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let ((survey_id, question_id), scope, input) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        body.into_inner(),
-    );
+    let ((survey_id, question_id), scope, input) =
+        (path.into_inner(), principal.visibility(), body.into_inner());
     let (expected, now) = (if_match(&req)?, state.timestamp());
     let (question, version) = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
@@ -684,15 +660,11 @@ async fn update_question(
 async fn delete_question(
     req: HttpRequest,
     state: web::Data<AppState>,
-    principal: Principal,
+    principal: Caller<RecordReader>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
-    principal.require_individual_access()?;
-    let ((survey_id, question_id), scope, expected) = (
-        path.into_inner(),
-        principal.partner_scope(),
-        if_match(&req)?,
-    );
+    let ((survey_id, question_id), scope, expected) =
+        (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let survey = editable_draft(conn, scope, survey_id)?;
