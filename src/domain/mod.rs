@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod org_key;
 pub mod periods;
 pub mod questionnaire;
+pub mod survey;
 
 /// The field error for text holding control characters.
 pub const CONTROL_CHARACTERS: &str =
