@@ -137,8 +137,7 @@ fn answerable(
         }
     }
     let survey = db::surveys::get(conn, None, db::parse_uuid(&invitation.survey_id)?)?;
-    let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
-    if invitation.expires_at.as_str() <= now || closed {
+    if invitation.expires_at.as_str() <= now || !survey.accepting_answers(now)? {
         return Err(RespondError::Expired(contact_locale));
     }
     let questions: Vec<Question> =

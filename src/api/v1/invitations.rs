@@ -228,7 +228,7 @@ fn accepting_survey(
     now: &str,
 ) -> ApiResult<SurveyRow> {
     let survey = db::surveys::get(conn, scope, id)?;
-    if survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now) {
+    if !survey.accepting_answers(now)? {
         return Err(ApiError::Conflict(
             "only an open survey can send invitations or reminders".into(),
         ));
