@@ -19,6 +19,7 @@ use crate::{
     },
     domain::disclosure::Quarter,
     domain::{
+        invitation::InvitationStatus,
         org_key::org_key,
         questionnaire::{ChoiceOption, Question, QuestionKind},
         survey::SurveyStatus as Status,
@@ -440,7 +441,7 @@ fn seed_office(
                 office_id: office.id.clone(),
                 partner_id: office.partner_id.clone(),
                 delivery: "email".into(),
-                status: "completed".into(),
+                status: InvitationStatus::Completed.as_str().into(),
                 expires_at: db::timestamp(completed + Duration::days(25)),
                 sent_at: Some(db::timestamp(completed - Duration::days(5))),
                 opened_at: Some(db::timestamp(completed - Duration::minutes(12))),

@@ -16,7 +16,10 @@ use crate::{
         surveys::SurveyRow,
         DbConnection,
     },
-    domain::questionnaire::{validate_answers, Question, QuestionKind},
+    domain::{
+        invitation::InvitationStatus,
+        questionnaire::{validate_answers, Question, QuestionKind},
+    },
     error::{ApiError, FieldError},
 };
 
@@ -127,7 +130,7 @@ fn answerable(
         .first::<Option<String>>(conn)
         .optional()?
         .flatten();
-    if invitation.status == "completed" {
+    if invitation.status()? == InvitationStatus::Completed {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
         // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
         if purpose == Purpose::Answer
@@ -157,13 +160,7 @@ fn answerable(
 pub fn open(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
     db::write_tx(conn, |conn| {
         let found = answerable(conn, token, now, Purpose::Read)?;
-        db::invitations::advance(
-            conn,
-            &found.invitation.id,
-            &["pending", "sent"],
-            "opened",
-            now,
-        )?;
+        db::invitations::advance(conn, &found.invitation.id, InvitationStatus::Opened, now)?;
         Ok(found)
     })
 }
@@ -255,13 +252,8 @@ pub fn submit(
             .into_iter()
             .map(|a| answer_row(&response.id, a))
             .collect();
-        if !db::invitations::advance(
-            conn,
-            &found.invitation.id,
-            &db::invitations::AWAITING,
-            "completed",
-            now,
-        )? {
+        if !db::invitations::advance(conn, &found.invitation.id, InvitationStatus::Completed, now)?
+        {
             return Err(RespondError::Answered(found.contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;
