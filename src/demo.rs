@@ -20,8 +20,10 @@ use crate::{
     },
     domain::disclosure::Quarter,
     domain::{
+        invitation::InvitationStatus,
         org_key::org_key,
         questionnaire::{ChoiceOption, Question, QuestionKind},
+        survey::SurveyStatus as Status,
     },
     error::{ApiError, ApiResult},
     respond::new_token,
@@ -364,7 +366,7 @@ fn seed_office(
 ) -> ApiResult<()> {
     let stamp = db::timestamp(now);
     let mut survey =
-        |title: &str, status: &str, opened_days_ago: i64| -> ApiResult<(SurveyRow, String)> {
+        |title: &str, status: Status, opened_days_ago: i64| -> ApiResult<(SurveyRow, String)> {
             let custom = custom_question();
             let mut questionnaire = standard.to_vec();
             questionnaire.push(custom.clone());
@@ -375,11 +377,11 @@ fn seed_office(
                 membership_id: office.membership_id.clone(),
                 partner_id: office.partner_id.clone(),
                 title: title.into(),
-                status: status.into(),
+                status: status.as_str().into(),
                 locales: serde_json::to_string(&["en", "bg", "ru"]).unwrap_or_default(),
                 closes_at: None,
                 opened_at: Some(opened.clone()),
-                closed_at: (status == "closed")
+                closed_at: (status == Status::Closed)
                     .then(|| db::timestamp(now - Duration::days(opened_days_ago / 2))),
                 questionnaire: Some(serde_json::to_string(&questionnaire).unwrap_or_default()),
                 version: 1,
@@ -393,8 +395,8 @@ fn seed_office(
             )?;
             Ok((survey, custom.id.to_string()))
         };
-    let earlier = survey(&format!("{} — 2025/26", plan.name), "closed", 460)?;
-    let current = survey(&format!("{} — 2026/27", plan.name), "open", 200)?;
+    let earlier = survey(&format!("{} — 2025/26", plan.name), Status::Closed, 460)?;
+    let current = survey(&format!("{} — 2026/27", plan.name), Status::Open, 200)?;
     let mut first_voided = summary.responses == 0;
     for (organization, count, newest, oldest, mood) in plan.batches {
         for i in 0..*count {
@@ -443,7 +445,7 @@ fn seed_office(
                 office_id: office.id.clone(),
                 partner_id: office.partner_id.clone(),
                 delivery: "email".into(),
-                status: "completed".into(),
+                status: InvitationStatus::Completed.as_str().into(),
                 expires_at: db::timestamp(completed + Duration::days(25)),
                 sent_at: Some(db::timestamp(completed - Duration::days(5))),
                 opened_at: Some(db::timestamp(completed - Duration::minutes(12))),

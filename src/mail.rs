@@ -21,6 +21,7 @@ use lettre::{
 use crate::{
     config::{ConfigError, MailConfig},
     db,
+    domain::invitation::InvitationStatus,
     error::ApiResult,
     AppState,
 };
@@ -178,8 +179,7 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
                     db::invitations::advance(
                         conn,
                         &message.invitation_id,
-                        &["pending"],
-                        "sent",
+                        InvitationStatus::Sent,
                         &stamp,
                     )?;
                     db::invitations::stamp_delivery(conn, &message.invitation_id, &stamp)
@@ -204,8 +204,7 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
                     db::invitations::advance(
                         conn,
                         &message.invitation_id,
-                        &["pending", "sent"],
-                        "bounced",
+                        InvitationStatus::Bounced,
                         &stamp,
                     )
                     .map(drop)

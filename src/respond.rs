@@ -17,7 +17,10 @@ use crate::{
         surveys::SurveyRow,
         DbConnection,
     },
-    domain::questionnaire::{validate_answers, Question, QuestionKind},
+    domain::{
+        invitation::InvitationStatus,
+        questionnaire::{validate_answers, Question, QuestionKind},
+    },
     error::{ApiError, FieldError},
 };
 
@@ -128,7 +131,7 @@ fn answerable(
         .first::<Option<String>>(conn)
         .optional()?
         .flatten();
-    if invitation.status == "completed" {
+    if invitation.status()? == InvitationStatus::Completed {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
         // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
         if purpose == Purpose::Answer
@@ -142,8 +145,7 @@ fn answerable(
         Visibility::All,
         db::parse_uuid(&invitation.survey_id)?,
     )?;
-    let closed = survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now);
-    if invitation.expires_at.as_str() <= now || closed {
+    if invitation.expires_at.as_str() <= now || !survey.accepting_answers(now)? {
         return Err(RespondError::Expired(contact_locale));
     }
     let questions: Vec<Question> =
@@ -163,13 +165,7 @@ fn answerable(
 pub fn open(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
     db::write_tx(conn, |conn| {
         let found = answerable(conn, token, now, Purpose::Read)?;
-        db::invitations::advance(
-            conn,
-            &found.invitation.id,
-            &["pending", "sent"],
-            "opened",
-            now,
-        )?;
+        db::invitations::advance(conn, &found.invitation.id, InvitationStatus::Opened, now)?;
         Ok(found)
     })
 }
@@ -261,13 +257,8 @@ pub fn submit(
             .into_iter()
             .map(|a| answer_row(&response.id, a))
             .collect();
-        if !db::invitations::advance(
-            conn,
-            &found.invitation.id,
-            &db::invitations::AWAITING,
-            "completed",
-            now,
-        )? {
+        if !db::invitations::advance(conn, &found.invitation.id, InvitationStatus::Completed, now)?
+        {
             return Err(RespondError::Answered(found.contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;

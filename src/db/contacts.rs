@@ -220,7 +220,9 @@ pub fn erase(
             .filter(invitations::contact_id.eq(&current.id))
             .filter(
                 invitations::status
-                    .eq_any(super::invitations::AWAITING)
+                    .eq_any(super::invitations::stored(
+                        &crate::domain::invitation::InvitationStatus::AWAITING,
+                    ))
                     .or(invitations::id.nullable().eq_any(answered_anonymously)),
             )
             .filter(invitations::expires_at.gt(now)),

@@ -9,7 +9,10 @@ use super::{
     schema::{invitation_tokens, invitations},
     split_page, DbConnection,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::{
+    domain::invitation::InvitationStatus,
+    error::{ApiError, ApiResult},
+};
 
 /// A stored invitation.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -47,13 +50,21 @@ pub struct InvitationRow {
     pub updated_at: String,
 }
 
-/// The states in which an invitation still waits for its answer.
-pub const AWAITING: [&str; 3] = ["pending", "sent", "opened"];
+/// The stored texts of these states, for filtering in SQL.
+pub fn stored(states: &[InvitationStatus]) -> Vec<&'static str> {
+    states.iter().map(|state| state.as_str()).collect()
+}
 
 impl InvitationRow {
+    /// The stored status, through the one text mapping; an unknown stored text is an internal error.
+    pub fn status(&self) -> ApiResult<InvitationStatus> {
+        InvitationStatus::parse(&self.status).map_err(|e| ApiError::Internal(e.to_string()))
+    }
+
     /// Whether the link can still be answered on `now` (unanswered, not bounced, not expired).
     pub fn awaits_answer(&self, now: &str) -> bool {
-        AWAITING.contains(&self.status.as_str()) && self.expires_at.as_str() > now
+        self.status()
+            .is_ok_and(|status| status.awaits_answer_at(self.expires_at.as_str(), now))
     }
 }
 
@@ -179,7 +190,7 @@ pub fn unanswered_by_email(
     Ok(invitations::table
         .filter(invitations::survey_id.eq(survey_id))
         .filter(invitations::delivery.eq("email"))
-        .filter(invitations::status.eq_any(AWAITING))
+        .filter(invitations::status.eq_any(stored(&InvitationStatus::AWAITING)))
         .filter(invitations::expires_at.gt(now))
         .select(InvitationRow::as_select())
         .order(invitations::id.asc())
@@ -201,37 +212,37 @@ pub fn last_invited(
         .load(conn)?)
 }
 
-/// Moves an invitation to `status`, stamping `now` in the matching column; only from the listed states.
+/// Moves an invitation to `status`, stamping `now` in the matching column; only from the states
+/// that lead to it ([`InvitationStatus::reached_from`]). Whether it moved.
 pub fn advance(
     conn: &mut DbConnection,
     id: &str,
-    from: &[&str],
-    status: &str,
+    status: InvitationStatus,
     now: &str,
 ) -> ApiResult<bool> {
     let target = invitations::table
         .find(id)
-        .filter(invitations::status.eq_any(from));
+        .filter(invitations::status.eq_any(stored(status.reached_from())));
     // Each stage stamps its own column.
     macro_rules! stamp {
         ($column:expr) => {
             diesel::update(target)
                 .set((
                     $column.eq(now),
-                    invitations::status.eq(status),
+                    invitations::status.eq(status.as_str()),
                     invitations::updated_at.eq(now),
                 ))
                 .execute(conn)
         };
     }
     let stamp = match status {
-        "sent" => stamp!(invitations::sent_at),
-        "opened" => stamp!(invitations::opened_at),
-        "completed" => stamp!(invitations::completed_at),
-        "bounced" => stamp!(invitations::bounced_at),
-        other => {
+        InvitationStatus::Sent => stamp!(invitations::sent_at),
+        InvitationStatus::Opened => stamp!(invitations::opened_at),
+        InvitationStatus::Completed => stamp!(invitations::completed_at),
+        InvitationStatus::Bounced => stamp!(invitations::bounced_at),
+        other @ (InvitationStatus::Pending | InvitationStatus::Expired) => {
             return Err(ApiError::Internal(format!(
-                "unknown invitation status `{other}`"
+                "an invitation does not advance to `{other}`"
             )))
         }
     }?;

@@ -6,7 +6,10 @@ use uuid::Uuid;
 use crate::auth::Visibility;
 
 use super::{schema::surveys, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::{
+    domain::survey::SurveyStatus,
+    error::{ApiError, ApiResult},
+};
 
 /// A stored survey.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -40,6 +43,20 @@ pub struct SurveyRow {
     pub created_at: String,
     /// Last change.
     pub updated_at: String,
+}
+
+impl SurveyRow {
+    /// The stored status, through the one text mapping; an unknown stored text is an internal error.
+    pub fn status(&self) -> ApiResult<SurveyStatus> {
+        SurveyStatus::parse(&self.status).map_err(|e| ApiError::Internal(e.to_string()))
+    }
+
+    /// Whether the survey accepts answers (and so invitations and reminders) at `now`.
+    pub fn accepting_answers(&self, now: &str) -> ApiResult<bool> {
+        Ok(self
+            .status()?
+            .accepting_answers(self.closes_at.as_deref(), now))
+    }
 }
 
 /// Changes to a survey.
@@ -127,7 +144,7 @@ pub fn delete_draft(
     expected: Option<i64>,
 ) -> ApiResult<()> {
     super::check_version(current.version, expected)?;
-    if current.status != "draft" {
+    if !current.status()?.can_delete() {
         return Err(ApiError::Conflict(
             "only a draft survey can be deleted; close it instead".into(),
         ));

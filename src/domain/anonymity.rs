@@ -1,15 +1,25 @@
 //! Anonymity against the partner: an anonymous respondent must look, in everything the partner can
 //! read, like any other invitee who did not answer under their name (DESIGN §2.2).
 
+use super::invitation::InvitationStatus;
+
 /// The invitation state a partner is shown. Opening a link is not shown (every anonymous respondent
 /// opened theirs), and an anonymously answered invitation looks unanswered: both show as `sent` once
 /// the link was delivered, else `pending`. Expiry is then judged on the state shown, as for any
 /// unanswered link.
-pub fn partner_visible_status(stored: &str, answered_anonymously: bool, delivered: bool) -> &str {
-    let unanswered = if delivered { "sent" } else { "pending" };
+pub fn partner_visible_status(
+    stored: InvitationStatus,
+    answered_anonymously: bool,
+    delivered: bool,
+) -> InvitationStatus {
+    let unanswered = if delivered {
+        InvitationStatus::Sent
+    } else {
+        InvitationStatus::Pending
+    };
     match stored {
-        "opened" => unanswered,
-        "completed" if answered_anonymously => unanswered,
+        InvitationStatus::Opened => unanswered,
+        InvitationStatus::Completed if answered_anonymously => unanswered,
         other => other,
     }
 }
@@ -23,14 +33,15 @@ pub fn kept_locale(locale: Option<String>, anonymous: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use InvitationStatus::*;
 
     #[test]
     fn an_anonymous_answer_looks_like_a_link_sent_and_not_answered() {
-        assert_eq!(partner_visible_status("completed", true, true), "sent");
-        assert_eq!(partner_visible_status("opened", false, true), "sent");
-        assert_eq!(partner_visible_status("sent", false, true), "sent");
-        assert_eq!(partner_visible_status("completed", true, false), "pending");
-        assert_eq!(partner_visible_status("opened", false, false), "pending");
+        assert_eq!(partner_visible_status(Completed, true, true), Sent);
+        assert_eq!(partner_visible_status(Opened, false, true), Sent);
+        assert_eq!(partner_visible_status(Sent, false, true), Sent);
+        assert_eq!(partner_visible_status(Completed, true, false), Pending);
+        assert_eq!(partner_visible_status(Opened, false, false), Pending);
     }
 
     #[test]
@@ -42,11 +53,8 @@ mod tests {
 
     #[test]
     fn named_answers_and_other_states_show_as_they_are() {
-        assert_eq!(
-            partner_visible_status("completed", false, true),
-            "completed"
-        );
-        for state in ["pending", "bounced"] {
+        assert_eq!(partner_visible_status(Completed, false, true), Completed);
+        for state in [Pending, Bounced] {
             assert_eq!(partner_visible_status(state, false, false), state);
         }
     }

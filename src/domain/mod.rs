@@ -4,10 +4,12 @@ pub mod anonymity;
 pub mod compliance;
 pub mod country;
 pub mod disclosure;
+pub mod invitation;
 pub mod metrics;
 pub mod org_key;
 pub mod periods;
 pub mod questionnaire;
+pub mod survey;
 
 /// The field error for text holding control characters.
 pub const CONTROL_CHARACTERS: &str =

@@ -43,23 +43,7 @@ pub enum Delivery {
     Email,
 }
 
-/// Where an invitation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InvitationStatus {
-    /// Created; the email is queued.
-    Pending,
-    /// Emailed, or handed to the partner.
-    Sent,
-    /// The respondent opened the questionnaire.
-    Opened,
-    /// The respondent answered.
-    Completed,
-    /// The link expired unanswered.
-    Expired,
-    /// The email could not be delivered.
-    Bounced,
-}
+pub use crate::domain::invitation::InvitationStatus;
 
 /// A personal survey invitation.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -121,21 +105,17 @@ impl Invitation {
     /// The representation of a row for `reader` as of `now` (an unanswered link past its expiry is
     /// `expired`). The completion time is left out on purpose: it would tie anonymous responses to contacts.
     pub fn from_row(row: InvitationRow, now: &str, reader: Reader) -> ApiResult<Self> {
+        let stored = row.status()?;
         let (status, opened_at) = match reader {
-            Reader::Admin => (row.status.as_str(), row.opened_at.as_deref()),
+            Reader::Admin => (stored, row.opened_at.as_deref()),
             Reader::Partner {
                 answered_anonymously,
             } => (
-                partner_visible_status(&row.status, answered_anonymously, row.sent_at.is_some()),
+                partner_visible_status(stored, answered_anonymously, row.sent_at.is_some()),
                 None,
             ),
         };
-        let expired = db::invitations::AWAITING.contains(&status) && row.expires_at.as_str() <= now;
-        let status = if expired {
-            InvitationStatus::Expired
-        } else {
-            db::parse_enum(status)?
-        };
+        let status = status.as_of(row.expires_at.as_str(), now);
         Ok(Invitation {
             id: db::parse_uuid(&row.id)?,
             survey_id: db::parse_uuid(&row.survey_id)?,
@@ -228,7 +208,7 @@ fn accepting_survey(
     now: &str,
 ) -> ApiResult<SurveyRow> {
     let survey = db::surveys::get(conn, scope, id)?;
-    if survey.status != "open" || survey.closes_at.as_deref().is_some_and(|at| at <= now) {
+    if !survey.accepting_answers(now)? {
         return Err(ApiError::Conflict(
             "only an open survey can send invitations or reminders".into(),
         ));
@@ -397,10 +377,11 @@ async fn create_invitations(
                     partner_id: survey.partner_id.clone(),
                     delivery: db::enum_text(input.delivery),
                     status: if input.delivery == Delivery::Partner {
-                        "sent"
+                        InvitationStatus::Sent
                     } else {
-                        "pending"
+                        InvitationStatus::Pending
                     }
+                    .as_str()
                     .into(),
                     expires_at: expires_at.clone(),
                     sent_at: (input.delivery == Delivery::Partner).then(|| now.clone()),
@@ -593,9 +574,9 @@ async fn reissue_link(
             // Judged on what the partner sees: an anonymously answered link gets a new one too
             // (it shows the questionnaire; only answering again is refused), or refusing would name it.
             let anonymous = db::invitations::was_answered_anonymously(conn, &invitation.id)?;
-            let shown = partner_visible_status(&invitation.status, anonymous, true);
-            let looks_unanswered = db::invitations::AWAITING.contains(&shown)
-                && invitation.expires_at.as_str() > now.as_str();
+            let shown = partner_visible_status(invitation.status()?, anonymous, true);
+            let looks_unanswered =
+                shown.awaits_answer_at(invitation.expires_at.as_str(), now.as_str());
             if !looks_unanswered {
                 return Err(ApiError::Conflict(
                     "only an unanswered, unexpired invitation gets a new link".into(),

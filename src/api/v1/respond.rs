@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::{
     api::extract::{Json, Query},
     db,
+    domain::invitation::InvitationStatus,
     domain::questionnaire::{negotiate_locale, pick, QuestionKind},
     error::{ApiError, ApiResult},
     i18n,
@@ -240,7 +241,7 @@ async fn submit_answers(
     })
     .await?;
     Ok(HttpResponse::Created().json(Submitted {
-        status: "completed".into(),
+        status: InvitationStatus::Completed.as_str().into(),
         completed_at,
     }))
 }

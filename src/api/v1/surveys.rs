@@ -21,9 +21,12 @@ use crate::{
         surveys::{SurveyChanges, SurveyRow},
         DbConnection,
     },
-    domain::questionnaire::{
-        check_definition, ChoiceOption, Question, QuestionKind, ScaleLabels, Translations,
-        MAX_CUSTOM_QUESTIONS,
+    domain::{
+        questionnaire::{
+            check_definition, ChoiceOption, Question, QuestionKind, ScaleLabels, Translations,
+            MAX_CUSTOM_QUESTIONS,
+        },
+        survey::Transition,
     },
     error::{ApiError, ApiResult},
     AppState,
@@ -43,17 +46,7 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
         .service(delete_question);
 }
 
-/// Where a survey is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SurveyStatus {
-    /// Being prepared; custom questions can change.
-    Draft,
-    /// Accepting answers (until `closes_at`, if set); the questionnaire is frozen.
-    Open,
-    /// No longer accepting answers.
-    Closed,
-}
+pub use crate::domain::survey::SurveyStatus;
 
 /// A survey campaign of one office.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -96,13 +89,14 @@ impl TryFrom<SurveyRow> for Survey {
 
     fn try_from(row: SurveyRow) -> ApiResult<Self> {
         let optional_time = |t: Option<String>| t.as_deref().map(time).transpose();
+        let status = row.status()?;
         Ok(Survey {
             id: db::parse_uuid(&row.id)?,
             office_id: db::parse_uuid(&row.office_id)?,
             membership_id: db::parse_uuid(&row.membership_id)?,
             partner_id: db::parse_uuid(&row.partner_id)?,
             title: row.title,
-            status: db::parse_enum(&row.status)?,
+            status,
             locales: serde_json::from_str(&row.locales)
                 .map_err(|e| ApiError::Internal(format!("stored locales are invalid: {e}")))?,
             closes_at: optional_time(row.closes_at)?,
@@ -220,7 +214,7 @@ async fn create_survey(
                     membership_id: office.membership_id,
                     partner_id: office.partner_id,
                     title: input.title.trim().to_owned(),
-                    status: "draft".into(),
+                    status: SurveyStatus::Draft.as_str().into(),
                     locales: serde_json::to_string(&locales).unwrap_or_default(),
                     closes_at: input.closes_at.map(db::timestamp),
                     opened_at: None,
@@ -303,7 +297,7 @@ async fn update_survey(
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
-            if input.locales.is_some() && current.status != "draft" {
+            if input.locales.is_some() && !current.status()?.can_change_locales() {
                 return Err(ApiError::Conflict(
                     "the locales of an opened survey are frozen".into(),
                 ));
@@ -357,36 +351,34 @@ fn questionnaire(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Q
     Ok(questions)
 }
 
-/// Moves a visible survey from `from` to `to`, stamping the time; opening also freezes the questionnaire.
+/// Moves a visible survey along its lifecycle, stamping the time; opening also freezes the questionnaire.
 async fn transition(
     req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     id: Uuid,
-    from: &'static str,
-    to: &'static str,
+    transition: Transition,
 ) -> ApiResult<HttpResponse> {
     let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.timestamp());
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
-            if current.status != from {
-                return Err(ApiError::Conflict(format!(
-                    "the survey is {}; only a {from} survey can become {to}",
-                    current.status
-                )));
-            }
+            let to = current
+                .status()?
+                .apply(transition)
+                .map_err(|refused| ApiError::Conflict(refused.to_string()))?;
             let mut changes = SurveyChanges {
-                status: Some(to.into()),
+                status: Some(to.as_str().into()),
                 ..SurveyChanges::default()
             };
-            if to == "open" {
-                changes.opened_at = Some(now.clone());
-                changes.questionnaire = Some(
-                    serde_json::to_string(&questionnaire(conn, &current)?).unwrap_or_default(),
-                );
-            } else {
-                changes.closed_at = Some(now.clone());
+            match transition {
+                Transition::Open => {
+                    changes.opened_at = Some(now.clone());
+                    changes.questionnaire = Some(
+                        serde_json::to_string(&questionnaire(conn, &current)?).unwrap_or_default(),
+                    );
+                }
+                Transition::Close => changes.closed_at = Some(now.clone()),
             }
             db::surveys::update(conn, &current, expected, changes, &now)
         })
@@ -407,7 +399,7 @@ async fn open_survey(
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    transition(req, state, principal, path.into_inner(), "draft", "open").await
+    transition(req, state, principal, path.into_inner(), Transition::Open).await
 }
 
 /// Close a survey
@@ -421,7 +413,7 @@ async fn close_survey(
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    transition(req, state, principal, path.into_inner(), "open", "closed").await
+    transition(req, state, principal, path.into_inner(), Transition::Close).await
 }
 
 /// A survey's questionnaire.
@@ -543,7 +535,7 @@ fn editable_draft(
     survey_id: Uuid,
 ) -> ApiResult<SurveyRow> {
     let survey = visible_survey(conn, scope, survey_id)?;
-    if survey.status != "draft" {
+    if !survey.status()?.can_edit_questionnaire() {
         return Err(ApiError::Conflict(
             "the questionnaire of an opened survey is frozen".into(),
         ));
