@@ -312,7 +312,7 @@ const CONTACT_ID: &str = "The contact's id.";
 /// Create a contact
 ///
 /// The administrator, or the partner that owns the office. The organization key is computed here.
-#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses((status = 201, description = "The created contact.", body = Contact, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateContact, responses(Created<Contact>))]
 #[post("/offices/{office_id}/contacts")]
 async fn create_contact(
     state: web::Data<AppState>,

@@ -109,7 +109,7 @@ const PARTNER_ID: &str = "The partner's id.";
 ///
 /// Registers a program membership (e.g. a partner-network id) for the partner, with the date it renews.
 /// The membership number is unique program-wide. Administrator only.
-#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses((status = 201, description = "The created membership.", body = Membership, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID)), request_body = CreateMembership, responses(Created<Membership>))]
 #[post("/partners/{partner_id}/memberships")]
 async fn create_membership(
     state: web::Data<AppState>,

@@ -222,6 +222,37 @@ impl<T> Created<T> {
     }
 }
 
+/// In the spec: 201 with the object and its `Location` and `ETag` headers.
+impl<T: utoipa::ToSchema> utoipa::IntoResponses for Created<T> {
+    fn responses() -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        use utoipa::openapi::{
+            header::Header, response::ResponseBuilder, Content, Ref, RefOr, Type,
+        };
+        let name = T::name();
+        let text = |description: &str| {
+            let mut header = Header::new(utoipa::openapi::schema::Object::with_type(Type::String));
+            header.description = Some(description.to_owned());
+            header
+        };
+        let response = ResponseBuilder::new()
+            .description(format!("The created {}.", name.to_lowercase()))
+            .content(
+                "application/json",
+                Content::new(Some(RefOr::Ref(Ref::from_schema_name(name)))),
+            )
+            .header("Location", text("The URL of the new object."))
+            .header(
+                "ETag",
+                Header::new(utoipa::openapi::schema::Object::with_type(Type::String)),
+            )
+            .build();
+        std::collections::BTreeMap::from([("201".to_owned(), RefOr::T(response))])
+    }
+}
+
 impl<T: Serialize> actix_web::Responder for Created<T> {
     type Body = actix_web::body::BoxBody;
 

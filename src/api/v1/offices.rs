@@ -141,7 +141,7 @@ const OFFICE_ID: &str = "The office's id.";
 /// Create an office
 ///
 /// The administrator, or the partner that owns the membership.
-#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses((status = 201, description = "The created office.", body = Office, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID)), request_body = CreateOffice, responses(Created<Office>))]
 #[post("/memberships/{membership_id}/offices")]
 async fn create_office(
     state: web::Data<AppState>,

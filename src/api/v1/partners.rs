@@ -151,7 +151,7 @@ fn domains_json(domains: &[String]) -> String {
 ///
 /// Registers a partner organization under the vendor's own unique key (409 when another partner has
 /// it), with its display name and the email domains it owns. Administrator only.
-#[utoipa::path(tag = "partners", request_body = CreatePartner, responses((status = 201, description = "The created partner.", body = Partner, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
+#[utoipa::path(tag = "partners", request_body = CreatePartner, responses(Created<Partner>))]
 #[post("/partners")]
 async fn create_partner(
     state: web::Data<AppState>,

@@ -183,7 +183,7 @@ fn visible_survey(
 /// Create a survey
 ///
 /// The administrator, or the partner that owns the office. It starts as a draft with the standard questions.
-#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses((status = 201, description = "The created survey.", body = Survey, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
+#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = CreateSurvey, responses(Created<Survey>))]
 #[post("/offices/{office_id}/surveys")]
 async fn create_survey(
     state: web::Data<AppState>,
@@ -546,7 +546,7 @@ fn editable_draft(
 /// Add a custom question
 ///
 /// Only while the survey is a draft (409 after), at most 10 per survey.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses((status = 201, description = "The created question.", body = Question, headers(("Location" = String, description = "The URL of the new object."), ("ETag" = String)))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateQuestion, responses(Created<Question>))]
 #[post("/surveys/{survey_id}/questions")]
 async fn create_question(
     state: web::Data<AppState>,
