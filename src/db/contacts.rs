@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{schema::contacts, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored contact; personal fields are `None` once erased.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -157,8 +157,9 @@ pub fn update(
     let current = get(conn, scope, id)?;
     super::check_version(current.version, expected)?;
     if current.erased_at.is_some() {
-        return Err(ApiError::Conflict(
-            "the contact's personal data was erased; create a new contact instead".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::ContactErased,
+            "the contact's personal data was erased; create a new contact instead",
         ));
     }
     let changes = changes_for(&current)?;
@@ -267,5 +268,8 @@ fn email_taken(
 }
 
 fn duplicate() -> ApiError {
-    ApiError::Conflict("a contact with this email already exists in this office".into())
+    ApiError::conflict(
+        ErrorCode::AlreadyExists,
+        "a contact with this email already exists in this office",
+    )
 }

@@ -7,7 +7,7 @@ use super::{
     schema::{answers, responses},
     split_page, DbConnection,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored response.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -140,7 +140,10 @@ pub fn void(
     ))
     .execute(conn)?;
     if updated == 0 {
-        return Err(ApiError::Conflict("the response is already voided".into()));
+        return Err(ApiError::conflict(
+            ErrorCode::ResponseAlreadyVoided,
+            "the response is already voided",
+        ));
     }
     get(conn, None, id)
 }

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{schema::surveys, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored survey.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -125,8 +125,9 @@ pub fn delete_draft(
 ) -> ApiResult<()> {
     super::check_version(current.version, expected)?;
     if current.status != "draft" {
-        return Err(ApiError::Conflict(
-            "only a draft survey can be deleted; close it instead".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::SurveyNotDraft,
+            "only a draft survey can be deleted; close it instead",
         ));
     }
     diesel::delete(

@@ -25,7 +25,7 @@ use crate::{
         check_definition, ChoiceOption, Question, QuestionKind, ScaleLabels, Translations,
         MAX_CUSTOM_QUESTIONS,
     },
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
     AppState,
 };
 
@@ -312,8 +312,9 @@ async fn update_survey(
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
             if input.locales.is_some() && current.status != "draft" {
-                return Err(ApiError::Conflict(
-                    "the locales of an opened survey are frozen".into(),
+                return Err(ApiError::conflict(
+                    ErrorCode::SurveyNotDraft,
+                    "the locales of an opened survey are frozen",
                 ));
             }
             let changes = SurveyChanges {
@@ -389,10 +390,13 @@ async fn transition(
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
             if current.status != from {
-                return Err(ApiError::Conflict(format!(
-                    "the survey is {}; only a {from} survey can become {to}",
-                    current.status
-                )));
+                return Err(ApiError::conflict(
+                    ErrorCode::InvalidStatusTransition,
+                    format!(
+                        "the survey is {}; only a {from} survey can become {to}",
+                        current.status
+                    ),
+                ));
             }
             let mut changes = SurveyChanges {
                 status: Some(to.into()),
@@ -563,8 +567,9 @@ fn editable_draft(
 ) -> ApiResult<SurveyRow> {
     let survey = visible_survey(conn, scope, survey_id)?;
     if survey.status != "draft" {
-        return Err(ApiError::Conflict(
-            "the questionnaire of an opened survey is frozen".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::SurveyNotDraft,
+            "the questionnaire of an opened survey is frozen",
         ));
     }
     Ok(survey)
@@ -593,9 +598,10 @@ async fn create_question(
             let survey = editable_draft(conn, scope, survey_id)?;
             let count = db::questions::count_custom(conn, &survey.id)?;
             if count >= MAX_CUSTOM_QUESTIONS as i64 {
-                return Err(ApiError::Conflict(format!(
-                    "a survey has at most {MAX_CUSTOM_QUESTIONS} custom questions"
-                )));
+                return Err(ApiError::conflict(
+                    ErrorCode::TooManyQuestions,
+                    format!("a survey has at most {MAX_CUSTOM_QUESTIONS} custom questions"),
+                ));
             }
             let question = checked(Question {
                 id: Uuid::now_v7(),
