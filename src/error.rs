@@ -1,8 +1,16 @@
 //! The one error type of the API and its mapping to RFC 9457 `application/problem+json`.
 
+use std::borrow::Cow;
+
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{
+    openapi::{
+        schema::{ObjectBuilder, Schema, Type},
+        RefOr,
+    },
+    PartialSchema, ToSchema,
+};
 
 /// One invalid input field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -23,6 +31,113 @@ impl FieldError {
     }
 }
 
+/// Declares [`ErrorCode`] from one table: per code, its variant, its HTTP status and what it means.
+macro_rules! error_codes {
+    ($($variant:ident = $name:literal => $status:ident, $description:literal;)*) => {
+        /// The machine-readable cause of an error: the `code` member of every problem document.
+        ///
+        /// Codes are stable: a client may branch on them, while `detail` is prose that may change.
+        /// Each code always comes with the same HTTP status.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $(
+                #[doc = $description]
+                $variant,
+            )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of the table.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The HTTP status that every error with this code has.
+            pub fn status(self) -> StatusCode {
+                match self {
+                    $(ErrorCode::$variant => StatusCode::$status,)*
+                }
+            }
+
+            /// The code as it appears in a problem document, e.g. `survey_not_open`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $name,)*
+                }
+            }
+
+            /// What the code means, in one line.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $description,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    BadRequest = "bad_request" => BAD_REQUEST, "The request could not be read (for example, its body could not be received).";
+    MalformedJson = "malformed_json" => BAD_REQUEST, "The body is not valid JSON.";
+    InvalidParameters = "invalid_parameters" => BAD_REQUEST, "A path or query parameter does not parse; see `errors` when it names them.";
+    InvalidHeader = "invalid_header" => BAD_REQUEST, "A request header (`If-Match`, `Idempotency-Key`) is not valid.";
+    Unauthorized = "unauthorized" => UNAUTHORIZED, "The bearer token is missing, expired or invalid.";
+    Forbidden = "forbidden" => FORBIDDEN, "The caller's role may not do this.";
+    NotFound = "not_found" => NOT_FOUND, "No such object or operation, or not visible to the caller.";
+    PeriodNotClosed = "period_not_closed" => NOT_FOUND, "The period has no snapshots because it is not closed yet.";
+    Conflict = "conflict" => CONFLICT, "The request conflicts with the current state.";
+    AlreadyExists = "already_exists" => CONFLICT, "Another object already holds one of these unique values.";
+    InUse = "in_use" => CONFLICT, "The object is still referenced by other objects (delete those first).";
+    SurveyNotOpen = "survey_not_open" => CONFLICT, "The survey is not open, so it cannot send invitations or take imported responses.";
+    SurveyNotDraft = "survey_not_draft" => CONFLICT, "The survey was opened: its questionnaire and locales are frozen and it cannot be deleted.";
+    InvalidStatusTransition = "invalid_status_transition" => CONFLICT, "The survey's current status does not allow this status change.";
+    TooManyQuestions = "too_many_questions" => CONFLICT, "The survey already has the maximum number of custom questions.";
+    InvitationAlreadyAnswered = "invitation_already_answered" => CONFLICT, "The personal survey link was already answered.";
+    InvitationNotReissuable = "invitation_not_reissuable" => CONFLICT, "Only an unanswered, unexpired invitation gets a new link.";
+    ResponseAlreadyVoided = "response_already_voided" => CONFLICT, "The response is already voided.";
+    ContactErased = "contact_erased" => CONFLICT, "The contact's personal data was erased; it cannot be changed.";
+    PeriodNotEnded = "period_not_ended" => CONFLICT, "The period has not ended yet, so it cannot be closed.";
+    PeriodAlreadyClosed = "period_already_closed" => CONFLICT, "The period is already closed.";
+    IdempotencyKeyInFlight = "idempotency_key_in_flight" => CONFLICT, "The first request with this `Idempotency-Key` is still running; retry shortly.";
+    LinkExpired = "link_expired" => GONE, "The personal survey link expired, its survey closed or its contact was erased.";
+    VersionMismatch = "version_mismatch" => PRECONDITION_FAILED, "`If-Match` does not match the current `ETag`: read the object again.";
+    PayloadTooLarge = "payload_too_large" => PAYLOAD_TOO_LARGE, "The body is larger than allowed.";
+    UnsupportedMediaType = "unsupported_media_type" => UNSUPPORTED_MEDIA_TYPE, "The body is not `application/json`.";
+    ValidationFailed = "validation_failed" => UNPROCESSABLE_ENTITY, "Well-formed but invalid input; `errors` names each field at fault.";
+    IdempotencyKeyReused = "idempotency_key_reused" => UNPROCESSABLE_ENTITY, "The `Idempotency-Key` was already used with a different request.";
+    RateLimited = "rate_limited" => TOO_MANY_REQUESTS, "Too many requests from this client; wait for `Retry-After` seconds.";
+    Internal = "internal" => INTERNAL_SERVER_ERROR, "An unexpected error; it was logged with the request id.";
+    Unavailable = "unavailable" => SERVICE_UNAVAILABLE, "The database is unavailable or busy; retry after `Retry-After` seconds.";
+}
+
+impl PartialSchema for ErrorCode {
+    /// A string enum whose description lists every code with its status and meaning.
+    fn schema() -> RefOr<Schema> {
+        let mut description = String::from(
+            "The machine-readable cause of an error, stable across versions (unlike `detail`). \
+             Each code always comes with the same status:\n",
+        );
+        for code in ErrorCode::ALL {
+            description.push_str(&format!(
+                "\n- `{}` ({}): {}",
+                code.as_str(),
+                code.status().as_u16(),
+                code.description()
+            ));
+        }
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(ErrorCode::ALL.iter().map(|code| code.as_str())))
+            .description(Some(description))
+            .into()
+    }
+}
+
+impl ToSchema for ErrorCode {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("ErrorCode")
+    }
+}
+
 /// An RFC 9457 problem document, the body of every error response.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Problem {
@@ -33,6 +148,8 @@ pub struct Problem {
     pub title: String,
     /// The HTTP status code.
     pub status: u16,
+    /// The machine-readable cause; stable, unlike `detail`.
+    pub code: ErrorCode,
     /// What went wrong in this occurrence, in words a developer can act on.
     pub detail: String,
     /// Field-level errors, present on validation problems.
@@ -97,6 +214,14 @@ pub enum ApiError {
     /// A bug or an unexpected failure; details go to the log only.
     #[error("{0}")]
     Internal(String),
+    /// A cause with its own code (see [`ApiError::coded`]); the status is the code's.
+    #[error("{detail}")]
+    Coded {
+        /// The cause.
+        code: ErrorCode,
+        /// What went wrong, in words a developer can act on.
+        detail: String,
+    },
 }
 
 impl ApiError {
@@ -112,6 +237,41 @@ impl ApiError {
         ApiError::InvalidParameters { detail, errors }
     }
 
+    /// An error with a specific code; its status is the code's status in the table.
+    pub fn coded(code: ErrorCode, detail: impl Into<String>) -> Self {
+        ApiError::Coded {
+            code,
+            detail: detail.into(),
+        }
+    }
+
+    /// A 409 with a specific code (one of the table's 409 codes).
+    pub fn conflict(code: ErrorCode, detail: impl Into<String>) -> Self {
+        debug_assert_eq!(code.status(), StatusCode::CONFLICT, "{code:?} is not a 409");
+        Self::coded(code, detail)
+    }
+
+    /// The error's code: the one it was given, or its variant's default.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::BadRequest(_) => ErrorCode::BadRequest,
+            ApiError::InvalidParameters { .. } => ErrorCode::InvalidParameters,
+            ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::Gone(_) => ErrorCode::LinkExpired,
+            ApiError::TooManyRequests(_) => ErrorCode::RateLimited,
+            ApiError::PreconditionFailed => ErrorCode::VersionMismatch,
+            ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::Validation { .. } => ErrorCode::ValidationFailed,
+            ApiError::Unavailable(_) => ErrorCode::Unavailable,
+            ApiError::Internal(_) => ErrorCode::Internal,
+            ApiError::Coded { code, .. } => *code,
+        }
+    }
+
     /// A validation error on one field.
     pub fn invalid_field(field: &str, message: &str) -> Self {
         Self::validation(vec![FieldError::new(field, message)])
@@ -124,21 +284,22 @@ impl ApiError {
         }
     }
 
+    /// The last segment of the problem `type`: one per status.
     fn slug(&self) -> &'static str {
-        match self {
-            ApiError::BadRequest(_) | ApiError::InvalidParameters { .. } => "bad-request",
-            ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::Forbidden(_) => "forbidden",
-            ApiError::NotFound(_) => "not-found",
-            ApiError::Conflict(_) => "conflict",
-            ApiError::Gone(_) => "gone",
-            ApiError::TooManyRequests(_) => "too-many-requests",
-            ApiError::PreconditionFailed => "precondition-failed",
-            ApiError::PayloadTooLarge(_) => "payload-too-large",
-            ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
-            ApiError::Validation { .. } => "validation",
-            ApiError::Unavailable(_) => "unavailable",
-            ApiError::Internal(_) => "internal",
+        match self.status_code() {
+            StatusCode::BAD_REQUEST => "bad-request",
+            StatusCode::UNAUTHORIZED => "unauthorized",
+            StatusCode::FORBIDDEN => "forbidden",
+            StatusCode::NOT_FOUND => "not-found",
+            StatusCode::CONFLICT => "conflict",
+            StatusCode::GONE => "gone",
+            StatusCode::TOO_MANY_REQUESTS => "too-many-requests",
+            StatusCode::PRECONDITION_FAILED => "precondition-failed",
+            StatusCode::PAYLOAD_TOO_LARGE => "payload-too-large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-media-type",
+            StatusCode::UNPROCESSABLE_ENTITY => "validation",
+            StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+            _ => "internal",
         }
     }
 
@@ -153,6 +314,7 @@ impl ApiError {
             problem_type: format!("urn:csat-index:problem:{}", self.slug()),
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
+            code: self.code(),
             detail,
             errors: match self {
                 ApiError::Validation { errors, .. }
@@ -175,36 +337,22 @@ fn summarize(mut errors: Vec<FieldError>) -> (String, Vec<FieldError>) {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            ApiError::BadRequest(_) | ApiError::InvalidParameters { .. } => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::Gone(_) => StatusCode::GONE,
-            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        self.code().status()
     }
 
     fn error_response(&self) -> HttpResponse {
         self.log_if_internal();
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
-        match self {
-            ApiError::Unauthorized(_) => {
+        match (self, self.code()) {
+            (ApiError::TooManyRequests(seconds), _) => {
+                response.insert_header(("Retry-After", seconds.to_string()));
+            }
+            (_, ErrorCode::Unauthorized) => {
                 response.insert_header(("WWW-Authenticate", "Bearer"));
             }
-            ApiError::Unavailable(_) => {
+            (_, ErrorCode::Unavailable) => {
                 response.insert_header(("Retry-After", "5"));
-            }
-            ApiError::TooManyRequests(seconds) => {
-                response.insert_header(("Retry-After", seconds.to_string()));
             }
             _ => {}
         }
@@ -219,12 +367,14 @@ impl From<diesel::result::Error> for ApiError {
             Error::NotFound => ApiError::NotFound("no such object".to_owned()),
             // A concurrent write won the race past the use case's own check; the database's text
             // (table and column names) is not for clients.
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::Conflict(
-                "another object already has one of these unique values; read it and retry".into(),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict(
+                ErrorCode::AlreadyExists,
+                "another object already has one of these unique values; read it and retry",
             ),
-            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
-                ApiError::Conflict("the object is still referenced by other objects".to_owned())
-            }
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => ApiError::conflict(
+                ErrorCode::InUse,
+                "the object is still referenced by other objects",
+            ),
             Error::DatabaseError(
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 info,
@@ -252,3 +402,50 @@ impl From<diesel::r2d2::PoolError> for ApiError {
 
 /// Result type of handlers and queries.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_serializes_as_its_table_name() {
+        for code in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::json!(code.as_str())
+            );
+            let parsed: ErrorCode =
+                serde_json::from_value(serde_json::json!(code.as_str())).unwrap();
+            assert_eq!(parsed, *code);
+        }
+        let names: std::collections::BTreeSet<_> =
+            ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), ErrorCode::ALL.len(), "codes are unique");
+    }
+
+    #[test]
+    fn the_status_comes_from_the_code() {
+        let coded = ApiError::conflict(ErrorCode::SurveyNotOpen, "closed");
+        assert_eq!(coded.status_code(), StatusCode::CONFLICT);
+        let problem = coded.problem();
+        assert_eq!(problem.code, ErrorCode::SurveyNotOpen);
+        assert_eq!(problem.problem_type, "urn:csat-index:problem:conflict");
+        assert_eq!(problem.detail, "closed");
+        let reused = ApiError::coded(ErrorCode::IdempotencyKeyReused, "reused");
+        assert_eq!(reused.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            reused.problem().problem_type,
+            "urn:csat-index:problem:validation"
+        );
+        assert_eq!(
+            ApiError::PreconditionFailed.problem().code,
+            ErrorCode::VersionMismatch
+        );
+        assert_eq!(
+            ApiError::Internal("secret".into()).problem().code,
+            ErrorCode::Internal
+        );
+        let json = serde_json::to_value(ApiError::Forbidden("no".into()).problem()).unwrap();
+        assert_eq!(json["code"], "forbidden");
+    }
+}

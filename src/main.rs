@@ -74,7 +74,7 @@ fn run() -> Result<(), String> {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
             let summary =
                 csat_index::demo::seed(&mut conn, chrono::Utc::now()).map_err(|e| match e {
-                    csat_index::error::ApiError::Conflict(_) => {
+                    ref e if e.code().status() == actix_web::http::StatusCode::CONFLICT => {
                         format!("{e}; {}", start_over(&config.database))
                     }
                     _ => e.to_string(),

@@ -11,7 +11,7 @@ use utoipa::{
 };
 use utoipa_actix_web::AppExt;
 
-use crate::error::Problem;
+use crate::error::{ErrorCode, Problem};
 
 /// The static part of the document; paths are collected from the registered handlers.
 #[derive(OpenApi)]
@@ -25,7 +25,7 @@ use crate::error::Problem;
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
     servers((url = "http://127.0.0.1:8080", description = "The service as `cargo run -- serve` starts it; use your deployment's `CSAT_PUBLIC_URL`.")),
-    components(schemas(Problem, crate::api::v1::results::ChartMetric)),
+    components(schemas(Problem, ErrorCode, crate::api::v1::results::ChartMetric)),
     tags(
         (name = "partners", description = "Partner organizations."),
         (name = "memberships", description = "Program memberships; each must meet the survey requirement on its own."),

@@ -21,7 +21,7 @@ use crate::{
         invitation::InvitationStatus,
         questionnaire::{validate_answers, Question, QuestionKind},
     },
-    error::{ApiError, FieldError},
+    error::{ApiError, ErrorCode, FieldError},
 };
 
 /// Why a link cannot be answered (each has its own status and page).
@@ -55,7 +55,9 @@ impl From<RespondError> for ApiError {
         match error {
             RespondError::Unknown => ApiError::NotFound(error.to_string()),
             RespondError::Expired(_) => ApiError::Gone(error.to_string()),
-            RespondError::Answered(_) => ApiError::Conflict(error.to_string()),
+            RespondError::Answered(_) => {
+                ApiError::conflict(ErrorCode::InvitationAlreadyAnswered, error.to_string())
+            }
             RespondError::Invalid(errors, _) => ApiError::validation(errors),
             RespondError::Failed(error) => error,
         }

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     auth,
     db::{self, idempotency::IdempotencyRow},
-    error::ApiError,
+    error::{ApiError, ErrorCode},
     AppState,
 };
 
@@ -101,8 +101,9 @@ pub async fn idempotency(
     if key.is_empty() || key.len() > 255 {
         return Ok(reject(
             req,
-            ApiError::BadRequest(
-                "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
+            ApiError::coded(
+                ErrorCode::InvalidHeader,
+                "Idempotency-Key must be 1 to 255 visible ASCII characters",
             ),
         ));
     }
@@ -160,11 +161,11 @@ pub async fn idempotency(
     };
     if let Some(first) = existing {
         return Ok(match (first.request_hash == request_hash, first.status) {
-            (false, _) => reject(req, ApiError::Validation {
-                detail: "this Idempotency-Key was already used with a different request; use a new key for a new request".into(),
-                errors: Vec::new(),
-            }),
-            (true, None) => reject(req, ApiError::Conflict("the first request with this Idempotency-Key is still running; retry shortly".into())),
+            (false, _) => reject(req, ApiError::coded(
+                ErrorCode::IdempotencyKeyReused,
+                "this Idempotency-Key was already used with a different request; use a new key for a new request",
+            )),
+            (true, None) => reject(req, ApiError::conflict(ErrorCode::IdempotencyKeyInFlight, "the first request with this Idempotency-Key is still running; retry shortly")),
             (true, Some(status)) => replay(req, first, status),
         });
     }

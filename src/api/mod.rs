@@ -12,7 +12,7 @@ use actix_web::{
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    error::{ApiError, FieldError},
+    error::{ApiError, ErrorCode, FieldError},
     AppState,
 };
 
@@ -151,9 +151,10 @@ fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
             "the body must be JSON with `Content-Type: application/json`".into(),
         ),
-        JsonPayloadError::Deserialize(e) => {
-            ApiError::BadRequest(format!("the body is not valid JSON: {e}"))
-        }
+        JsonPayloadError::Deserialize(e) => ApiError::coded(
+            ErrorCode::MalformedJson,
+            format!("the body is not valid JSON: {e}"),
+        ),
         other => ApiError::BadRequest(format!("the body could not be read: {other}")),
     };
     api_error.into()
@@ -167,7 +168,11 @@ fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
         .map(|(name, _)| FieldError::new(name, "must be a UUID"))
         .collect();
     if not_uuids.is_empty() {
-        ApiError::BadRequest(format!("a path parameter is invalid: {error}")).into()
+        ApiError::coded(
+            ErrorCode::InvalidParameters,
+            format!("a path parameter is invalid: {error}"),
+        )
+        .into()
     } else {
         ApiError::invalid_parameters(not_uuids).into()
     }
@@ -175,5 +180,9 @@ fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
 
 /// Errors of reading a query string, as problem+json.
 pub(crate) fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
-    ApiError::BadRequest(format!("a query parameter is invalid: {error}")).into()
+    ApiError::coded(
+        ErrorCode::InvalidParameters,
+        format!("a query parameter is invalid: {error}"),
+    )
+    .into()
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::auth::Visibility;
 
 use super::{schema::contacts, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored contact; personal fields are `None` once erased.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -160,8 +160,9 @@ pub fn update(
     let current = get(conn, visibility, id)?;
     super::check_version(current.version, expected)?;
     if current.erased_at.is_some() {
-        return Err(ApiError::Conflict(
-            "the contact's personal data was erased; create a new contact instead".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::ContactErased,
+            "the contact's personal data was erased; create a new contact instead",
         ));
     }
     let changes = changes_for(&current)?;
@@ -272,5 +273,8 @@ fn email_taken(
 }
 
 fn duplicate() -> ApiError {
-    ApiError::Conflict("a contact with this email already exists in this office".into())
+    ApiError::conflict(
+        ErrorCode::AlreadyExists,
+        "a contact with this email already exists in this office",
+    )
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::auth::Visibility;
 
 use super::{schema::memberships, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored membership.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -121,9 +121,10 @@ pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiRe
         .count()
         .get_result(conn)?;
     if offices > 0 {
-        return Err(ApiError::Conflict(format!(
-            "the membership still has {offices} office(s); delete them first"
-        )));
+        return Err(ApiError::conflict(
+            ErrorCode::InUse,
+            format!("the membership still has {offices} office(s); delete them first"),
+        ));
     }
     diesel::delete(memberships::table.find(&current.id)).execute(conn)?;
     Ok(())

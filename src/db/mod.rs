@@ -264,16 +264,19 @@ macro_rules! ensure_unique {
             .get_result($conn)?;
         match taken {
             0 => Ok(()),
-            _ => Err($crate::error::ApiError::Conflict(format!(
-                concat!(
-                    "another ",
-                    $what,
-                    " already has ",
-                    stringify!($column),
-                    " `{}`"
+            _ => Err($crate::error::ApiError::conflict(
+                $crate::error::ErrorCode::AlreadyExists,
+                format!(
+                    concat!(
+                        "another ",
+                        $what,
+                        " already has ",
+                        stringify!($column),
+                        " `{}`"
+                    ),
+                    $value
                 ),
-                $value
-            ))),
+            )),
         }
     }};
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::auth::Visibility;
 
 use super::{schema::offices, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored office.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -115,9 +115,12 @@ pub fn delete(
         .count()
         .get_result(conn)?;
     if contacts > 0 {
-        return Err(ApiError::Conflict(format!(
+        return Err(ApiError::conflict(
+            ErrorCode::InUse,
+            format!(
             "the office has {contacts} contact(s) and keeps their history; it cannot be deleted"
-        )));
+        ),
+        ));
     }
     diesel::delete(offices::table.find(&current.id)).execute(conn)?;
     Ok(())

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::auth::Visibility;
 
 use super::{schema::partners, split_page, DbConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored partner.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -124,9 +124,10 @@ pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiRe
         .count()
         .get_result(conn)?;
     if memberships > 0 {
-        return Err(ApiError::Conflict(format!(
-            "the partner still has {memberships} membership(s); delete them first"
-        )));
+        return Err(ApiError::conflict(
+            ErrorCode::InUse,
+            format!("the partner still has {memberships} membership(s); delete them first"),
+        ));
     }
     diesel::delete(partners::table.find(&current.id)).execute(conn)?;
     Ok(())

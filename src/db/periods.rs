@@ -9,7 +9,7 @@ use super::{
     schema::{compliance_snapshots, reporting_periods},
     split_page, DbConnection,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A closed period.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -66,10 +66,10 @@ pub fn close(
         .count()
         .get_result(conn)?;
     if exists > 0 {
-        return Err(ApiError::Conflict(format!(
-            "period {} is already closed",
-            period.id
-        )));
+        return Err(ApiError::conflict(
+            ErrorCode::PeriodAlreadyClosed,
+            format!("period {} is already closed", period.id),
+        ));
     }
     diesel::insert_into(reporting_periods::table)
         .values(period)

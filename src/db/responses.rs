@@ -9,7 +9,7 @@ use super::{
     schema::{answers, responses},
     split_page, DbConnection,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored response.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -143,7 +143,10 @@ pub fn void(
     ))
     .execute(conn)?;
     if updated == 0 {
-        return Err(ApiError::Conflict("the response is already voided".into()));
+        return Err(ApiError::conflict(
+            ErrorCode::ResponseAlreadyVoided,
+            "the response is already voided",
+        ));
     }
     get(conn, Visibility::All, id)
 }

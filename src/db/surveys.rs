@@ -8,7 +8,7 @@ use crate::auth::Visibility;
 use super::{schema::surveys, split_page, DbConnection};
 use crate::{
     domain::survey::SurveyStatus,
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
 };
 
 /// A stored survey.
@@ -145,8 +145,9 @@ pub fn delete_draft(
 ) -> ApiResult<()> {
     super::check_version(current.version, expected)?;
     if !current.status()?.can_delete() {
-        return Err(ApiError::Conflict(
-            "only a draft survey can be deleted; close it instead".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::SurveyNotDraft,
+            "only a draft survey can be deleted; close it instead",
         ));
     }
     diesel::delete(

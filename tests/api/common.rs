@@ -98,7 +98,21 @@ impl Reply {
             "problem without detail: {}",
             self.text
         );
+        assert!(
+            self.body["code"].as_str().is_some_and(|c| !c.is_empty()),
+            "problem without code: {}",
+            self.text
+        );
         &self.body
+    }
+
+    /// Asserts an RFC 9457 problem with this status and returns its `code`.
+    #[track_caller]
+    pub fn problem_code(&self, status: u16) -> String {
+        self.problem(status)["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// The `field`s of a validation problem.

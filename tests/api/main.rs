@@ -3,6 +3,7 @@
 mod common;
 
 mod auth;
+mod codes;
 mod compliance;
 mod conventions;
 mod disclosure;

@@ -1262,6 +1262,211 @@ it could be subtracted from another shown figure to isolate too few responses.*/
             Default::default()
         }
     }
+    /**The machine-readable cause of an error, stable across versions (unlike `detail`). Each code always comes with the same status:
+
+- `bad_request` (400): The request could not be read (for example, its body could not be received).
+- `malformed_json` (400): The body is not valid JSON.
+- `invalid_parameters` (400): A path or query parameter does not parse; see `errors` when it names them.
+- `invalid_header` (400): A request header (`If-Match`, `Idempotency-Key`) is not valid.
+- `unauthorized` (401): The bearer token is missing, expired or invalid.
+- `forbidden` (403): The caller's role may not do this.
+- `not_found` (404): No such object or operation, or not visible to the caller.
+- `period_not_closed` (404): The period has no snapshots because it is not closed yet.
+- `conflict` (409): The request conflicts with the current state.
+- `already_exists` (409): Another object already holds one of these unique values.
+- `in_use` (409): The object is still referenced by other objects (delete those first).
+- `survey_not_open` (409): The survey is not open, so it cannot send invitations or take imported responses.
+- `survey_not_draft` (409): The survey was opened: its questionnaire and locales are frozen and it cannot be deleted.
+- `invalid_status_transition` (409): The survey's current status does not allow this status change.
+- `too_many_questions` (409): The survey already has the maximum number of custom questions.
+- `invitation_already_answered` (409): The personal survey link was already answered.
+- `invitation_not_reissuable` (409): Only an unanswered, unexpired invitation gets a new link.
+- `response_already_voided` (409): The response is already voided.
+- `contact_erased` (409): The contact's personal data was erased; it cannot be changed.
+- `period_not_ended` (409): The period has not ended yet, so it cannot be closed.
+- `period_already_closed` (409): The period is already closed.
+- `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry shortly.
+- `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+- `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
+- `payload_too_large` (413): The body is larger than allowed.
+- `unsupported_media_type` (415): The body is not `application/json`.
+- `validation_failed` (422): Well-formed but invalid input; `errors` names each field at fault.
+- `idempotency_key_reused` (422): The `Idempotency-Key` was already used with a different request.
+- `rate_limited` (429): Too many requests from this client; wait for `Retry-After` seconds.
+- `internal` (500): An unexpected error; it was logged with the request id.
+- `unavailable` (503): The database is unavailable or busy; retry after `Retry-After` seconds.*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ErrorCode {
+        #[serde(rename = "bad_request")]
+        BadRequest,
+        #[serde(rename = "malformed_json")]
+        MalformedJson,
+        #[serde(rename = "invalid_parameters")]
+        InvalidParameters,
+        #[serde(rename = "invalid_header")]
+        InvalidHeader,
+        #[serde(rename = "unauthorized")]
+        Unauthorized,
+        #[serde(rename = "forbidden")]
+        Forbidden,
+        #[serde(rename = "not_found")]
+        NotFound,
+        #[serde(rename = "period_not_closed")]
+        PeriodNotClosed,
+        #[serde(rename = "conflict")]
+        Conflict,
+        #[serde(rename = "already_exists")]
+        AlreadyExists,
+        #[serde(rename = "in_use")]
+        InUse,
+        #[serde(rename = "survey_not_open")]
+        SurveyNotOpen,
+        #[serde(rename = "survey_not_draft")]
+        SurveyNotDraft,
+        #[serde(rename = "invalid_status_transition")]
+        InvalidStatusTransition,
+        #[serde(rename = "too_many_questions")]
+        TooManyQuestions,
+        #[serde(rename = "invitation_already_answered")]
+        InvitationAlreadyAnswered,
+        #[serde(rename = "invitation_not_reissuable")]
+        InvitationNotReissuable,
+        #[serde(rename = "response_already_voided")]
+        ResponseAlreadyVoided,
+        #[serde(rename = "contact_erased")]
+        ContactErased,
+        #[serde(rename = "period_not_ended")]
+        PeriodNotEnded,
+        #[serde(rename = "period_already_closed")]
+        PeriodAlreadyClosed,
+        #[serde(rename = "idempotency_key_in_flight")]
+        IdempotencyKeyInFlight,
+        #[serde(rename = "link_expired")]
+        LinkExpired,
+        #[serde(rename = "version_mismatch")]
+        VersionMismatch,
+        #[serde(rename = "payload_too_large")]
+        PayloadTooLarge,
+        #[serde(rename = "unsupported_media_type")]
+        UnsupportedMediaType,
+        #[serde(rename = "validation_failed")]
+        ValidationFailed,
+        #[serde(rename = "idempotency_key_reused")]
+        IdempotencyKeyReused,
+        #[serde(rename = "rate_limited")]
+        RateLimited,
+        #[serde(rename = "internal")]
+        Internal,
+        #[serde(rename = "unavailable")]
+        Unavailable,
+    }
+    impl ::std::fmt::Display for ErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::BadRequest => f.write_str("bad_request"),
+                Self::MalformedJson => f.write_str("malformed_json"),
+                Self::InvalidParameters => f.write_str("invalid_parameters"),
+                Self::InvalidHeader => f.write_str("invalid_header"),
+                Self::Unauthorized => f.write_str("unauthorized"),
+                Self::Forbidden => f.write_str("forbidden"),
+                Self::NotFound => f.write_str("not_found"),
+                Self::PeriodNotClosed => f.write_str("period_not_closed"),
+                Self::Conflict => f.write_str("conflict"),
+                Self::AlreadyExists => f.write_str("already_exists"),
+                Self::InUse => f.write_str("in_use"),
+                Self::SurveyNotOpen => f.write_str("survey_not_open"),
+                Self::SurveyNotDraft => f.write_str("survey_not_draft"),
+                Self::InvalidStatusTransition => f.write_str("invalid_status_transition"),
+                Self::TooManyQuestions => f.write_str("too_many_questions"),
+                Self::InvitationAlreadyAnswered => {
+                    f.write_str("invitation_already_answered")
+                }
+                Self::InvitationNotReissuable => f.write_str("invitation_not_reissuable"),
+                Self::ResponseAlreadyVoided => f.write_str("response_already_voided"),
+                Self::ContactErased => f.write_str("contact_erased"),
+                Self::PeriodNotEnded => f.write_str("period_not_ended"),
+                Self::PeriodAlreadyClosed => f.write_str("period_already_closed"),
+                Self::IdempotencyKeyInFlight => f.write_str("idempotency_key_in_flight"),
+                Self::LinkExpired => f.write_str("link_expired"),
+                Self::VersionMismatch => f.write_str("version_mismatch"),
+                Self::PayloadTooLarge => f.write_str("payload_too_large"),
+                Self::UnsupportedMediaType => f.write_str("unsupported_media_type"),
+                Self::ValidationFailed => f.write_str("validation_failed"),
+                Self::IdempotencyKeyReused => f.write_str("idempotency_key_reused"),
+                Self::RateLimited => f.write_str("rate_limited"),
+                Self::Internal => f.write_str("internal"),
+                Self::Unavailable => f.write_str("unavailable"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ErrorCode {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "bad_request" => Ok(Self::BadRequest),
+                "malformed_json" => Ok(Self::MalformedJson),
+                "invalid_parameters" => Ok(Self::InvalidParameters),
+                "invalid_header" => Ok(Self::InvalidHeader),
+                "unauthorized" => Ok(Self::Unauthorized),
+                "forbidden" => Ok(Self::Forbidden),
+                "not_found" => Ok(Self::NotFound),
+                "period_not_closed" => Ok(Self::PeriodNotClosed),
+                "conflict" => Ok(Self::Conflict),
+                "already_exists" => Ok(Self::AlreadyExists),
+                "in_use" => Ok(Self::InUse),
+                "survey_not_open" => Ok(Self::SurveyNotOpen),
+                "survey_not_draft" => Ok(Self::SurveyNotDraft),
+                "invalid_status_transition" => Ok(Self::InvalidStatusTransition),
+                "too_many_questions" => Ok(Self::TooManyQuestions),
+                "invitation_already_answered" => Ok(Self::InvitationAlreadyAnswered),
+                "invitation_not_reissuable" => Ok(Self::InvitationNotReissuable),
+                "response_already_voided" => Ok(Self::ResponseAlreadyVoided),
+                "contact_erased" => Ok(Self::ContactErased),
+                "period_not_ended" => Ok(Self::PeriodNotEnded),
+                "period_already_closed" => Ok(Self::PeriodAlreadyClosed),
+                "idempotency_key_in_flight" => Ok(Self::IdempotencyKeyInFlight),
+                "link_expired" => Ok(Self::LinkExpired),
+                "version_mismatch" => Ok(Self::VersionMismatch),
+                "payload_too_large" => Ok(Self::PayloadTooLarge),
+                "unsupported_media_type" => Ok(Self::UnsupportedMediaType),
+                "validation_failed" => Ok(Self::ValidationFailed),
+                "idempotency_key_reused" => Ok(Self::IdempotencyKeyReused),
+                "rate_limited" => Ok(Self::RateLimited),
+                "internal" => Ok(Self::Internal),
+                "unavailable" => Ok(Self::Unavailable),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ErrorCode {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ErrorCode {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///Responses that do not count, by reason.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Excluded {
@@ -2104,6 +2309,8 @@ response counts under its organization's cap but is never shown under an organiz
     ///An RFC 9457 problem document, the body of every error response.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Problem {
+        ///The machine-readable cause; stable, unlike `detail`.
+        pub code: ErrorCode,
         ///What went wrong in this occurrence, in words a developer can act on.
         pub detail: ::std::string::String,
         ///Field-level errors, present on validation problems.
@@ -9012,6 +9219,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         }
         #[derive(Clone, Debug)]
         pub struct Problem {
+            code: ::std::result::Result<super::ErrorCode, ::std::string::String>,
             detail: ::std::result::Result<::std::string::String, ::std::string::String>,
             errors: ::std::result::Result<
                 ::std::vec::Vec<super::FieldError>,
@@ -9024,6 +9232,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::default::Default for Problem {
             fn default() -> Self {
                 Self {
+                    code: Err("no value supplied for code".to_string()),
                     detail: Err("no value supplied for detail".to_string()),
                     errors: Ok(Default::default()),
                     status: Err("no value supplied for status".to_string()),
@@ -9033,6 +9242,18 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         impl Problem {
+            pub fn code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ErrorCode>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
+                self
+            }
             pub fn detail<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9100,6 +9321,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 value: Problem,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    code: value.code?,
                     detail: value.detail?,
                     errors: value.errors?,
                     status: value.status?,
@@ -9111,6 +9333,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::convert::From<super::Problem> for Problem {
             fn from(value: super::Problem) -> Self {
                 Self {
+                    code: Ok(value.code),
                     detail: Ok(value.detail),
                     errors: Ok(value.errors),
                     status: Ok(value.status),

@@ -6,7 +6,8 @@
 //!
 //! - [`Client::with_token`]: a client that sends `Authorization: Bearer <token>` on every call;
 //! - [`ApiError`] and [`ProblemExt`]: documented error answers carry the RFC 9457 problem
-//!   document ([`types::Problem`]: `type`, `title`, `status`, `detail`, field `errors`);
+//!   document ([`types::Problem`]: `type`, `title`, `status`, the stable `code`
+//!   ([`types::ErrorCode`]), `detail`, field `errors`);
 //! - [`Paginated::all_items`]: walks a cursor-paginated list to its end;
 //! - [`ETag::etag`]: the `ETag` of an answer, to send back in `If-Match`;
 //! - [`Client::sending_null`]: clears nullable fields in a PATCH with an explicit `null`.

@@ -245,7 +245,11 @@ async fn journey(server: &Server) -> TestResult {
         .send()
         .await
         .unwrap_err();
-    assert_eq!(again.problem().map(|p| p.status), Some(409), "{again}");
+    assert_eq!(
+        again.problem().map(|p| (p.status, p.code)),
+        Some((409, types::ErrorCode::InvitationAlreadyAnswered)),
+        "{again}"
+    );
 
     // A paginated list walked to its end, one item per page.
     let listed = partner_client
@@ -342,8 +346,8 @@ async fn journey(server: &Server) -> TestResult {
         .await
         .unwrap_err();
     assert_eq!(
-        conflict.problem().map(|p| p.status),
-        Some(412),
+        conflict.problem().map(|p| (p.status, p.code)),
+        Some((412, types::ErrorCode::VersionMismatch)),
         "{conflict}"
     );
     assert_eq!(
@@ -460,6 +464,7 @@ async fn journey(server: &Server) -> TestResult {
         .unwrap_err();
     let problem = invalid.problem().expect("a problem document");
     assert_eq!(problem.status, 422);
+    assert_eq!(problem.code, types::ErrorCode::ValidationFailed);
     assert!(
         problem.errors.iter().any(|e| e.field == "email"),
         "{problem:?}"

@@ -12,6 +12,12 @@ export type Schemas = components["schemas"];
 /** An RFC 9457 problem document: the body of every error response. */
 export type Problem = Schemas["Problem"];
 
+/**
+ * The machine-readable cause of a {@link Problem}, e.g. `"survey_not_open"` or `"version_mismatch"`:
+ * stable, unlike `detail` (the spec's `ErrorCode` schema lists each code with its status).
+ */
+export type ErrorCode = Schemas["ErrorCode"];
+
 /** One field-level validation error of a {@link Problem}. */
 export type FieldError = Schemas["FieldError"];
 
@@ -43,7 +49,7 @@ export function createCsatClient(options: CsatClientOptions): CsatClient {
 
 /**
  * A non-2xx answer of the API as an exception, carrying the problem document's fields:
- * `status`, `type`, `title`, `detail` and the field `errors` of a validation problem (422).
+ * `status`, `type`, `title`, `code`, `detail` and the field `errors` of a validation problem (422).
  */
 export class ProblemError extends Error {
     /** The HTTP status code, e.g. 404, 412 or 422. */
@@ -52,6 +58,8 @@ export class ProblemError extends Error {
     readonly type: string;
     /** A short summary of the problem type. */
     readonly title: string;
+    /** The machine-readable cause; `undefined` when the answer was not a problem document. */
+    readonly code: ErrorCode | undefined;
     /** What went wrong in this occurrence. */
     readonly detail: string;
     /** Field-level errors; empty unless the request failed validation. */
@@ -60,12 +68,13 @@ export class ProblemError extends Error {
     readonly response: Response;
 
     /** Wraps a problem document and the response it came with. */
-    constructor(problem: Problem, response: Response) {
+    constructor(problem: Omit<Problem, "code"> & { code?: ErrorCode }, response: Response) {
         super(`${problem.status} ${problem.title}: ${problem.detail}`);
         this.name = "ProblemError";
         this.status = problem.status;
         this.type = problem.type;
         this.title = problem.title;
+        this.code = problem.code;
         this.detail = problem.detail;
         this.errors = problem.errors ?? [];
         this.response = response;
@@ -79,7 +88,7 @@ export class ProblemError extends Error {
         if (isProblem(body)) {
             return new ProblemError(body, response);
         }
-        const problem: Problem = {
+        const problem: Omit<Problem, "code"> = {
             type: "about:blank",
             title: response.statusText || `HTTP ${response.status}`,
             status: response.status,

@@ -73,6 +73,7 @@ test("quickstart: a partner is created and a bad request is a typed 422 with fie
     assert.deepEqual(partner.email_domains, ["northwind.example"]);
     assert.ok(invalid, "the invalid partner was accepted");
     assert.equal(invalid.status, 422);
+    assert.equal(invalid.code, "validation_failed");
     assert.equal(invalid.response.status, 422);
     assert.deepEqual(
         invalid.errors.map((e) => e.field),

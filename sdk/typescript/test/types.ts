@@ -37,6 +37,8 @@ export async function typeChecks(): Promise<void> {
 
     // Errors carry typed field errors.
     assertType<Equal<ProblemError["errors"], Schemas["FieldError"][]>>(true);
+    // ... and a typed code.
+    assertType<Equal<ProblemError["code"], Schemas["ErrorCode"] | undefined>>(true);
 
     // A nullable PATCH field takes an explicit null; a wrong type does not compile.
     await csat.PATCH("/api/v1/surveys/{survey_id}", { params: { path }, body: { closes_at: null } });

@@ -21,7 +21,7 @@ use crate::{
         schema::contacts, surveys::SurveyRow, DbConnection,
     },
     domain::anonymity::partner_visible_status,
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
     i18n, respond, AppState,
 };
 
@@ -209,8 +209,9 @@ fn accepting_survey(
 ) -> ApiResult<SurveyRow> {
     let survey = db::surveys::get(conn, scope, id)?;
     if !survey.accepting_answers(now)? {
-        return Err(ApiError::Conflict(
-            "only an open survey can send invitations or reminders".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::SurveyNotOpen,
+            "only an open survey can send invitations or reminders",
         ));
     }
     Ok(survey)
@@ -578,8 +579,9 @@ async fn reissue_link(
             let looks_unanswered =
                 shown.awaits_answer_at(invitation.expires_at.as_str(), now.as_str());
             if !looks_unanswered {
-                return Err(ApiError::Conflict(
-                    "only an unanswered, unexpired invitation gets a new link".into(),
+                return Err(ApiError::conflict(
+                    ErrorCode::InvitationNotReissuable,
+                    "only an unanswered, unexpired invitation gets a new link",
                 ));
             }
             let (token, token_hash) = respond::new_token();

@@ -27,7 +27,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 
 /// Registers every v1 operation (paths are relative to `/api/v1`).
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -164,7 +164,7 @@ pub fn if_match(req: &HttpRequest) -> ApiResult<Option<i64>> {
     };
     let text = value
         .to_str()
-        .map_err(|_| ApiError::BadRequest("If-Match is not valid text".into()))?
+        .map_err(|_| ApiError::coded(ErrorCode::InvalidHeader, "If-Match is not valid text"))?
         .trim();
     if text == "*" {
         return Ok(None);

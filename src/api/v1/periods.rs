@@ -21,7 +21,7 @@ use crate::{
         DbConnection,
     },
     domain::{compliance::window_start, disclosure::Quarter, periods},
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
     service::{self, publication::Published},
     AppState,
 };
@@ -318,10 +318,13 @@ async fn close_period(
                 ApiError::NotFound(format!("no period `{id}` of {months} months"))
             })?;
             if period.ends_on >= today {
-                return Err(ApiError::Conflict(format!(
-                    "period {} has not ended yet (it ends on {})",
-                    period.id, period.ends_on
-                )));
+                return Err(ApiError::conflict(
+                    ErrorCode::PeriodNotEnded,
+                    format!(
+                        "period {} has not ended yet (it ends on {})",
+                        period.id, period.ends_on
+                    ),
+                ));
             }
             let snapshots = snapshot_all(conn, &period, &now)?;
             let row = PeriodRow {
@@ -446,7 +449,10 @@ async fn period_snapshots(
     let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         if !db::periods::closed(conn)?.iter().any(|p| p.id == id) {
-            return Err(ApiError::NotFound(format!("period `{id}` is not closed")));
+            return Err(ApiError::coded(
+                ErrorCode::PeriodNotClosed,
+                format!("period `{id}` is not closed"),
+            ));
         }
         db::periods::snapshots_of_period(conn, &id, scope, after, limit)
     })

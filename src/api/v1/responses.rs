@@ -23,7 +23,7 @@ use crate::{
         org_key::org_key,
         questionnaire::{validate_answers, Metric, Question},
     },
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, ErrorCode, FieldError},
     respond::answer_row,
     AppState,
 };
@@ -496,9 +496,9 @@ async fn import_responses(
         db::write_tx(conn, |conn| {
             let survey = db::surveys::get(conn, Visibility::All, survey_id)?;
             if survey.questionnaire.is_none() {
-                return Err(ApiError::Conflict(
-                    "open the survey first: imported responses need its frozen questionnaire"
-                        .into(),
+                return Err(ApiError::conflict(
+                    ErrorCode::SurveyNotOpen,
+                    "open the survey first: imported responses need its frozen questionnaire",
                 ));
             }
             let questions = frozen_questions(conn, &survey.id)?;

@@ -28,7 +28,7 @@ use crate::{
         },
         survey::Transition,
     },
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
     AppState,
 };
 
@@ -298,8 +298,9 @@ async fn update_survey(
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
             if input.locales.is_some() && !current.status()?.can_change_locales() {
-                return Err(ApiError::Conflict(
-                    "the locales of an opened survey are frozen".into(),
+                return Err(ApiError::conflict(
+                    ErrorCode::SurveyNotDraft,
+                    "the locales of an opened survey are frozen",
                 ));
             }
             let changes = SurveyChanges {
@@ -363,10 +364,9 @@ async fn transition(
     let row = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let current = visible_survey(conn, scope, id)?;
-            let to = current
-                .status()?
-                .apply(transition)
-                .map_err(|refused| ApiError::Conflict(refused.to_string()))?;
+            let to = current.status()?.apply(transition).map_err(|refused| {
+                ApiError::conflict(ErrorCode::InvalidStatusTransition, refused.to_string())
+            })?;
             let mut changes = SurveyChanges {
                 status: Some(to.as_str().into()),
                 ..SurveyChanges::default()
@@ -536,8 +536,9 @@ fn editable_draft(
 ) -> ApiResult<SurveyRow> {
     let survey = visible_survey(conn, scope, survey_id)?;
     if !survey.status()?.can_edit_questionnaire() {
-        return Err(ApiError::Conflict(
-            "the questionnaire of an opened survey is frozen".into(),
+        return Err(ApiError::conflict(
+            ErrorCode::SurveyNotDraft,
+            "the questionnaire of an opened survey is frozen",
         ));
     }
     Ok(survey)
@@ -565,9 +566,10 @@ async fn create_question(
             let survey = editable_draft(conn, scope, survey_id)?;
             let count = db::questions::count_custom(conn, &survey.id)?;
             if count >= MAX_CUSTOM_QUESTIONS as i64 {
-                return Err(ApiError::Conflict(format!(
-                    "a survey has at most {MAX_CUSTOM_QUESTIONS} custom questions"
-                )));
+                return Err(ApiError::conflict(
+                    ErrorCode::TooManyQuestions,
+                    format!("a survey has at most {MAX_CUSTOM_QUESTIONS} custom questions"),
+                ));
             }
             let question = checked(Question {
                 id: Uuid::now_v7(),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from enum import Enum
 from http import HTTPStatus
 from typing import Any, ParamSpec, Protocol, TypeVar
 
@@ -46,6 +47,8 @@ class ProblemError(Exception):
         type: A URI reference that identifies the problem type.
         title: A short summary of the problem type.
         detail: What went wrong in this occurrence.
+        code: The machine-readable cause (e.g. ``"survey_not_open"``, ``"version_mismatch"``): stable,
+            unlike ``detail``; ``None`` when the answer was not a problem document.
         errors: Field-level errors (``field``, ``message``); empty unless it is a validation problem.
         headers: The response headers (e.g. ``Retry-After`` on 429).
     """
@@ -58,8 +61,10 @@ class ProblemError(Exception):
         detail: str,
         errors: list[FieldError] | None = None,
         headers: Any = None,
+        code: str | None = None,
     ) -> None:
         self.status = status
+        self.code = code
         self.type = type
         self.title = title
         self.detail = detail
@@ -79,7 +84,8 @@ class ProblemError(Exception):
         problem = response.parsed if isinstance(response.parsed, Problem) else _parse_problem(response.content)
         if problem is not None:
             errors = problem.errors if not isinstance(problem.errors, Unset) else []
-            return cls(problem.status, problem.type_, problem.title, problem.detail, errors, response.headers)
+            code = problem.code.value if isinstance(problem.code, Enum) else str(problem.code)
+            return cls(problem.status, problem.type_, problem.title, problem.detail, errors, response.headers, code)
         # Not a problem document (e.g. a proxy's error page): keep what there is.
         status = int(response.status_code)
         try:

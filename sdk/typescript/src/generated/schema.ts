@@ -1484,6 +1484,43 @@ export interface components {
             /** @description Hidden because fewer memberships than the anonymity threshold are included. */
             suppressed: boolean;
         };
+        /**
+         * @description The machine-readable cause of an error, stable across versions (unlike `detail`). Each code always comes with the same status:
+         *
+         *     - `bad_request` (400): The request could not be read (for example, its body could not be received).
+         *     - `malformed_json` (400): The body is not valid JSON.
+         *     - `invalid_parameters` (400): A path or query parameter does not parse; see `errors` when it names them.
+         *     - `invalid_header` (400): A request header (`If-Match`, `Idempotency-Key`) is not valid.
+         *     - `unauthorized` (401): The bearer token is missing, expired or invalid.
+         *     - `forbidden` (403): The caller's role may not do this.
+         *     - `not_found` (404): No such object or operation, or not visible to the caller.
+         *     - `period_not_closed` (404): The period has no snapshots because it is not closed yet.
+         *     - `conflict` (409): The request conflicts with the current state.
+         *     - `already_exists` (409): Another object already holds one of these unique values.
+         *     - `in_use` (409): The object is still referenced by other objects (delete those first).
+         *     - `survey_not_open` (409): The survey is not open, so it cannot send invitations or take imported responses.
+         *     - `survey_not_draft` (409): The survey was opened: its questionnaire and locales are frozen and it cannot be deleted.
+         *     - `invalid_status_transition` (409): The survey's current status does not allow this status change.
+         *     - `too_many_questions` (409): The survey already has the maximum number of custom questions.
+         *     - `invitation_already_answered` (409): The personal survey link was already answered.
+         *     - `invitation_not_reissuable` (409): Only an unanswered, unexpired invitation gets a new link.
+         *     - `response_already_voided` (409): The response is already voided.
+         *     - `contact_erased` (409): The contact's personal data was erased; it cannot be changed.
+         *     - `period_not_ended` (409): The period has not ended yet, so it cannot be closed.
+         *     - `period_already_closed` (409): The period is already closed.
+         *     - `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry shortly.
+         *     - `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+         *     - `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
+         *     - `payload_too_large` (413): The body is larger than allowed.
+         *     - `unsupported_media_type` (415): The body is not `application/json`.
+         *     - `validation_failed` (422): Well-formed but invalid input; `errors` names each field at fault.
+         *     - `idempotency_key_reused` (422): The `Idempotency-Key` was already used with a different request.
+         *     - `rate_limited` (429): Too many requests from this client; wait for `Retry-After` seconds.
+         *     - `internal` (500): An unexpected error; it was logged with the request id.
+         *     - `unavailable` (503): The database is unavailable or busy; retry after `Retry-After` seconds.
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_parameters" | "invalid_header" | "unauthorized" | "forbidden" | "not_found" | "period_not_closed" | "conflict" | "already_exists" | "in_use" | "survey_not_open" | "survey_not_draft" | "invalid_status_transition" | "too_many_questions" | "invitation_already_answered" | "invitation_not_reissuable" | "response_already_voided" | "contact_erased" | "period_not_ended" | "period_already_closed" | "idempotency_key_in_flight" | "link_expired" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
         /** @description Responses that do not count, by reason. */
         Excluded: {
             /** @description Completed outside the window. */
@@ -2015,6 +2052,8 @@ export interface components {
         };
         /** @description An RFC 9457 problem document, the body of every error response. */
         Problem: {
+            /** @description The machine-readable cause; stable, unlike `detail`. */
+            code: components["schemas"]["ErrorCode"];
             /** @description What went wrong in this occurrence, in words a developer can act on. */
             detail: string;
             /** @description Field-level errors, present on validation problems. */

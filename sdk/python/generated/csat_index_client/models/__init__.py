@@ -28,6 +28,7 @@ from .create_question import CreateQuestion
 from .create_survey import CreateSurvey
 from .delivery import Delivery
 from .distribution import Distribution
+from .error_code import ErrorCode
 from .excluded import Excluded
 from .field_error import FieldError
 from .import_contacts import ImportContacts
@@ -143,6 +144,7 @@ __all__ = (
     "CreateSurvey",
     "Delivery",
     "Distribution",
+    "ErrorCode",
     "Excluded",
     "FieldError",
     "ImportContacts",
