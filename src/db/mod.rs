@@ -32,13 +32,21 @@ use crate::{
 /// The migrations, written in SQL that both backends run as is (split per backend only where SQL must differ).
 const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
-/// A connection to either backend.
-#[derive(diesel::MultiConnection)]
-pub enum DbConnection {
-    /// PostgreSQL, the production backend.
-    Postgresql(diesel::PgConnection),
-    /// SQLite, the embedded default.
-    Sqlite(diesel::SqliteConnection),
+pub use connection::*;
+
+/// The connection type; a module of its own so the items `MultiConnection` derives (undocumented, like
+/// all generated code) stay out of the documentation lint.
+mod connection {
+    #![allow(missing_docs)]
+
+    /// A connection to either backend.
+    #[derive(diesel::MultiConnection)]
+    pub enum DbConnection {
+        /// PostgreSQL, the production backend.
+        Postgresql(diesel::PgConnection),
+        /// SQLite, the embedded default.
+        Sqlite(diesel::SqliteConnection),
+    }
 }
 
 /// The backend type of [`DbConnection`] (either database).
