@@ -1,5 +1,6 @@
 //! HTTP surface: mounting, extractor errors in problem+json, health, middleware.
 
+pub mod charts;
 pub mod extract;
 pub mod middleware;
 pub mod rate_limit;

@@ -74,3 +74,14 @@ pub fn update(
     super::update_versioned!(conn, program_settings, current, expected, now, &changes)?;
     get(conn)
 }
+
+impl SettingsRow {
+    /// The compliance rule these settings define.
+    pub fn rules(&self) -> crate::domain::compliance::Rules {
+        crate::domain::compliance::Rules {
+            min_completed: self.min_completed_surveys as usize,
+            cap_per_org: self.max_counted_per_customer_org as usize,
+            window_months: self.window_months as u32,
+        }
+    }
+}

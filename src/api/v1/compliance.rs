@@ -9,14 +9,14 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{results::bounds, ListQuery, Paged};
+use super::{ListQuery, Paged};
 use crate::{
     api::extract::Query,
     auth::{AnyRole, Caller, Role},
-    db::{self, settings::SettingsRow, DbConnection},
+    db::{self, bounds, DbConnection},
     domain::{
         compliance::{
-            membership_standing, window_start, AnonymousCount, Exclusion, OrganizationCount, Rules,
+            membership_standing, window_start, AnonymousCount, Exclusion, OrganizationCount,
         },
         org_key,
     },
@@ -149,15 +149,6 @@ pub fn as_of(requested: Option<NaiveDate>, today: NaiveDate) -> ApiResult<NaiveD
     Ok(day)
 }
 
-/// The rule from the settings.
-pub fn rules(settings: &SettingsRow) -> Rules {
-    Rules {
-        min_completed: settings.min_completed_surveys as usize,
-        cap_per_org: settings.max_counted_per_customer_org as usize,
-        window_months: settings.window_months as u32,
-    }
-}
-
 /// The explained compliance of one membership; `detailed` adds per-organization figures.
 pub fn explain(
     conn: &mut DbConnection,
@@ -166,7 +157,7 @@ pub fn explain(
     detailed: bool,
 ) -> ApiResult<MembershipCompliance> {
     let settings = db::settings::get(conn)?;
-    let rules = rules(&settings);
+    let rules = settings.rules();
     let offices =
         db::offices::list_for_membership(conn, db::parse_uuid(membership_id)?, None, 10_000)?.0;
     let responses = db::results::membership_responses(conn, membership_id)?;
@@ -322,7 +313,7 @@ pub fn program_statuses(
     as_of: NaiveDate,
 ) -> ApiResult<Vec<MembershipStatus>> {
     let settings = db::settings::get(conn)?;
-    let rules = rules(&settings);
+    let rules = settings.rules();
     let first_day = window_start(as_of, rules.window_months)
         .succ_opt()
         .unwrap_or(as_of);

@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{results::RangeQuery, time};
+use super::{time, RangeQuery};
 use crate::{
     api::extract::Query,
     auth::{AnyRole, Caller, Role},

@@ -1,7 +1,6 @@
 //! Version 1 of the API: routes and the conventions every resource shares
 //! (pagination, ETags, validation).
 
-pub mod charts;
 pub mod compliance;
 pub mod contacts;
 pub mod insights;
@@ -21,6 +20,7 @@ use actix_web::{
     HttpRequest, HttpResponse,
 };
 use base64::Engine as _;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -343,5 +343,40 @@ pub(crate) mod trimmed {
         deserializer: D,
     ) -> Result<Option<Option<String>>, D::Error> {
         option(deserializer).map(Some)
+    }
+}
+
+/// A date range (both days included).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RangeQuery {
+    /// First day (default: 12 months before `to`).
+    pub from: Option<NaiveDate>,
+    /// Last day (default: today).
+    pub to: Option<NaiveDate>,
+}
+
+impl RangeQuery {
+    /// The checked range, defaulting to the 12 months up to today.
+    pub fn resolve(&self, today: NaiveDate) -> ApiResult<(NaiveDate, NaiveDate)> {
+        let to = self.to.unwrap_or(today);
+        let from = self.from.unwrap_or_else(|| {
+            to.checked_sub_months(chrono::Months::new(12))
+                .and_then(|d| d.succ_opt())
+                .unwrap_or(to)
+        });
+        if from > to {
+            return Err(ApiError::invalid_field("from", "must not be after `to`"));
+        }
+        if (to - from).num_days() > 3660
+            || chrono::Datelike::year_ce(&from).1 < 2000
+            || chrono::Datelike::year_ce(&to).1 > 2100
+        {
+            return Err(ApiError::invalid_field(
+                "from",
+                "the range must lie within 2000–2100 and span at most 10 years",
+            ));
+        }
+        Ok((from, to))
     }
 }

@@ -10,12 +10,12 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{compliance::rules, page_of, results::bounds, time, validated, ListQuery};
+use super::{page_of, time, validated, ListQuery};
 use crate::{
     api::extract::{Json, Query},
     auth::{AdminOnly, AnyRole, Caller},
     db::{
-        self,
+        self, bounds,
         periods::{PeriodRow, SnapshotRow},
         publications::PublicationRow,
         DbConnection,
@@ -245,7 +245,7 @@ fn snapshot_all(
     now: &str,
 ) -> ApiResult<Vec<SnapshotRow>> {
     let settings = db::settings::get(conn)?;
-    let rules = rules(&settings);
+    let rules = settings.rules();
     let first_day = window_start(period.ends_on, rules.window_months)
         .succ_opt()
         .unwrap_or(period.ends_on);

@@ -33,41 +33,9 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
         .service(survey_chart);
 }
 
-/// A date range (both days included).
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RangeQuery {
-    /// First day (default: 12 months before `to`).
-    pub from: Option<NaiveDate>,
-    /// Last day (default: today).
-    pub to: Option<NaiveDate>,
-}
-
-impl RangeQuery {
-    /// The checked range, defaulting to the 12 months up to today.
-    pub fn resolve(&self, today: NaiveDate) -> ApiResult<(NaiveDate, NaiveDate)> {
-        let to = self.to.unwrap_or(today);
-        let from = self.from.unwrap_or_else(|| {
-            to.checked_sub_months(Months::new(12))
-                .and_then(|d| d.succ_opt())
-                .unwrap_or(to)
-        });
-        if from > to {
-            return Err(ApiError::invalid_field("from", "must not be after `to`"));
-        }
-        if (to - from).num_days() > 3660 || from.year_ce().1 < 2000 || to.year_ce().1 > 2100 {
-            return Err(ApiError::invalid_field(
-                "from",
-                "the range must lie within 2000–2100 and span at most 10 years",
-            ));
-        }
-        Ok((from, to))
-    }
-}
-
-use chrono::Datelike as _;
-
-pub use crate::db::bounds;
+pub use super::RangeQuery;
+use crate::api::charts;
+use crate::db::bounds;
 
 /// The first day of a stored `YYYY-MM` month.
 pub fn month_start(month: &str) -> Option<NaiveDate> {
@@ -406,6 +374,19 @@ pub enum ChartMetric {
     Ces,
 }
 
+impl ChartMetric {
+    /// Its axis on a trend chart.
+    fn scale(self) -> charts::Scale {
+        let (name, low, high) = match self {
+            ChartMetric::Nsat => ("NSAT", 0.0, 200.0),
+            ChartMetric::Csat => ("CSAT %", 0.0, 100.0),
+            ChartMetric::Nps => ("NPS", -100.0, 100.0),
+            ChartMetric::Ces => ("CES", 1.0, 7.0),
+        };
+        charts::Scale { name, low, high }
+    }
+}
+
 /// Which metric to chart, over which range.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -458,7 +439,7 @@ async fn membership_chart(
             (p.period.clone(), score.map(|s| s.value))
         })
         .collect();
-    Ok(svg(super::charts::trend(metric, &points)))
+    Ok(svg(charts::trend(metric.scale(), &points)))
 }
 
 /// Which question to chart.
@@ -500,7 +481,7 @@ async fn survey_chart(
             )
         })
         .collect();
-    Ok(svg(super::charts::bars(&question.prompt, &bars)))
+    Ok(svg(charts::bars(&question.prompt, &bars)))
 }
 
 fn svg(body: String) -> HttpResponse {

@@ -1,7 +1,5 @@
 //! Small, dependency-free SVG charts.
 
-use super::results::ChartMetric;
-
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 320.0;
 const LEFT: f64 = 56.0;
@@ -29,14 +27,20 @@ fn frame(title: &str, body: &str) -> String {
     )
 }
 
+/// The vertical axis of a trend: what is plotted and its range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// The metric's name, e.g. `NSAT`.
+    pub name: &'static str,
+    /// The bottom of the axis.
+    pub low: f64,
+    /// The top of the axis.
+    pub high: f64,
+}
+
 /// A line chart of one metric per period; periods without answers leave a gap.
-pub fn trend(metric: ChartMetric, points: &[(String, Option<f64>)]) -> String {
-    let (name, low, high) = match metric {
-        ChartMetric::Nsat => ("NSAT", 0.0, 200.0),
-        ChartMetric::Csat => ("CSAT %", 0.0, 100.0),
-        ChartMetric::Nps => ("NPS", -100.0, 100.0),
-        ChartMetric::Ces => ("CES", 1.0, 7.0),
-    };
+pub fn trend(scale: Scale, points: &[(String, Option<f64>)]) -> String {
+    let Scale { name, low, high } = scale;
     let plot_height = HEIGHT - TOP - BOTTOM;
     let step = (WIDTH - LEFT - RIGHT) / points.len().max(1) as f64;
     let x = |i: usize| LEFT + step * (i as f64 + 0.5);
