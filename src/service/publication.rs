@@ -85,6 +85,21 @@ pub fn restate(
     at: &str,
     by: &str,
 ) -> ApiResult<Published> {
+    db::write_tx(conn, |conn| restate_in(conn, quarter, reason, at, by))
+}
+
+/// Every publication: the audit trail.
+pub fn all(conn: &mut DbConnection) -> ApiResult<Vec<PublicationRow>> {
+    stored::all(conn)
+}
+
+fn restate_in(
+    conn: &mut DbConnection,
+    quarter: Quarter,
+    reason: &str,
+    at: &str,
+    by: &str,
+) -> ApiResult<Published> {
     let previous = stored::latest(conn, quarter)?
         .ok_or_else(|| ApiError::NotFound(format!("{quarter} has not been published")))?;
     let rules = rules(conn)?;

@@ -15,13 +15,12 @@ use crate::{
     api::extract::{Json, Query},
     auth::{AdminOnly, AnyRole, Caller},
     db::{
-        self, bounds,
+        self,
         periods::{PeriodRow, SnapshotRow},
         publications::PublicationRow,
-        DbConnection,
     },
-    domain::{compliance::window_start, disclosure::Quarter, periods},
-    error::{ApiError, ApiResult, ErrorCode},
+    domain::{disclosure::Quarter, periods},
+    error::{ApiError, ApiResult},
     service::{self, publication::Published},
     AppState,
 };
@@ -93,11 +92,7 @@ async fn list_periods(
         return Err(ApiError::invalid_field("count", "must be from 1 to 40"));
     }
     let today = state.clock.now().date_naive();
-    let (settings, closed) = db::run(&state.pool, |conn| {
-        Ok((db::settings::get(conn)?, db::periods::closed(conn)?))
-    })
-    .await?;
-    let months = settings.reporting_period_months as u32;
+    let (months, closed) = db::run(&state.pool, service::periods::closed).await?;
     let closed: BTreeMap<String, PeriodRow> =
         closed.into_iter().map(|p| (p.id.clone(), p)).collect();
     let mut items = Vec::new();
@@ -124,20 +119,7 @@ async fn list_periods(
     Ok(web::Json(ReportingPeriods { items }))
 }
 
-/// One office in a snapshot.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct SnapshotOffice {
-    /// The office.
-    pub office_id: Uuid,
-    /// Its country.
-    pub country: String,
-    /// Completed, non-voided responses in the window.
-    pub completed: i64,
-    /// Counted responses.
-    pub counted: i64,
-    /// Whether it met the rule.
-    pub meets: bool,
-}
+pub use crate::service::periods::SnapshotOffice;
 
 /// A membership's compliance frozen when its period closed.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -239,57 +221,6 @@ impl Publication {
     }
 }
 
-fn snapshot_all(
-    conn: &mut DbConnection,
-    period: &periods::Period,
-    now: &str,
-) -> ApiResult<Vec<SnapshotRow>> {
-    let settings = db::settings::get(conn)?;
-    let rules = settings.rules();
-    let first_day = window_start(period.ends_on, rules.window_months)
-        .succ_opt()
-        .unwrap_or(period.ends_on);
-    let (from, to) = bounds(first_day, period.ends_on);
-    let mut counts: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-    for office in db::results::office_counts(conn, &from, &to, rules.cap_per_org as i64, None)? {
-        counts.insert(office.office_id, (office.completed, office.counted));
-    }
-    let offices = db::results::offices_of_all(conn)?;
-    let mut by_membership: BTreeMap<(String, String), Vec<SnapshotOffice>> =
-        db::results::membership_countries(conn)?
-            .into_iter()
-            .map(|m| ((m.membership_id, m.partner_id), Vec::new()))
-            .collect();
-    for office in offices {
-        let (completed, counted) = counts.get(&office.office_id).copied().unwrap_or((0, 0));
-        by_membership
-            .entry((office.membership_id, office.partner_id))
-            .or_default()
-            .push(SnapshotOffice {
-                office_id: db::parse_uuid(&office.office_id)?,
-                country: office.country,
-                completed,
-                counted,
-                meets: counted >= rules.min_completed as i64,
-            });
-    }
-    Ok(by_membership
-        .into_iter()
-        .map(|((membership_id, partner_id), offices)| {
-            let best = offices.iter().map(|o| o.counted).max().unwrap_or(0);
-            SnapshotRow {
-                period_id: period.id.clone(),
-                membership_id,
-                partner_id,
-                met: i32::from(offices.iter().any(|o| o.meets)),
-                best_office_counted: best,
-                offices: serde_json::to_string(&offices).unwrap_or_default(),
-                created_at: now.to_owned(),
-            }
-        })
-        .collect())
-}
-
 /// Close a reporting period
 ///
 /// Administrator only. Stores every membership's compliance as of the period's last day; later erasures,
@@ -311,52 +242,23 @@ async fn close_period(
         state.timestamp(),
         principal.subject.clone(),
     );
-    let (period, snapshots, published) = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let months = db::settings::get(conn)?.reporting_period_months as u32;
-            let period = periods::parse(&id, months).ok_or_else(|| {
-                ApiError::NotFound(format!("no period `{id}` of {months} months"))
-            })?;
-            if period.ends_on >= today {
-                return Err(ApiError::conflict(
-                    ErrorCode::PeriodNotEnded,
-                    format!(
-                        "period {} has not ended yet (it ends on {})",
-                        period.id, period.ends_on
-                    ),
-                ));
-            }
-            let snapshots = snapshot_all(conn, &period, &now)?;
-            let row = PeriodRow {
-                id: period.id.clone(),
-                starts_on: period.starts_on.to_string(),
-                ends_on: period.ends_on.to_string(),
-                closed_at: now.clone(),
-                closed_by: by.clone(),
-            };
-            db::periods::close(conn, &row, &snapshots)?;
-            let published =
-                service::publication::quarters_ending_within(period.starts_on, period.ends_on)
-                    .into_iter()
-                    .filter_map(|quarter| {
-                        service::publication::publish(conn, quarter, &now, &by).transpose()
-                    })
-                    .map(|published| Publication::published(published?))
-                    .collect::<ApiResult<Vec<_>>>()?;
-            Ok((
-                ReportingPeriod {
-                    id: period.id,
-                    starts_on: period.starts_on,
-                    ends_on: period.ends_on,
-                    status: PeriodStatus::Closed,
-                    closed_at: Some(time(&now)?),
-                },
-                snapshots,
-                published,
-            ))
-        })
+    let closed = db::run(&state.pool, move |conn| {
+        service::periods::close(conn, &id, today, &now, &by)
     })
     .await?;
+    let period = ReportingPeriod {
+        id: closed.period.id,
+        starts_on: closed.period.starts_on,
+        ends_on: closed.period.ends_on,
+        status: PeriodStatus::Closed,
+        closed_at: Some(time(&closed.closed_at)?),
+    };
+    let snapshots = closed.snapshots;
+    let published = closed
+        .published
+        .into_iter()
+        .map(Publication::published)
+        .collect::<ApiResult<Vec<_>>>()?;
     tracing::info!(period = %period.id, closed_by = %principal.subject, "reporting period closed");
     Ok(web::Json(ClosedPeriod {
         memberships: snapshots.len(),
@@ -383,7 +285,7 @@ async fn list_publications(
     state: web::Data<AppState>,
     _caller: Caller<AdminOnly>,
 ) -> ApiResult<web::Json<Publications>> {
-    let rows = db::run(&state.pool, db::publications::all).await?;
+    let rows = db::run(&state.pool, service::publication::all).await?;
     Ok(web::Json(Publications {
         items: rows
             .into_iter()
@@ -425,9 +327,7 @@ async fn restate_quarter(
     })?;
     let (now, by) = (state.timestamp(), principal.subject.clone());
     let published = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            service::publication::restate(conn, quarter, &input.reason, &now, &by)
-        })
+        service::publication::restate(conn, quarter, &input.reason, &now, &by)
     })
     .await?;
     tracing::info!(%quarter, revision = published.publication.revision, restated_by = %principal.subject, "quarter restated");
@@ -448,13 +348,7 @@ async fn period_snapshots(
     let (limit, after) = query.parse()?;
     let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        if !db::periods::closed(conn)?.iter().any(|p| p.id == id) {
-            return Err(ApiError::coded(
-                ErrorCode::PeriodNotClosed,
-                format!("period `{id}` is not closed"),
-            ));
-        }
-        db::periods::snapshots_of_period(conn, &id, scope, after, limit)
+        service::periods::snapshots_of_period(conn, scope, &id, after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, ComplianceSnapshot::try_from)?))
@@ -479,8 +373,7 @@ async fn membership_snapshots(
 ) -> ApiResult<web::Json<MembershipSnapshots>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        let membership = db::memberships::get(conn, scope, id)?;
-        db::periods::snapshots_of_membership(conn, &membership.id)
+        service::periods::snapshots_of_membership(conn, scope, id)
     })
     .await?;
     Ok(web::Json(MembershipSnapshots {
