@@ -3,17 +3,20 @@
 //! with the year to date it completes. Later data for the quarter changes nothing until an
 //! administrator restates it, which is recorded and decided under the same rules.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
 use crate::{
     db::{
         self,
-        publications::{self as stored, PublicationRow},
+        publications::{self as stored, FrozenCount, PublicationRow},
         DbConnection,
     },
-    domain::disclosure::{audit, decide_more, Atom, Key, Quarter, Rules, Span},
+    domain::{
+        disclosure::{audit, decide_more, Atom, Key, Quarter, Rules, Scope, Span},
+        metrics::{Score, StandardCounts},
+    },
     error::{ApiError, ApiResult},
 };
 
@@ -221,6 +224,168 @@ fn decide_year(
         .collect();
     stored::decide(conn, &decided, at)?;
     Ok((shown.len(), deciding.len() - shown.len()))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading published figures
+// ---------------------------------------------------------------------------------------------------
+
+/// The published figures of some quarters: decided cells, frozen counts and publications.
+pub struct Figures {
+    /// The program's anonymity threshold.
+    pub threshold: i32,
+    /// Each decided cell and whether it is shown.
+    pub cells: BTreeMap<Key, bool>,
+    /// The frozen counts, each with its atom.
+    pub counts: Vec<(Atom, FrozenCount)>,
+    /// The latest publication of each quarter.
+    pub publications: BTreeMap<Quarter, PublicationRow>,
+}
+
+impl Figures {
+    /// The figures published for the quarters `first` to `last`.
+    pub fn load(conn: &mut DbConnection, first: Quarter, last: Quarter) -> ApiResult<Figures> {
+        let mut publications = BTreeMap::new();
+        for row in db::publications::all(conn)? {
+            if let Some(quarter) = Quarter::parse(&row.quarter) {
+                if first <= quarter && quarter <= last {
+                    publications.insert(quarter, row);
+                }
+            }
+        }
+        let counts = db::publications::frozen(conn, first, last)?
+            .into_iter()
+            .map(|row| Ok((row.atom()?, row)))
+            .collect::<ApiResult<_>>()?;
+        Ok(Figures {
+            threshold: db::settings::get(conn)?.anonymity_threshold,
+            cells: db::publications::cells(conn, first, last)?
+                .into_iter()
+                .map(|cell| (cell.key, cell.shown))
+                .collect(),
+            counts,
+            publications,
+        })
+    }
+    /// The responses and answer counts behind `key`.
+    pub fn figures(&self, key: &Key) -> (i64, StandardCounts) {
+        let mut responses = 0;
+        let mut counts = StandardCounts::default();
+        for (_, row) in self.counts.iter().filter(|(atom, _)| key.covers(atom)) {
+            match row.metric.as_str() {
+                "responses" => responses += row.answers,
+                metric => counts.add(
+                    metric,
+                    row.number_value,
+                    row.text_value.as_deref(),
+                    row.answers,
+                ),
+            }
+        }
+        (responses, counts)
+    }
+    /// Whether `key` was decided and is shown.
+    pub fn shown(&self, key: &Key) -> bool {
+        self.cells.get(key).copied().unwrap_or(false)
+    }
+    /// The latest quarter published of `year`.
+    pub fn latest_of(&self, year: i32) -> Option<Quarter> {
+        self.publications
+            .keys()
+            .filter(|q| q.year() == year)
+            .max()
+            .copied()
+    }
+}
+
+/// A membership's NSAT and NPS.
+pub type Scores = (Option<Score>, Option<Score>);
+
+/// Every membership's NSAT and NPS over a published span, and the countries it had responses in.
+pub struct Field {
+    /// The published year to date; `None` while nothing of the year is published.
+    pub span: Option<Span>,
+    /// The anonymity threshold.
+    pub threshold: i64,
+    /// Of memberships whose published cell is shown.
+    pub scores: HashMap<String, Scores>,
+    /// The countries each membership had responses in.
+    pub countries: HashMap<String, Vec<String>>,
+    /// Of one membership whose cell may be hidden (for its own partner and the administrator).
+    pub own: Option<(String, Scores)>,
+}
+
+/// The NSAT and NPS of some counts.
+pub fn nsat_and_nps(counts: &StandardCounts) -> Scores {
+    let metrics = counts.metrics();
+    (metrics.nsat, metrics.nps)
+}
+
+impl Field {
+    /// Loads the field over `year`'s published year to date, with `own`'s scores even when hidden.
+    pub fn load(conn: &mut DbConnection, year: Option<i32>, own: Option<&str>) -> ApiResult<Field> {
+        let latest = db::publications::all(conn)?
+            .iter()
+            .filter_map(|row| Quarter::parse(&row.quarter))
+            .filter(|q| year.is_none_or(|year| q.year() == year))
+            .max();
+        let threshold = i64::from(db::settings::get(conn)?.anonymity_threshold);
+        let Some(latest) = latest else {
+            return Ok(Field {
+                span: None,
+                threshold,
+                scores: HashMap::new(),
+                countries: HashMap::new(),
+                own: None,
+            });
+        };
+        let span = Span::year_to_date(latest);
+        let published = Figures::load(conn, span.first(), span.last())?;
+        let mut countries: HashMap<String, Vec<String>> = HashMap::new();
+        for (atom, _) in &published.counts {
+            let list = countries.entry(atom.membership.clone()).or_default();
+            if !list.contains(&atom.country) {
+                list.push(atom.country.clone());
+            }
+        }
+        let scores = published
+            .cells
+            .iter()
+            .filter(|(key, shown)| **shown && key.span == span)
+            .filter_map(|(key, _)| match &key.scope {
+                Scope::Membership(id) => {
+                    Some((id.clone(), nsat_and_nps(&published.figures(key).1)))
+                }
+                _ => None,
+            })
+            .collect();
+        Ok(Field {
+            span: Some(span),
+            threshold,
+            scores,
+            countries,
+            own: own.map(|id| {
+                let figures = published.figures(&Key::membership(id, span)).1;
+                (id.to_owned(), nsat_and_nps(&figures))
+            }),
+        })
+    }
+}
+
+/// The field for the benchmark of membership `id` (visible to `visibility`) over `year`'s published
+/// year to date, with its own scores even when its cell is suppressed when `sees_own`. Returns the
+/// membership's stored id with it.
+pub fn membership_field(
+    conn: &mut DbConnection,
+    visibility: crate::auth::Visibility,
+    id: uuid::Uuid,
+    year: Option<i32>,
+    sees_own: bool,
+) -> ApiResult<(String, Field)> {
+    let membership = db::memberships::get(conn, visibility, id)?;
+    let own = sees_own.then_some(membership.id.as_str());
+    let field = Field::load(conn, year, own)?;
+    Ok((membership.id, field))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! where disclosure control allows (DESIGN §2.1), never a live query; no free text, custom question or
 //! customer organization ever appears.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,16 +16,16 @@ use super::{time, RangeQuery};
 use crate::{
     api::extract::Query,
     auth::{AnyRole, Caller, Role},
-    db::{
-        self,
-        publications::{FrozenCount, PublicationRow},
-        DbConnection,
-    },
+    db::{self, publications::PublicationRow},
     domain::{
-        disclosure::{Atom, Key, Quarter, Scope, Span},
-        metrics::{percentile, percentile_rank, Metrics, Score, StandardCounts},
+        disclosure::{Key, Quarter, Scope, Span},
+        metrics::{percentile, percentile_rank, Metrics, Score},
     },
     error::{ApiError, ApiResult},
+    service::{
+        self,
+        publication::{Field, Figures, Scores},
+    },
     AppState,
 };
 
@@ -91,63 +91,7 @@ pub struct ProgramMetrics {
     pub years_to_date: Vec<ProgramPeriod>,
 }
 
-/// The published figures of some quarters: decided cells, frozen counts and publications.
-struct Published {
-    threshold: i32,
-    cells: BTreeMap<Key, bool>,
-    counts: Vec<(Atom, FrozenCount)>,
-    publications: BTreeMap<Quarter, PublicationRow>,
-}
-
-impl Published {
-    /// The figures published for the quarters `first` to `last`.
-    fn load(conn: &mut DbConnection, first: Quarter, last: Quarter) -> ApiResult<Published> {
-        let mut publications = BTreeMap::new();
-        for row in db::publications::all(conn)? {
-            if let Some(quarter) = Quarter::parse(&row.quarter) {
-                if first <= quarter && quarter <= last {
-                    publications.insert(quarter, row);
-                }
-            }
-        }
-        let counts = db::publications::frozen(conn, first, last)?
-            .into_iter()
-            .map(|row| Ok((row.atom()?, row)))
-            .collect::<ApiResult<_>>()?;
-        Ok(Published {
-            threshold: db::settings::get(conn)?.anonymity_threshold,
-            cells: db::publications::cells(conn, first, last)?
-                .into_iter()
-                .map(|cell| (cell.key, cell.shown))
-                .collect(),
-            counts,
-            publications,
-        })
-    }
-
-    /// The responses and answer counts behind `key`.
-    fn figures(&self, key: &Key) -> (i64, StandardCounts) {
-        let mut responses = 0;
-        let mut counts = StandardCounts::default();
-        for (_, row) in self.counts.iter().filter(|(atom, _)| key.covers(atom)) {
-            match row.metric.as_str() {
-                "responses" => responses += row.answers,
-                metric => counts.add(
-                    metric,
-                    row.number_value,
-                    row.text_value.as_deref(),
-                    row.answers,
-                ),
-            }
-        }
-        (responses, counts)
-    }
-
-    /// Whether `key` was decided and is shown.
-    fn shown(&self, key: &Key) -> bool {
-        self.cells.get(key).copied().unwrap_or(false)
-    }
-
+impl Figures {
     /// `key` as the table shows it.
     fn cell(&self, key: &Key) -> Cell {
         match self.shown(key) {
@@ -165,15 +109,6 @@ impl Published {
                 metrics: None,
             },
         }
-    }
-
-    /// The latest quarter published of `year`.
-    fn latest_of(&self, year: i32) -> Option<Quarter> {
-        self.publications
-            .keys()
-            .filter(|q| q.year() == year)
-            .max()
-            .copied()
     }
 
     /// The program and its countries over `span`.
@@ -239,7 +174,7 @@ async fn program_metrics(
     let (from, to) = query.resolve(today)?;
     let (first, last) = (Quarter::containing(from), Quarter::containing(to));
     let published = db::run(&state.pool, move |conn| {
-        Published::load(conn, Span::year_to_date(first).first(), last)
+        Figures::load(conn, Span::year_to_date(first).first(), last)
     })
     .await?;
     let quarters: Vec<Quarter> = published
@@ -352,76 +287,7 @@ pub struct Benchmarks {
     pub nps: MetricBenchmark,
 }
 
-/// A membership's NSAT and NPS.
-type Scores = (Option<Score>, Option<Score>);
-
-/// Every membership's NSAT and NPS over a published span, and the countries it had responses in.
-struct Field {
-    span: Option<Span>,
-    threshold: i64,
-    /// Of memberships whose published cell is shown.
-    scores: HashMap<String, Scores>,
-    countries: HashMap<String, Vec<String>>,
-    /// Of one membership whose cell may be hidden (for its own partner and the administrator).
-    own: Option<(String, Scores)>,
-}
-
-/// The NSAT and NPS of some counts.
-fn nsat_and_nps(counts: &StandardCounts) -> Scores {
-    let metrics = counts.metrics();
-    (metrics.nsat, metrics.nps)
-}
-
 impl Field {
-    /// Loads the field over `year`'s published year to date, with `own`'s scores even when hidden.
-    fn load(conn: &mut DbConnection, year: Option<i32>, own: Option<&str>) -> ApiResult<Field> {
-        let latest = db::publications::all(conn)?
-            .iter()
-            .filter_map(|row| Quarter::parse(&row.quarter))
-            .filter(|q| year.is_none_or(|year| q.year() == year))
-            .max();
-        let threshold = i64::from(db::settings::get(conn)?.anonymity_threshold);
-        let Some(latest) = latest else {
-            return Ok(Field {
-                span: None,
-                threshold,
-                scores: HashMap::new(),
-                countries: HashMap::new(),
-                own: None,
-            });
-        };
-        let span = Span::year_to_date(latest);
-        let published = Published::load(conn, span.first(), span.last())?;
-        let mut countries: HashMap<String, Vec<String>> = HashMap::new();
-        for (atom, _) in &published.counts {
-            let list = countries.entry(atom.membership.clone()).or_default();
-            if !list.contains(&atom.country) {
-                list.push(atom.country.clone());
-            }
-        }
-        let scores = published
-            .cells
-            .iter()
-            .filter(|(key, shown)| **shown && key.span == span)
-            .filter_map(|(key, _)| match &key.scope {
-                Scope::Membership(id) => {
-                    Some((id.clone(), nsat_and_nps(&published.figures(key).1)))
-                }
-                _ => None,
-            })
-            .collect();
-        Ok(Field {
-            span: Some(span),
-            threshold,
-            scores,
-            countries,
-            own: own.map(|id| {
-                let figures = published.figures(&Key::membership(id, span)).1;
-                (id.to_owned(), nsat_and_nps(&figures))
-            }),
-        })
-    }
-
     fn described_span(&self) -> BenchmarkSpan {
         self.span
             .map_or_else(BenchmarkSpan::default, |span| BenchmarkSpan {
@@ -601,10 +467,7 @@ async fn membership_benchmark(
         principal.role != Role::Vendor,
     );
     let (membership_id, field) = db::run(&state.pool, move |conn| {
-        let membership = db::memberships::get(conn, scope, id)?;
-        let own = sees_own.then_some(membership.id.as_str());
-        let field = Field::load(conn, year, own)?;
-        Ok((membership.id, field))
+        service::publication::membership_field(conn, scope, id, year, sees_own)
     })
     .await?;
     Ok(web::Json(MembershipBenchmark {
