@@ -2,4 +2,5 @@
 //! and reads and writes through `crate::db`.
 
 pub mod periods;
+pub mod program;
 pub mod publication;

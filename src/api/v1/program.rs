@@ -16,14 +16,14 @@ use crate::{
     auth::{AdminOnly, AnyRole, Caller},
     db::{
         self,
-        questions::QuestionRow,
         settings::{SettingsChanges, SettingsRow},
     },
     domain::{
         is_valid_locale,
-        questionnaire::{check_definition, Question, ScaleLabels, Translations},
+        questionnaire::{Question, ScaleLabels, Translations},
     },
     error::{ApiError, ApiResult},
+    service::{self, program::Relabel},
     AppState,
 };
 
@@ -142,7 +142,7 @@ async fn get_settings(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
 ) -> ApiResult<HttpResponse> {
-    let row = db::run(&state.pool, db::settings::get).await?;
+    let row = db::run(&state.pool, service::program::settings).await?;
     let version = row.version;
     Ok(read_response(
         &req,
@@ -175,9 +175,7 @@ async fn update_settings(
         default_locale: input.default_locale,
     };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::settings::update(conn, expected, changes, &now)
-        })
+        service::program::update_settings(conn, expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -200,7 +198,7 @@ async fn list_standard_questions(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
 ) -> ApiResult<web::Json<StandardQuestions>> {
-    let items = db::run(&state.pool, db::questions::standard).await?;
+    let items = db::run(&state.pool, service::program::standard_questions).await?;
     Ok(web::Json(StandardQuestions { items }))
 }
 
@@ -238,43 +236,13 @@ async fn update_standard_question(
         if_match(&req)?,
         state.timestamp(),
     );
+    let relabel = Relabel {
+        prompt: input.prompt,
+        scale_labels: input.scale_labels,
+        option_labels: input.option_labels.unwrap_or_default(),
+    };
     let (question, version) = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let current = db::questions::get(conn, None, id)?;
-            let mut question = Question::try_from(current.clone())?;
-            if let Some(prompt) = input.prompt {
-                question.prompt = prompt;
-            }
-            if input.scale_labels.is_some() {
-                question.scale_labels = input.scale_labels;
-            }
-            for (value, label) in input.option_labels.unwrap_or_default() {
-                let option = question
-                    .options
-                    .iter_mut()
-                    .find(|o| o.value == value)
-                    .ok_or_else(|| {
-                        ApiError::invalid_field(
-                            &format!("option_labels.{value}"),
-                            "is not an option of this question",
-                        )
-                    })?;
-                option.label = label;
-            }
-            let errors = check_definition(&question);
-            if !errors.is_empty() {
-                return Err(ApiError::validation(errors));
-            }
-            let row = QuestionRow::from_question(
-                &question,
-                None,
-                current.version,
-                &current.created_at,
-                &now,
-            );
-            db::questions::replace(conn, &current, expected, &row)?;
-            Ok((question, current.version + 1))
-        })
+        service::program::relabel_standard_question(conn, id, relabel, expected, &now)
     })
     .await?;
     Ok(updated_response(version, &question))
