@@ -1,4 +1,5 @@
 //! Use cases: each runs inside one transaction the caller opens, applies the rules of `crate::domain`
 //! and reads and writes through `crate::db`.
 
+pub mod partners;
 pub mod publication;
