@@ -2,5 +2,6 @@
 //! and reads and writes through `crate::db`.
 
 pub mod memberships;
+pub mod offices;
 pub mod partners;
 pub mod publication;
