@@ -1,6 +1,11 @@
-//! Use cases: each runs inside one transaction the caller opens, applies the rules of `crate::domain`
-//! and reads and writes through `crate::db`.
+//! Use cases: one function each, called by the handlers inside `db::run`. A use case that writes opens
+//! its own transaction; it applies the rules of `crate::domain` and reads and writes through
+//! `crate::db`, and never sees HTTP.
 
+pub mod contacts;
+pub mod memberships;
+pub mod offices;
+pub mod partners;
 pub mod periods;
 pub mod program;
 pub mod publication;

@@ -15,13 +15,13 @@ use super::{
 use crate::{
     api::extract::{row_from_json, Json, Query},
     auth::{Caller, ContactReader},
-    db::{
-        self,
-        contacts::{ContactChanges, ContactRow, ImportOutcome},
-        offices::OfficeRow,
-    },
-    domain::{is_valid_locale, org_key::org_key},
+    db::{self, contacts::ContactRow},
+    domain::is_valid_locale,
     error::{ApiError, ApiResult, FieldError},
+    service::{
+        self,
+        contacts::{CheckedContact, ContactUpdate, GivenConsent, Imported, NewContact},
+    },
     AppState,
 };
 
@@ -266,12 +266,8 @@ fn consent_errors(consent: Option<&Consent>, now: DateTime<Utc>) -> Vec<FieldErr
     }
 }
 
-/// Validates a new contact and builds its row for `office`, or returns its field errors.
-fn new_contact_row(
-    input: CreateContact,
-    office: &OfficeRow,
-    now: DateTime<Utc>,
-) -> Result<ContactRow, Vec<FieldError>> {
+/// Validates a new contact at `now`: the service's input, or its field errors in field order.
+fn checked(input: CreateContact, now: DateTime<Utc>) -> CheckedContact {
     let mut errors = input
         .validate()
         .err()
@@ -282,28 +278,21 @@ fn new_contact_row(
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         return Err(errors);
     }
-    let email = input.email.trim().to_lowercase();
-    let organization = input
-        .organization
-        .map(|o| o.trim().to_owned())
-        .filter(|o| !o.is_empty());
-    let stamp = db::timestamp(now);
-    Ok(ContactRow {
-        id: Uuid::now_v7().to_string(),
-        office_id: office.id.clone(),
-        partner_id: office.partner_id.clone(),
-        name: Some(input.name.trim().to_owned()),
-        org_key: org_key(&email, organization.as_deref()),
-        email: Some(email),
-        organization,
+    Ok(NewContact {
+        name: input.name,
+        email: input.email,
+        organization: input.organization,
         locale: input.locale,
-        consent_given_at: input.consent.as_ref().map(|c| db::timestamp(c.given_at)),
-        consent_method: input.consent.as_ref().map(|c| db::enum_text(c.method)),
-        erased_at: None,
-        version: 1,
-        created_at: stamp.clone(),
-        updated_at: stamp,
+        consent: input.consent.map(given),
     })
+}
+
+/// The service's form of a consent.
+fn given(consent: Consent) -> GivenConsent {
+    GivenConsent {
+        given_at: consent.given_at,
+        method: db::enum_text(consent.method),
+    }
 }
 
 const OFFICE_ID: &str = "The office's id.";
@@ -321,13 +310,9 @@ async fn create_contact(
     body: Json<CreateContact>,
 ) -> ApiResult<Created<Contact>> {
     let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.clock.now());
-    let input = body.into_inner();
+    let (new, stamp) = (checked(body.into_inner(), now), db::timestamp(now));
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let office = db::offices::get(conn, scope, office_id)?;
-            let row = new_contact_row(input, &office, now).map_err(ApiError::validation)?;
-            db::contacts::insert(conn, row)
-        })
+        service::contacts::create(conn, scope, office_id, new, &stamp)
     })
     .await?;
     let version = row.version;
@@ -359,56 +344,33 @@ async fn import_contacts(
         ));
     }
     let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.clock.now());
-    let result = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let office = db::offices::get(conn, scope, office_id)?;
-            let checked: Vec<Result<ContactRow, Vec<FieldError>>> = rows
-                .into_iter()
-                .map(|value| {
-                    row_from_json::<CreateContact>(value)
-                        .and_then(|input| new_contact_row(input, &office, now))
-                })
-                .collect();
-            let valid: Vec<ContactRow> = checked
-                .iter()
-                .filter_map(|r| r.as_ref().ok().cloned())
-                .collect();
-            let mut outcomes = db::contacts::import(conn, &office.id, valid)?.into_iter();
-            Ok(import_result(checked, &mut outcomes))
-        })
+    let contacts: Vec<CheckedContact> = rows
+        .into_iter()
+        .map(|value| row_from_json::<CreateContact>(value).and_then(|input| checked(input, now)))
+        .collect();
+    let stamp = db::timestamp(now);
+    let outcomes = db::run(&state.pool, move |conn| {
+        service::contacts::import(conn, scope, office_id, contacts, &stamp)
     })
     .await?;
-    Ok(web::Json(result))
+    Ok(web::Json(import_result(outcomes)))
 }
 
-fn import_result(
-    checked: Vec<Result<ContactRow, Vec<FieldError>>>,
-    outcomes: &mut impl Iterator<Item = ImportOutcome>,
-) -> ImportResult {
-    let rows: Vec<ImportRow> = checked
+/// The response to an import from the outcome of each row.
+fn import_result(outcomes: Vec<Imported>) -> ImportResult {
+    let row = |index, status, contact_id, errors| ImportRow {
+        index,
+        status,
+        contact_id,
+        errors,
+    };
+    let rows: Vec<ImportRow> = outcomes
         .into_iter()
         .enumerate()
-        .map(|(index, row)| match row {
-            Err(errors) => ImportRow {
-                index,
-                status: ImportStatus::Invalid,
-                contact_id: None,
-                errors,
-            },
-            Ok(_) => match outcomes.next() {
-                Some(ImportOutcome::Created(id)) => ImportRow {
-                    index,
-                    status: ImportStatus::Created,
-                    contact_id: Uuid::parse_str(&id).ok(),
-                    errors: Vec::new(),
-                },
-                _ => ImportRow {
-                    index,
-                    status: ImportStatus::Duplicate,
-                    contact_id: None,
-                    errors: Vec::new(),
-                },
-            },
+        .map(|(index, outcome)| match outcome {
+            Imported::Invalid(errors) => row(index, ImportStatus::Invalid, None, errors),
+            Imported::Created(id) => row(index, ImportStatus::Created, Some(id), Vec::new()),
+            Imported::Duplicate => row(index, ImportStatus::Duplicate, None, Vec::new()),
         })
         .collect();
     let count = |status| rows.iter().filter(|r| r.status == status).count();
@@ -434,8 +396,7 @@ async fn list_contacts(
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        db::offices::get(conn, scope, office_id)?;
-        db::contacts::list_for_office(conn, office_id, after, limit)
+        service::contacts::list(conn, scope, office_id, after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Contact::try_from)?))
@@ -453,7 +414,10 @@ async fn get_contact(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| db::contacts::get(conn, scope, id)).await?;
+    let row = db::run(&state.pool, move |conn| {
+        service::contacts::get(conn, scope, id)
+    })
+    .await?;
     let version = row.version;
     Ok(read_response(&req, version, &Contact::try_from(row)?))
 }
@@ -506,47 +470,19 @@ async fn update_contact(
         if_match(&req)?,
         db::timestamp(now),
     );
+    let changes = ContactUpdate {
+        name: input.name,
+        email: input.email,
+        organization: input.organization,
+        locale: input.locale,
+        consent: input.consent.map(|c| c.map(given)),
+    };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::contacts::update(conn, scope, id, expected, &stamp, |current| {
-                Ok(contact_changes(input, current))
-            })
-        })
+        service::contacts::update(conn, scope, id, expected, changes, &stamp)
     })
     .await?;
     let version = row.version;
     Ok(updated_response(version, &Contact::try_from(row)?))
-}
-
-fn contact_changes(input: UpdateContact, current: &ContactRow) -> ContactChanges {
-    let email = input.email.map(|e| e.trim().to_lowercase());
-    let organization = input.organization.map(|o| o.map(|o| o.trim().to_owned()));
-    let org_key = (email.is_some() || organization.is_some()).then(|| {
-        let email = email
-            .as_deref()
-            .or(current.email.as_deref())
-            .unwrap_or_default();
-        let organization = match &organization {
-            Some(new) => new.as_deref(),
-            None => current.organization.as_deref(),
-        };
-        org_key(email, organization)
-    });
-    ContactChanges {
-        name: input.name.map(|n| Some(n.trim().to_owned())),
-        email: email.map(Some),
-        organization,
-        org_key,
-        locale: input.locale,
-        consent_given_at: input
-            .consent
-            .as_ref()
-            .map(|c| c.as_ref().map(|c| db::timestamp(c.given_at))),
-        consent_method: input
-            .consent
-            .as_ref()
-            .map(|c| c.as_ref().map(|c| db::enum_text(c.method))),
-    }
 }
 
 /// Erase a contact
@@ -568,9 +504,7 @@ async fn erase_contact(
         state.timestamp(),
     );
     db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::contacts::erase(conn, scope, id, expected, &now)
-        })
+        service::contacts::erase(conn, scope, id, expected, &now)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

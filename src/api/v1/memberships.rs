@@ -14,12 +14,13 @@ use super::{
 };
 use crate::{
     api::extract::{Json, Query},
-    auth::{AdminOnly, AnyRole, Caller, Visibility},
-    db::{
-        self,
-        memberships::{MembershipChanges, MembershipRow},
-    },
+    auth::{AdminOnly, AnyRole, Caller},
+    db::{self, memberships::MembershipRow},
     error::{ApiError, ApiResult},
+    service::{
+        self,
+        memberships::{MembershipUpdate, NewMembership},
+    },
     AppState,
 };
 
@@ -119,20 +120,12 @@ async fn create_membership(
 ) -> ApiResult<Created<Membership>> {
     let input = validated(body.into_inner())?;
     let (partner_id, now) = (path.into_inner(), state.timestamp());
-    let row = MembershipRow {
-        id: Uuid::now_v7().to_string(),
-        partner_id: partner_id.to_string(),
-        membership_number: input.membership_number.trim().to_owned(),
-        renewal_date: input.renewal_date.to_string(),
-        version: 1,
-        created_at: now.clone(),
-        updated_at: now,
+    let new = NewMembership {
+        membership_number: input.membership_number,
+        renewal_date: input.renewal_date,
     };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::partners::get(conn, Visibility::All, partner_id)?;
-            db::memberships::insert(conn, row)
-        })
+        service::memberships::create(conn, partner_id, new, &now)
     })
     .await?;
     let version = row.version;
@@ -158,8 +151,7 @@ async fn list_memberships(
     let (limit, after) = query.parse()?;
     let (partner_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        db::partners::get(conn, scope, partner_id)?;
-        db::memberships::list_for_partner(conn, partner_id, after, limit)
+        service::memberships::list(conn, scope, partner_id, after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Membership::try_from)?))
@@ -178,7 +170,7 @@ async fn get_membership(
 ) -> ApiResult<HttpResponse> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
-        db::memberships::get(conn, scope, id)
+        service::memberships::get(conn, scope, id)
     })
     .await?;
     let version = row.version;
@@ -200,14 +192,12 @@ async fn update_membership(
 ) -> ApiResult<HttpResponse> {
     let input = validated(body.into_inner())?;
     let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
-    let changes = MembershipChanges {
-        membership_number: input.membership_number.map(|n| n.trim().to_owned()),
-        renewal_date: input.renewal_date.map(|d| d.to_string()),
+    let changes = MembershipUpdate {
+        membership_number: input.membership_number,
+        renewal_date: input.renewal_date,
     };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::memberships::update(conn, id, expected, changes, &now)
-        })
+        service::memberships::update(conn, id, expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -227,7 +217,7 @@ async fn delete_membership(
 ) -> ApiResult<HttpResponse> {
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| db::memberships::delete(conn, id, expected))
+        service::memberships::delete(conn, id, expected)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -15,12 +15,13 @@ use super::{
 use crate::{
     api::extract::{Json, Query},
     auth::{AnyRole, Caller, PartnerOrAdmin},
-    db::{
-        self,
-        offices::{OfficeChanges, OfficeRow},
-    },
+    db::{self, offices::OfficeRow},
     domain::country::is_iso_country,
     error::{ApiError, ApiResult},
+    service::{
+        self,
+        offices::{NewOffice, OfficeUpdate},
+    },
     AppState,
 };
 
@@ -131,10 +132,6 @@ fn valid_country(code: &str) -> Result<(), validator::ValidationError> {
     }
 }
 
-fn country(code: &str) -> String {
-    code.trim().to_ascii_uppercase()
-}
-
 const MEMBERSHIP_ID: &str = "The membership's id.";
 const OFFICE_ID: &str = "The office's id.";
 
@@ -152,24 +149,13 @@ async fn create_office(
     let input = validated(body.into_inner())?;
     let (membership_id, scope, now) =
         (path.into_inner(), principal.visibility(), state.timestamp());
+    let new = NewOffice {
+        name: input.name,
+        country: input.country,
+        city: input.city,
+    };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let membership = db::memberships::get(conn, scope, membership_id)?;
-            db::offices::insert(
-                conn,
-                OfficeRow {
-                    id: Uuid::now_v7().to_string(),
-                    membership_id: membership.id,
-                    partner_id: membership.partner_id,
-                    name: input.name.trim().to_owned(),
-                    country: country(&input.country),
-                    city: input.city.trim().to_owned(),
-                    version: 1,
-                    created_at: now.clone(),
-                    updated_at: now,
-                },
-            )
-        })
+        service::offices::create(conn, scope, membership_id, new, &now)
     })
     .await?;
     let version = row.version;
@@ -195,8 +181,7 @@ async fn list_offices(
     let (limit, after) = query.parse()?;
     let (membership_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        db::memberships::get(conn, scope, membership_id)?;
-        db::offices::list_for_membership(conn, membership_id, after, limit)
+        service::offices::list(conn, scope, membership_id, after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Office::try_from)?))
@@ -214,7 +199,10 @@ async fn get_office(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| db::offices::get(conn, scope, id)).await?;
+    let row = db::run(&state.pool, move |conn| {
+        service::offices::get(conn, scope, id)
+    })
+    .await?;
     let version = row.version;
     Ok(read_response(&req, version, &Office::try_from(row)?))
 }
@@ -238,15 +226,13 @@ async fn update_office(
         if_match(&req)?,
         state.timestamp(),
     );
-    let changes = OfficeChanges {
-        name: input.name.map(|n| n.trim().to_owned()),
-        country: input.country.as_deref().map(country),
-        city: input.city.map(|c| c.trim().to_owned()),
+    let changes = OfficeUpdate {
+        name: input.name,
+        country: input.country,
+        city: input.city,
     };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::offices::update(conn, scope, id, expected, changes, &now)
-        })
+        service::offices::update(conn, scope, id, expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -266,7 +252,7 @@ async fn delete_office(
 ) -> ApiResult<HttpResponse> {
     let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| db::offices::delete(conn, scope, id, expected))
+        service::offices::delete(conn, scope, id, expected)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -15,11 +15,12 @@ use super::{
 use crate::{
     api::extract::{Json, Query},
     auth::{AdminOnly, AnyRole, Caller},
-    db::{
-        self,
-        partners::{PartnerChanges, PartnerRow},
-    },
+    db::{self, partners::PartnerRow},
     error::{ApiError, ApiResult},
+    service::{
+        self,
+        partners::{NewPartner, PartnerUpdate},
+    },
     AppState,
 };
 
@@ -140,13 +141,6 @@ fn valid_domains(domains: &[String]) -> Result<(), validator::ValidationError> {
     }
 }
 
-fn domains_json(domains: &[String]) -> String {
-    let mut normalized: Vec<String> = domains.iter().map(|d| d.trim().to_lowercase()).collect();
-    normalized.sort();
-    normalized.dedup();
-    serde_json::Value::from(normalized).to_string()
-}
-
 /// Create a partner
 ///
 /// Registers a partner organization under the vendor's own unique key (409 when another partner has
@@ -160,17 +154,13 @@ async fn create_partner(
 ) -> ApiResult<Created<Partner>> {
     let input = validated(body.into_inner())?;
     let now = state.timestamp();
-    let row = PartnerRow {
-        id: Uuid::now_v7().to_string(),
-        external_key: input.external_key.trim().to_owned(),
-        name: input.name.trim().to_owned(),
-        email_domains: domains_json(&input.email_domains),
-        version: 1,
-        created_at: now.clone(),
-        updated_at: now,
+    let new = NewPartner {
+        external_key: input.external_key,
+        name: input.name,
+        email_domains: input.email_domains,
     };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| db::partners::insert(conn, row))
+        service::partners::create(conn, new, &now)
     })
     .await?;
     let version = row.version;
@@ -195,7 +185,7 @@ async fn list_partners(
     let (limit, after) = query.parse()?;
     let scope = principal.visibility();
     let rows = db::run(&state.pool, move |conn| {
-        db::partners::list(conn, scope, after, limit)
+        service::partners::list(conn, scope, after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Partner::try_from)?))
@@ -213,7 +203,10 @@ async fn get_partner(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| db::partners::get(conn, scope, id)).await?;
+    let row = db::run(&state.pool, move |conn| {
+        service::partners::get(conn, scope, id)
+    })
+    .await?;
     let version = row.version;
     Ok(read_response(&req, version, &Partner::try_from(row)?))
 }
@@ -232,15 +225,13 @@ async fn update_partner(
 ) -> ApiResult<HttpResponse> {
     let input = validated(body.into_inner())?;
     let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
-    let changes = PartnerChanges {
-        external_key: input.external_key.map(|k| k.trim().to_owned()),
-        name: input.name.map(|n| n.trim().to_owned()),
-        email_domains: input.email_domains.as_deref().map(domains_json),
+    let changes = PartnerUpdate {
+        external_key: input.external_key,
+        name: input.name,
+        email_domains: input.email_domains,
     };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::partners::update(conn, id, expected, changes, &now)
-        })
+        service::partners::update(conn, id, expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -260,7 +251,7 @@ async fn delete_partner(
 ) -> ApiResult<HttpResponse> {
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| db::partners::delete(conn, id, expected))
+        service::partners::delete(conn, id, expected)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
