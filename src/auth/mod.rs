@@ -4,7 +4,8 @@
 pub mod policy;
 
 pub use policy::{
-    AdminOnly, AnyRole, Caller, Capability, ContactReader, PartnerOrAdmin, RecordReader, Visibility,
+    AdminOnly, AnyRole, Caller, Capability, ContactReader, PartnerOrAdmin, ProgramReader,
+    RecordReader, Visibility,
 };
 
 use std::{io::Write, path::Path};

@@ -45,6 +45,8 @@ pub enum Capability {
     Contacts,
     /// Read individual surveys, invitations and responses (never the vendor, who sees aggregates).
     Records,
+    /// Read program-wide lists (the administrator and the vendor; a partner reads its own objects).
+    ProgramWide,
     /// Run the program: partners, memberships, settings, periods, voids, imports.
     Administer,
 }
@@ -59,6 +61,8 @@ impl Capability {
                 true
             }
             (Capability::Write | Capability::Contacts | Capability::Records, Vendor) => false,
+            (Capability::ProgramWide, Admin | Vendor) => true,
+            (Capability::ProgramWide, Partner) => false,
             (Capability::Administer, Admin) => true,
             (Capability::Administer, Partner | Vendor) => false,
         }
@@ -74,6 +78,9 @@ impl Capability {
             }
             Capability::Records => {
                 "the vendor sees the program in aggregate only, never individual surveys or responses"
+            }
+            Capability::ProgramWide => {
+                "the program-wide list is for the administrator and the vendor; use /memberships/{id}/compliance"
             }
             Capability::Administer => "only the program administrator may do this",
         }
@@ -121,6 +128,10 @@ policy!(
 policy!(
     /// Individual records ([`Capability::Records`]).
     RecordReader => Records
+);
+policy!(
+    /// The administrator or the vendor ([`Capability::ProgramWide`]).
+    ProgramReader => ProgramWide
 );
 policy!(
     /// The administrator only ([`Capability::Administer`]).
@@ -193,15 +204,16 @@ mod tests {
     #[test]
     fn the_role_capability_table() {
         use Capability::*;
-        let table: Vec<(Capability, [bool; 3])> = [Read, Write, Contacts, Records, Administer]
-            .into_iter()
-            .map(|c| {
-                (
-                    c,
-                    [Role::Admin, Role::Partner, Role::Vendor].map(|r| c.allows(r)),
-                )
-            })
-            .collect();
+        let table: Vec<(Capability, [bool; 3])> =
+            [Read, Write, Contacts, Records, ProgramWide, Administer]
+                .into_iter()
+                .map(|c| {
+                    (
+                        c,
+                        [Role::Admin, Role::Partner, Role::Vendor].map(|r| c.allows(r)),
+                    )
+                })
+                .collect();
         assert_eq!(
             table,
             [
@@ -209,6 +221,7 @@ mod tests {
                 (Write, [true, true, false]),
                 (Contacts, [true, true, false]),
                 (Records, [true, true, false]),
+                (ProgramWide, [true, false, true]),
                 (Administer, [true, false, false]),
             ]
         );

@@ -2,6 +2,7 @@
 //! its own transaction; it applies the rules of `crate::domain` and reads and writes through
 //! `crate::db`, and never sees HTTP.
 
+pub mod compliance;
 pub mod contacts;
 pub mod memberships;
 pub mod offices;

@@ -1,6 +1,6 @@
 //! Compliance: where each membership stands against the program rule, and why.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use actix_web::{get, web};
 use chrono::NaiveDate;
@@ -12,15 +12,17 @@ use uuid::Uuid;
 use super::{ListQuery, Paged};
 use crate::{
     api::extract::Query,
-    auth::{AnyRole, Caller, Role},
-    db::{self, bounds, DbConnection},
+    auth::{AnyRole, Caller, ProgramReader, Role},
+    db,
     domain::{
-        compliance::{
-            membership_standing, window_start, AnonymousCount, Exclusion, OrganizationCount,
-        },
+        compliance::{window_start, AnonymousCount, Exclusion, OrganizationCount},
         org_key,
     },
     error::{ApiError, ApiResult},
+    service::{
+        self,
+        compliance::{Explained, ProgramCounts},
+    },
     AppState,
 };
 
@@ -149,24 +151,22 @@ pub fn as_of(requested: Option<NaiveDate>, today: NaiveDate) -> ApiResult<NaiveD
     Ok(day)
 }
 
-/// The explained compliance of one membership; `detailed` adds per-organization figures.
-pub fn explain(
-    conn: &mut DbConnection,
-    membership_id: &str,
+/// The explained compliance of one membership as the API shows it; `detailed` adds per-organization
+/// figures.
+fn explained_view(
+    explained: Explained,
     as_of: NaiveDate,
     detailed: bool,
 ) -> ApiResult<MembershipCompliance> {
-    let settings = db::settings::get(conn)?;
+    let Explained {
+        membership_id,
+        settings,
+        offices,
+        standing,
+        names,
+    } = explained;
+    let membership_id = membership_id.as_str();
     let rules = settings.rules();
-    let offices =
-        db::offices::list_for_membership(conn, db::parse_uuid(membership_id)?, None, 10_000)?.0;
-    let responses = db::results::membership_responses(conn, membership_id)?;
-    let ids: Vec<String> = offices.iter().map(|o| o.id.clone()).collect();
-    let standing = membership_standing(&ids, &responses, &rules, as_of);
-    let names = match detailed {
-        true => db::contacts::organization_names(conn, &ids)?,
-        false => HashMap::new(),
-    };
     let offices = offices
         .into_iter()
         .zip(standing.offices)
@@ -263,12 +263,11 @@ async fn membership_compliance(
         principal.visibility(),
         principal.role != Role::Vendor,
     );
-    let result = db::run(&state.pool, move |conn| {
-        let membership = db::memberships::get(conn, scope, id)?;
-        explain(conn, &membership.id, day, detailed)
+    let explained = db::run(&state.pool, move |conn| {
+        service::compliance::explain(conn, scope, id, day, detailed)
     })
     .await?;
-    Ok(web::Json(result))
+    Ok(web::Json(explained_view(explained, day, detailed)?))
 }
 
 /// One membership in the program-wide list.
@@ -307,24 +306,15 @@ pub struct ProgramComplianceQuery {
     pub country: Option<String>,
 }
 
-/// Every membership's status on `as_of`, computed in SQL (the organization cap applied per office and organization).
-pub fn program_statuses(
-    conn: &mut DbConnection,
-    as_of: NaiveDate,
-) -> ApiResult<Vec<MembershipStatus>> {
-    let settings = db::settings::get(conn)?;
-    let rules = settings.rules();
-    let first_day = window_start(as_of, rules.window_months)
-        .succ_opt()
-        .unwrap_or(as_of);
-    let (from, to) = bounds(first_day, as_of);
-    let mut best: BTreeMap<String, i64> = BTreeMap::new();
-    for office in db::results::office_counts(conn, &from, &to, rules.cap_per_org as i64, None)? {
-        let entry = best.entry(office.membership_id).or_insert(0);
-        *entry = (*entry).max(office.counted);
-    }
+/// Every membership's status from the program's counts.
+fn program_statuses(counts: ProgramCounts) -> ApiResult<Vec<MembershipStatus>> {
+    let ProgramCounts {
+        min_completed,
+        best,
+        memberships,
+    } = counts;
     let mut statuses: Vec<MembershipStatus> = Vec::new();
-    for row in db::results::membership_countries(conn)? {
+    for row in memberships {
         if statuses
             .last()
             .is_none_or(|s| s.membership_id.to_string() != row.membership_id)
@@ -335,7 +325,7 @@ pub fn program_statuses(
                 partner_id: db::parse_uuid(&row.partner_id)?,
                 membership_number: row.membership_number,
                 countries: Vec::new(),
-                status: if counted >= rules.min_completed as i64 {
+                status: if counted >= min_completed {
                     ComplianceStatus::Met
                 } else {
                     ComplianceStatus::NotMet
@@ -360,13 +350,10 @@ pub fn program_statuses(
 #[get("/program/compliance")]
 async fn program_compliance(
     state: web::Data<AppState>,
-    principal: Caller<AnyRole>,
+    _caller: Caller<ProgramReader>,
     query: Query<ProgramComplianceQuery>,
     page: Query<ListQuery>,
 ) -> ApiResult<web::Json<MembershipStatusPage>> {
-    if principal.role == Role::Partner {
-        return Err(ApiError::Forbidden("the program-wide list is for the administrator and the vendor; use /memberships/{id}/compliance".into()));
-    }
     let day = as_of(query.as_of, state.clock.now().date_naive())?;
     let (limit, after) = page.parse()?;
     let country = query
@@ -383,7 +370,11 @@ async fn program_compliance(
         ));
     }
     let status = query.status;
-    let statuses = db::run(&state.pool, move |conn| program_statuses(conn, day)).await?;
+    let counts = db::run(&state.pool, move |conn| {
+        service::compliance::program(conn, day)
+    })
+    .await?;
+    let statuses = program_statuses(counts)?;
     let mut matching = statuses
         .into_iter()
         .filter(|s| status.is_none_or(|wanted| s.status == wanted))
