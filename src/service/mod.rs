@@ -10,3 +10,4 @@ pub mod partners;
 pub mod periods;
 pub mod program;
 pub mod publication;
+pub mod results;

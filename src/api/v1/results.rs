@@ -10,11 +10,10 @@ use uuid::Uuid;
 
 use crate::{
     api::extract::Query,
-    auth::{Caller, RecordReader, Visibility},
+    auth::{Caller, RecordReader},
     db::{
         self,
-        results::{AnswerCount, MetricCount, ResponseCount, Scope},
-        DbConnection,
+        results::{AnswerCount, MetricCount, ResponseCount},
     },
     domain::{
         metrics::{Metrics, StandardCounts},
@@ -22,6 +21,10 @@ use crate::{
         questionnaire::{pick, Question, QuestionKind},
     },
     error::{ApiError, ApiResult},
+    service::{
+        self,
+        results::{Of, ScopeCounts, SurveyCounts},
+    },
     AppState,
 };
 
@@ -35,7 +38,6 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
 
 pub use super::RangeQuery;
 use crate::api::charts;
-use crate::db::bounds;
 
 /// The first day of a stored `YYYY-MM` month.
 pub fn month_start(month: &str) -> Option<NaiveDate> {
@@ -231,28 +233,17 @@ fn chosen(count: &AnswerCount, value: &str) -> bool {
     }
 }
 
-const ALL_TIME: (&str, &str) = ("0000", "9999");
-
-fn survey_results_of(
-    conn: &mut DbConnection,
-    scope: Visibility,
-    survey_id: Uuid,
-) -> ApiResult<SurveyResults> {
-    let survey = db::surveys::get(conn, scope, survey_id)?;
-    let questions: Vec<Question> =
-        serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
-            .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
-    let locale = db::settings::get(conn)?.default_locale;
-    let within = Scope::Survey(survey.id.clone());
-    let metrics = metrics_of(&db::results::metric_counts(
-        conn, &within, ALL_TIME.0, ALL_TIME.1,
-    )?);
-    let responses = db::results::response_counts(conn, &within, ALL_TIME.0, ALL_TIME.1)?
-        .iter()
-        .map(|r| r.responses)
-        .sum();
-    let counts = db::results::answer_counts(conn, &within, ALL_TIME.0, ALL_TIME.1, false)?;
-    let comments = db::results::text_answers(conn, &survey.id)?
+fn survey_results_of(counts: SurveyCounts) -> ApiResult<SurveyResults> {
+    let SurveyCounts {
+        survey,
+        questions,
+        locale,
+        metrics,
+        responses,
+        answers,
+        comments,
+    } = counts;
+    let comments = comments
         .into_iter()
         .map(|t| {
             Ok(Comment {
@@ -262,41 +253,37 @@ fn survey_results_of(
         })
         .collect::<ApiResult<_>>()?;
     Ok(SurveyResults {
-        survey_id,
-        responses,
-        metrics,
-        questions: distributions(&questions, &counts, &locale),
+        survey_id: db::parse_uuid(&survey.id)?,
+        responses: responses.iter().map(|r| r.responses).sum(),
+        metrics: metrics_of(&metrics),
+        questions: distributions(&questions, &answers, &locale),
         comments,
     })
 }
 
-/// Results of `scope` over a date range.
-pub fn scope_results(
-    conn: &mut DbConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> ApiResult<ScopeResults> {
-    let settings = db::settings::get(conn)?;
-    let (start, end) = bounds(from, to);
-    let counts = db::results::metric_counts(conn, scope, &start, &end)?;
-    let responses = db::results::response_counts(conn, scope, &start, &end)?;
-    let standard = db::questions::standard(conn)?;
-    let answers = db::results::answer_counts(conn, scope, &start, &end, true)?;
-    Ok(ScopeResults {
+/// Results over a date range, from their counts.
+fn scope_results(counts: ScopeCounts, from: NaiveDate, to: NaiveDate) -> ScopeResults {
+    let ScopeCounts {
+        settings,
+        metrics,
+        responses,
+        standard,
+        answers,
+    } = counts;
+    ScopeResults {
         from,
         to,
         responses: responses.iter().map(|r| r.responses).sum(),
-        metrics: metrics_of(&counts),
+        metrics: metrics_of(&metrics),
         questions: distributions(&standard, &answers, &settings.default_locale),
         periods: period_series(
-            &counts,
+            &metrics,
             &responses,
             settings.reporting_period_months as u32,
             from,
             to,
         ),
-    })
+    }
 }
 
 const SURVEY_ID: &str = "The survey's id.";
@@ -313,9 +300,12 @@ async fn survey_results(
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<SurveyResults>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    Ok(web::Json(
-        db::run(&state.pool, move |conn| survey_results_of(conn, scope, id)).await?,
-    ))
+    Ok(web::Json(survey_results_of(
+        db::run(&state.pool, move |conn| {
+            service::results::survey(conn, scope, id)
+        })
+        .await?,
+    )?))
 }
 
 /// Get an office's results
@@ -331,11 +321,11 @@ async fn office_results(
 ) -> ApiResult<web::Json<ScopeResults>> {
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let results = db::run(&state.pool, move |conn| {
-        let office = db::offices::get(conn, scope, id)?;
-        scope_results(conn, &Scope::Office(office.id), from, to)
+    let counts = db::run(&state.pool, move |conn| {
+        service::results::scope(conn, scope, Of::Office(id), from, to)
     })
     .await?;
+    let results = scope_results(counts, from, to);
     Ok(web::Json(results))
 }
 
@@ -352,11 +342,11 @@ async fn membership_results(
 ) -> ApiResult<web::Json<ScopeResults>> {
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let results = db::run(&state.pool, move |conn| {
-        let membership = db::memberships::get(conn, scope, id)?;
-        scope_results(conn, &Scope::Membership(membership.id), from, to)
+    let counts = db::run(&state.pool, move |conn| {
+        service::results::scope(conn, scope, Of::Membership(id), from, to)
     })
     .await?;
+    let results = scope_results(counts, from, to);
     Ok(web::Json(results))
 }
 
@@ -421,11 +411,11 @@ async fn membership_chart(
     }
     .resolve(today)?;
     let (id, scope, metric) = (path.into_inner(), principal.visibility(), query.metric);
-    let results = db::run(&state.pool, move |conn| {
-        let membership = db::memberships::get(conn, scope, id)?;
-        scope_results(conn, &Scope::Membership(membership.id), from, to)
+    let counts = db::run(&state.pool, move |conn| {
+        service::results::scope(conn, scope, Of::Membership(id), from, to)
     })
     .await?;
+    let results = scope_results(counts, from, to);
     let points: Vec<(String, Option<f64>)> = results
         .periods
         .iter()
@@ -463,7 +453,12 @@ async fn survey_chart(
     query: Query<DistributionQuery>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope, question_id) = (path.into_inner(), principal.visibility(), query.question_id);
-    let results = db::run(&state.pool, move |conn| survey_results_of(conn, scope, id)).await?;
+    let results = survey_results_of(
+        db::run(&state.pool, move |conn| {
+            service::results::survey(conn, scope, id)
+        })
+        .await?,
+    )?;
     let question = results
         .questions
         .iter()
