@@ -12,9 +12,9 @@ use actix_web::{
 use sha2::{Digest, Sha256};
 
 use crate::{
-    auth,
-    db::{self, idempotency::IdempotencyRow},
+    auth, db,
     error::{ApiError, ErrorCode},
+    service::{self, idempotency::IdempotencyRow},
     AppState,
 };
 
@@ -152,7 +152,7 @@ pub async fn idempotency(
         db::timestamp(now - chrono::Duration::seconds(IDEMPOTENCY_ABANDONED_SECONDS));
     let mine = claim.clone();
     let existing = match db::run(&state.pool, move |conn| {
-        db::idempotency::claim(conn, &claim, &expired_before, &abandoned_before)
+        service::idempotency::claim(conn, &claim, &expired_before, &abandoned_before)
     })
     .await
     {
@@ -179,7 +179,7 @@ pub async fn idempotency(
         .is_some_and(|v| v.as_bytes() == b"no-store");
     if !status.is_success() || no_store {
         db::run(&state.pool, move |conn| {
-            db::idempotency::release(conn, &mine)
+            service::idempotency::release(conn, &mine)
         })
         .await
         .ok();
@@ -202,7 +202,7 @@ pub async fn idempotency(
         .map_err(|_| ApiError::Internal("could not buffer the response".into()))?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let stored = db::run(&state.pool, move |conn| {
-        db::idempotency::complete(
+        service::idempotency::complete(
             conn,
             &mine,
             i32::from(status.as_u16()),

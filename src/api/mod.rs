@@ -129,7 +129,7 @@ async fn health() -> impl Responder {
 }
 
 async fn ready(state: web::Data<AppState>) -> Result<web::Json<serde_json::Value>, ApiError> {
-    crate::db::run(&state.pool, crate::db::ping).await?;
+    crate::db::run(&state.pool, crate::service::ping).await?;
     Ok(web::Json(serde_json::json!({ "status": "ready" })))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod compliance;
 pub mod contacts;
+pub mod idempotency;
 pub mod memberships;
 pub mod offices;
 pub mod partners;
@@ -11,3 +12,6 @@ pub mod periods;
 pub mod program;
 pub mod publication;
 pub mod results;
+
+/// Whether the database answers (the readiness probe).
+pub use crate::db::ping;
