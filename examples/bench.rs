@@ -15,7 +15,7 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 use csat_index::{
     auth::Role,
     config::{Config, DatabaseUrl, JwtConfig, JwtKey, MailConfig},
-    db::{self, DbConnection},
+    testing::db::{self, DbConnection},
     AppState,
 };
 use diesel::connection::SimpleConnection;
@@ -59,21 +59,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(&config)?;
     let started = Instant::now();
     let ids = {
-        let mut conn = state.pool.get()?;
+        let mut conn = csat_index::testing::pool(&state).get()?;
         seed(&mut conn, memberships, per_membership)?
     };
     let seeded = started.elapsed();
     let rows = memberships * per_membership;
     println!("# {backend}: {memberships} memberships, {rows} responses (seeded in {:.1} s, {:.0} rows/s)", seeded.as_secs_f64(), rows as f64 / seeded.as_secs_f64());
 
-    let admin = state.verifier.issue(
+    let admin = state.verifier().issue(
         Role::Admin,
         None,
         "bench",
         chrono::Utc::now().timestamp(),
         3600,
     )?;
-    let vendor = state.verifier.issue(
+    let vendor = state.verifier().issue(
         Role::Vendor,
         None,
         "bench",
@@ -94,7 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &admin,
         )
     });
-    let mut conn = state.pool.get()?;
+    let mut conn = csat_index::testing::pool(&state).get()?;
     let ceiling_db = measure(300, || {
         count_membership(&mut conn, &ids[pick.next(ids.len())])
     });

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use csat_index::domain::disclosure::{audit, decide, Atom, Key, Quarter, Rules, Span};
+use csat_index::testing::domain::disclosure::{audit, decide, Atom, Key, Quarter, Rules, Span};
 
 const COUNTRIES: [&str; 20] = [
     "AT", "BE", "BG", "CZ", "DE", "DK", "ES", "FI", "FR", "GR", "HU", "IE", "IT", "NL", "PL", "PT",

@@ -232,6 +232,15 @@ const PLAN: &[PartnerPlan] = &[
 /// No demo response is older than this (the oldest batch, plus the minutes before `now`).
 const OLDEST_DAYS_AGO: u64 = 500;
 
+/// Connects to the database of `config` and seeds the demo program there (see [`seed`]).
+pub fn seed_database(config: &crate::Config, now: DateTime<Utc>) -> ApiResult<DemoSummary> {
+    let pool = db::connect(config).map_err(ApiError::Unavailable)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    seed(&mut conn, now)
+}
+
 /// Seeds the demo program; refuses when the database already holds partners.
 pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummary> {
     db::write_tx(conn, |conn| {

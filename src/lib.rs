@@ -19,19 +19,44 @@
 
 #![warn(missing_docs)]
 
-pub mod api;
+mod api;
 pub mod auth;
 pub mod config;
-pub mod db;
+mod db;
+#[cfg(feature = "cli")]
 pub mod demo;
-pub mod domain;
+mod domain;
 pub mod error;
-pub mod i18n;
+mod i18n;
 pub mod mail;
 pub mod openapi;
-pub mod respond;
-pub mod service;
-pub mod web;
+mod respond;
+mod service;
+mod web;
+
+#[doc(hidden)]
+pub mod testing {
+    //! The internals this crate's own tests, benchmarks and examples reach; not part of the API and
+    //! free to change.
+
+    /// Storage.
+    pub mod db {
+        pub use crate::db::*;
+    }
+    /// Pure rules.
+    pub mod domain {
+        pub use crate::domain::*;
+    }
+    /// Use cases.
+    pub mod service {
+        pub use crate::service::*;
+    }
+
+    /// The state's database pool.
+    pub fn pool(state: &crate::AppState) -> &crate::db::DbPool {
+        &state.pool
+    }
+}
 
 use std::sync::Arc;
 
@@ -61,24 +86,24 @@ impl Clock for SystemClock {
 #[derive(Clone)]
 pub struct AppState {
     /// The database pool.
-    pub pool: db::DbPool,
+    pub(crate) pool: db::DbPool,
     /// Verifies bearer tokens.
-    pub verifier: Arc<auth::Verifier>,
+    pub(crate) verifier: Arc<auth::Verifier>,
     /// The clock.
-    pub clock: Arc<dyn Clock>,
+    pub(crate) clock: Arc<dyn Clock>,
     /// Delivers email.
-    pub mailer: Arc<dyn mail::MailTransport>,
+    pub(crate) mailer: Arc<dyn mail::MailTransport>,
     /// Base URL of personal survey links.
-    pub public_url: String,
+    pub(crate) public_url: String,
     /// `public_url` was derived from the bind address because `CSAT_PUBLIC_URL` is unset: right for the
     /// standalone server, which listens there, so an embedding host is warned when it mounts the API.
-    pub public_url_is_default: bool,
+    pub(crate) public_url_is_default: bool,
     /// Warns about a default `public_url` once, however many workers mount the API.
     public_url_warning: Arc<std::sync::Once>,
     /// Limits the public respondent endpoints per client.
-    pub respondent_limiter: Arc<api::rate_limit::RateLimiter>,
+    pub(crate) respondent_limiter: Arc<api::rate_limit::RateLimiter>,
     /// Identify clients by the forwarded-for headers of a trusted proxy.
-    pub trust_forwarded_for: bool,
+    pub(crate) trust_forwarded_for: bool,
 }
 
 /// Why the service could not start.
@@ -127,6 +152,26 @@ impl AppState {
                 );
             });
         }
+    }
+
+    /// Connects to the database and runs any pending migrations (what [`AppState::new`] does first).
+    pub fn migrate(config: &Config) -> Result<(), StartupError> {
+        db::connect(config)
+            .map(drop)
+            .map_err(StartupError::Database)
+    }
+
+    /// Marks `public_url` as right even though it was derived from the bind address: the host listens
+    /// there (the standalone server), so mounting the API does not warn.
+    pub fn serving_at_bind_address(mut self) -> Self {
+        self.public_url_is_default = false;
+        self
+    }
+
+    /// Verifies bearer tokens, and issues them with a shared secret (`csat-index token`, tests, or a
+    /// host that mints tokens in process).
+    pub fn verifier(&self) -> &auth::Verifier {
+        &self.verifier
     }
 
     /// Replaces the clock (tests and simulations).

@@ -70,15 +70,14 @@ fn run() -> Result<(), String> {
         Command::Openapi => unreachable!("handled above"),
         Command::Healthcheck => healthcheck(config.bind),
         Command::Demo => {
-            let pool = csat_index::db::connect(&config)?;
-            let mut conn = pool.get().map_err(|e| e.to_string())?;
-            let summary =
-                csat_index::demo::seed(&mut conn, chrono::Utc::now()).map_err(|e| match e {
+            let summary = csat_index::demo::seed_database(&config, chrono::Utc::now()).map_err(
+                |e| match e {
                     ref e if e.code().status() == actix_web::http::StatusCode::CONFLICT => {
                         format!("{e}; {}", start_over(&config.database))
                     }
                     _ => e.to_string(),
-                })?;
+                },
+            )?;
             println!(
                 "seeded {} partners, {} memberships, {} offices, {} contacts and {} responses; published {} ended quarters",
                 summary.partners,
@@ -94,7 +93,7 @@ fn run() -> Result<(), String> {
             Ok(())
         }
         Command::Migrate => {
-            csat_index::db::connect(&config)?;
+            AppState::migrate(&config).map_err(|e| e.to_string())?;
             println!("migrations are up to date");
             Ok(())
         }
@@ -151,9 +150,9 @@ fn serve(config: Config) -> Result<(), String> {
              Get a token with `cargo run --release -- token --role admin` (installed binary: `csat-index token --role admin`). Never run like this in production."
         );
     }
-    let mut state = AppState::new(&config).map_err(|e| e.to_string())?;
-    // The standalone server listens on `bind`, so a public URL derived from it is right.
-    state.public_url_is_default = false;
+    let state = AppState::new(&config)
+        .map_err(|e| e.to_string())?
+        .serving_at_bind_address();
     let _outbox = state.start_outbox_worker();
     tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
     actix_web::rt::System::new()

@@ -132,13 +132,6 @@ fn field_error(path: &str, message: &str) -> FieldError {
 #[derive(Debug)]
 pub struct Query<T>(pub T);
 
-impl<T> Query<T> {
-    /// The parameters.
-    pub fn into_inner(self) -> T {
-        self.0
-    }
-}
-
 impl<T> std::ops::Deref for Query<T> {
     type Target = T;
     fn deref(&self) -> &T {

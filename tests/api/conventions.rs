@@ -194,7 +194,9 @@ async fn an_exhausted_pool_answers_503_instead_of_hanging() {
             },
         )
         .await;
-        let held = app.state.pool.get().expect("the only connection");
+        let held = csat_index::testing::pool(&app.state)
+            .get()
+            .expect("the only connection");
         let reply = app.get("/api/v1/partners").admin().send().await;
         reply.problem(503);
         assert!(reply.header("retry-after").is_some());
@@ -289,7 +291,7 @@ async fn a_claim_left_by_a_request_that_died_is_released_after_a_minute() {
             role: csat_index::auth::Role::Admin,
             partner_id: None,
         };
-        let claim = csat_index::db::idempotency::IdempotencyRow {
+        let claim = csat_index::testing::db::idempotency::IdempotencyRow {
             principal: principal.key(),
             idempotency_key: "died".into(),
             request_hash: {
@@ -304,11 +306,16 @@ async fn a_claim_left_by_a_request_that_died_is_released_after_a_minute() {
             response_body: None,
             location: None,
             etag: None,
-            created_at: csat_index::db::timestamp(start),
+            created_at: csat_index::testing::db::timestamp(start),
         };
-        let pool = app.state.pool.clone();
+        let pool = csat_index::testing::pool(&app.state).clone();
         actix_web::web::block(move || {
-            csat_index::db::idempotency::claim(&mut pool.get().unwrap(), &claim, "0000", "0000")
+            csat_index::testing::db::idempotency::claim(
+                &mut pool.get().unwrap(),
+                &claim,
+                "0000",
+                "0000",
+            )
         })
         .await
         .unwrap()
@@ -382,8 +389,8 @@ struct Setting {
 async fn sqlite_connections_are_durable_and_enforce_foreign_keys() {
     use diesel::RunQueryDsl;
     let app = TestApp::start(crate::common::Backend::Sqlite).await;
-    let mut conn = app.state.pool.get().unwrap();
-    let csat_index::db::DbConnection::Sqlite(sqlite) = &mut *conn else {
+    let mut conn = csat_index::testing::pool(&app.state).get().unwrap();
+    let csat_index::testing::db::DbConnection::Sqlite(sqlite) = &mut *conn else {
         panic!("a SQLite connection")
     };
     let mut pragma = |name: &str, column: &str| -> String {

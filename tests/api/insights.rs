@@ -569,7 +569,8 @@ async fn nothing_the_vendor_can_call_reveals_contacts_free_text_or_custom_answer
             .send()
             .await;
         let invitation = id_of(&invitations.expect(200)["items"][0]);
-        let answered = csat_index::domain::periods::period_of(chrono::Utc::now().date_naive(), 3);
+        let answered =
+            csat_index::testing::domain::periods::period_of(chrono::Utc::now().date_naive(), 3);
         let later = answered.ends_on + chrono::Duration::days(2) - chrono::Utc::now().date_naive();
         seconds.fetch_add(later.num_seconds(), std::sync::atomic::Ordering::SeqCst);
         let substitutions = [
@@ -679,7 +680,7 @@ async fn nothing_the_vendor_can_call_reveals_contacts_free_text_or_custom_answer
 async fn the_demo_program_shows_met_and_unmet_memberships_and_an_organization_over_the_cap() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let pool = app.state.pool.clone();
+        let pool = csat_index::testing::pool(&app.state).clone();
         let summary = actix_web::web::block(move || {
             csat_index::demo::seed(&mut pool.get().unwrap(), chrono::Utc::now())
         })
@@ -737,7 +738,7 @@ async fn the_demo_program_shows_met_and_unmet_memberships_and_an_organization_ov
                 .any(|p| !p["program"]["suppressed"].as_bool().unwrap()),
             "the vendor view shows figures"
         );
-        let again = app.state.pool.clone();
+        let again = csat_index::testing::pool(&app.state).clone();
         let refused = actix_web::web::block(move || {
             csat_index::demo::seed(&mut again.get().unwrap(), chrono::Utc::now())
         })
@@ -752,10 +753,10 @@ async fn the_demo_program_shows_met_and_unmet_memberships_and_an_organization_ov
 
 #[actix_rt::test]
 async fn disclosure_control_publishes_the_demo_program_and_its_audit_passes() {
-    use csat_index::domain::disclosure::{audit, Quarter, Rules};
+    use csat_index::testing::domain::disclosure::{audit, Quarter, Rules};
     for backend in backends() {
         let app = TestApp::start(backend).await;
-        let pool = app.state.pool.clone();
+        let pool = csat_index::testing::pool(&app.state).clone();
         let (summary, atoms, cells) = actix_web::web::block(move || {
             let mut conn = pool.get().unwrap();
             let summary = csat_index::demo::seed(&mut conn, chrono::Utc::now()).unwrap();
@@ -763,8 +764,10 @@ async fn disclosure_control_publishes_the_demo_program_and_its_audit_passes() {
                 Quarter::new(2000, 1).unwrap(),
                 Quarter::new(2100, 4).unwrap(),
             );
-            let atoms = csat_index::db::publications::frozen_atoms(&mut conn, first, last).unwrap();
-            let cells = csat_index::db::publications::cells(&mut conn, first, last).unwrap();
+            let atoms = csat_index::testing::db::publications::frozen_atoms(&mut conn, first, last)
+                .unwrap();
+            let cells =
+                csat_index::testing::db::publications::cells(&mut conn, first, last).unwrap();
             (summary, atoms, cells)
         })
         .await

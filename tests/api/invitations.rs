@@ -613,12 +613,12 @@ async fn a_message_claimed_by_a_worker_that_died_is_delivered_after_its_claim_la
 
         // A worker claims the message, then dies before sending it.
         let (pool, now, until) = (
-            app.state.pool.clone(),
-            csat_index::db::timestamp(start),
-            csat_index::db::timestamp(start + chrono::Duration::seconds(120)),
+            csat_index::testing::pool(&app.state).clone(),
+            csat_index::testing::db::timestamp(start),
+            csat_index::testing::db::timestamp(start + chrono::Duration::seconds(120)),
         );
         let claimed = actix_web::web::block(move || {
-            csat_index::db::outbox::claim_due(&mut pool.get().unwrap(), &now, &until, 5)
+            csat_index::testing::db::outbox::claim_due(&mut pool.get().unwrap(), &now, &until, 5)
         })
         .await
         .unwrap()
