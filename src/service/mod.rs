@@ -2,3 +2,4 @@
 //! and reads and writes through `crate::db`.
 
 pub mod publication;
+pub mod surveys;
