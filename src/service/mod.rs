@@ -3,4 +3,5 @@
 
 pub mod invitations;
 pub mod publication;
+pub mod responses;
 pub mod surveys;
