@@ -6,7 +6,8 @@ use uuid::Uuid;
 use crate::auth::Visibility;
 
 use super::{
-    schema::{invitation_tokens, invitations},
+    contacts::ContactRow,
+    schema::{contacts, invitation_tokens, invitations},
     split_page, DbConnection,
 };
 use crate::{
@@ -195,6 +196,22 @@ pub fn unanswered_by_email(
         .select(InvitationRow::as_select())
         .order(invitations::id.asc())
         .load(conn)?)
+}
+
+/// The contacts among `ids` visible to `visibility` (those an invitation batch may name).
+pub fn contacts_to_invite(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    ids: &[String],
+) -> ApiResult<Vec<ContactRow>> {
+    let mut query = contacts::table
+        .filter(contacts::id.eq_any(ids))
+        .select(ContactRow::as_select())
+        .into_boxed();
+    if let Some(own) = visibility.partner() {
+        query = query.filter(contacts::partner_id.eq(own.to_string()));
+    }
+    Ok(query.load(conn)?)
 }
 
 /// When each of these contacts was last invited to any survey.

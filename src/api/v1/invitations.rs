@@ -1,10 +1,9 @@
 //! Invitations: personal survey links for consenting contacts, handed to the partner or emailed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::Digest as _;
 use utoipa::ToSchema;
@@ -15,14 +14,12 @@ use validator::Validate;
 use super::{page_of, read_response, time, validated, ListQuery};
 use crate::{
     api::extract::{Json, Query},
-    auth::{Caller, Principal, RecordReader, Role, Visibility},
-    db::{
-        self, contacts::ContactRow, invitations::InvitationRow, outbox::OutboxRow,
-        schema::contacts, surveys::SurveyRow, DbConnection,
-    },
+    auth::{Caller, Principal, RecordReader, Role},
+    db::{self, invitations::InvitationRow},
     domain::anonymity::partner_visible_status,
-    error::{ApiError, ApiResult, ErrorCode},
-    i18n, respond, AppState,
+    error::ApiResult,
+    service::{self, invitations::Refusal},
+    AppState,
 };
 
 pub(super) fn routes(cfg: &mut ServiceConfig) {
@@ -41,6 +38,15 @@ pub enum Delivery {
     Partner,
     /// An email is queued and delivered by the service.
     Email,
+}
+
+impl From<Delivery> for service::invitations::Delivery {
+    fn from(delivery: Delivery) -> Self {
+        match delivery {
+            Delivery::Partner => service::invitations::Delivery::Partner,
+            Delivery::Email => service::invitations::Delivery::Email,
+        }
+    }
 }
 
 pub use crate::domain::invitation::InvitationStatus;
@@ -170,6 +176,19 @@ pub enum RefusalReason {
     Duplicate,
 }
 
+impl From<Refusal> for RefusalReason {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::NoConsent => RefusalReason::NoConsent,
+            Refusal::TooRecent => RefusalReason::TooRecent,
+            Refusal::Erased => RefusalReason::Erased,
+            Refusal::OtherOffice => RefusalReason::OtherOffice,
+            Refusal::NotFound => RefusalReason::NotFound,
+            Refusal::Duplicate => RefusalReason::Duplicate,
+        }
+    }
+}
+
 /// An invited contact.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct InvitedContact {
@@ -201,103 +220,6 @@ pub struct InvitationBatch {
 
 const SURVEY_ID: &str = "The survey's id.";
 
-fn accepting_survey(
-    conn: &mut DbConnection,
-    scope: Visibility,
-    id: Uuid,
-    now: &str,
-) -> ApiResult<SurveyRow> {
-    let survey = db::surveys::get(conn, scope, id)?;
-    if !survey.accepting_answers(now)? {
-        return Err(ApiError::conflict(
-            ErrorCode::SurveyNotOpen,
-            "only an open survey can send invitations or reminders",
-        ));
-    }
-    Ok(survey)
-}
-
-fn refusal(
-    contact: Option<&ContactRow>,
-    survey: &SurveyRow,
-    last_invited: Option<&String>,
-    resurvey_after: &str,
-) -> Option<RefusalReason> {
-    let Some(contact) = contact else {
-        return Some(RefusalReason::NotFound);
-    };
-    if contact.office_id != survey.office_id {
-        Some(RefusalReason::OtherOffice)
-    } else if contact.erased_at.is_some() {
-        Some(RefusalReason::Erased)
-    } else if contact.consent_given_at.is_none() {
-        Some(RefusalReason::NoConsent)
-    } else if last_invited.is_some_and(|at| at.as_str() > resurvey_after) {
-        Some(RefusalReason::TooRecent)
-    } else {
-        None
-    }
-}
-
-fn invitation_mail(
-    state: &AppState,
-    contact: &ContactRow,
-    survey: &SurveyRow,
-    token: &str,
-    expires_at: &str,
-    reminder: bool,
-) -> (String, String) {
-    let locales: Vec<String> = serde_json::from_str(&survey.locales).unwrap_or_default();
-    let locale = crate::domain::questionnaire::negotiate_locale(
-        contact.locale.as_deref(),
-        None,
-        &locales,
-        locales.first().map(String::as_str).unwrap_or("en"),
-    );
-    let texts = i18n::texts(&locale);
-    let subject = if reminder {
-        texts.reminder_subject
-    } else {
-        texts.invitation_subject
-    }
-    .replace("{title}", &survey.title);
-    let body = texts
-        .invitation_body
-        .replace("{name}", contact.name.as_deref().unwrap_or_default())
-        .replace("{title}", &survey.title)
-        .replace("{link}", &format!("{}/s/{token}", state.public_url))
-        .replace("{expires}", expires_at.get(..10).unwrap_or(expires_at));
-    (subject, body)
-}
-
-fn queue_mail(
-    conn: &mut DbConnection,
-    invitation_id: &str,
-    recipient: &str,
-    kind: &str,
-    (subject, body): (String, String),
-    now: &str,
-) -> ApiResult<()> {
-    db::outbox::enqueue(
-        conn,
-        &OutboxRow {
-            id: Uuid::now_v7().to_string(),
-            invitation_id: invitation_id.to_owned(),
-            kind: kind.into(),
-            recipient: recipient.to_owned(),
-            subject,
-            body: Some(body),
-            attempts: 0,
-            next_attempt_at: now.to_owned(),
-            locked_until: None,
-            sent_at: None,
-            failed_at: None,
-            last_error: None,
-            created_at: now.to_owned(),
-        },
-    )
-}
-
 /// Invite contacts to a survey
 ///
 /// Invites contacts of the survey's office that gave consent and were not invited within the re-survey
@@ -315,117 +237,41 @@ async fn create_invitations(
     let input = validated(body.into_inner())?;
     let (survey_id, scope, clock_now) =
         (path.into_inner(), principal.visibility(), state.clock.now());
-    let worker_state = state.clone();
-    let batch = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let now = db::timestamp(clock_now);
-            let survey = accepting_survey(conn, scope, survey_id, &now)?;
-            let settings = db::settings::get(conn)?;
-            let expires_at = db::timestamp(
-                clock_now + chrono::Duration::days(i64::from(settings.invitation_ttl_days)),
-            );
-            let resurvey_after = db::timestamp(
-                clock_now - chrono::Duration::days(i64::from(settings.resurvey_interval_days)),
-            );
-            let ids: Vec<String> = input.contact_ids.iter().map(Uuid::to_string).collect();
-            let mut query = contacts::table
-                .filter(contacts::id.eq_any(&ids))
-                .select(ContactRow::as_select())
-                .into_boxed();
-            if let Visibility::Partner(own) = scope {
-                query = query.filter(contacts::partner_id.eq(own.to_string()));
-            }
-            let found: HashMap<String, ContactRow> = query
-                .load(conn)?
-                .into_iter()
-                .map(|c| (c.id.clone(), c))
-                .collect();
-            let last_invited: HashMap<String, Option<String>> =
-                db::invitations::last_invited(conn, &ids)?
-                    .into_iter()
-                    .collect();
-            let mut seen = HashSet::new();
-            let mut batch = InvitationBatch {
-                invited: Vec::new(),
-                refused: Vec::new(),
-            };
-            for contact_id in input.contact_ids {
-                let key = contact_id.to_string();
-                let contact = found.get(&key);
-                let reason = if !seen.insert(contact_id) {
-                    Some(RefusalReason::Duplicate)
-                } else {
-                    refusal(
-                        contact,
-                        &survey,
-                        last_invited.get(&key).and_then(Option::as_ref),
-                        &resurvey_after,
-                    )
-                };
-                let (Some(contact), None) = (contact, reason) else {
-                    batch.refused.push(RefusedContact {
-                        contact_id,
-                        reason: reason.unwrap_or(RefusalReason::NotFound),
-                    });
-                    continue;
-                };
-                let (token, token_hash) = respond::new_token();
-                let row = InvitationRow {
-                    id: Uuid::now_v7().to_string(),
-                    survey_id: survey.id.clone(),
-                    contact_id: contact.id.clone(),
-                    office_id: survey.office_id.clone(),
-                    partner_id: survey.partner_id.clone(),
-                    delivery: db::enum_text(input.delivery),
-                    status: if input.delivery == Delivery::Partner {
-                        InvitationStatus::Sent
-                    } else {
-                        InvitationStatus::Pending
-                    }
-                    .as_str()
-                    .into(),
-                    expires_at: expires_at.clone(),
-                    sent_at: (input.delivery == Delivery::Partner).then(|| now.clone()),
-                    opened_at: None,
-                    completed_at: None,
-                    bounced_at: None,
-                    reminders_sent: 0,
-                    created_at: now.clone(),
-                    updated_at: now.clone(),
-                };
-                db::invitations::insert(conn, &row, &token_hash)?;
-                let link = match input.delivery {
-                    Delivery::Partner => Some(format!("{}/s/{token}", worker_state.public_url)),
-                    Delivery::Email => {
-                        let mail = invitation_mail(
-                            &worker_state,
-                            contact,
-                            &survey,
-                            &token,
-                            &expires_at,
-                            false,
-                        );
-                        queue_mail(
-                            conn,
-                            &row.id,
-                            contact.email.as_deref().unwrap_or_default(),
-                            "invitation",
-                            mail,
-                            &now,
-                        )?;
-                        None
-                    }
-                };
-                batch.invited.push(InvitedContact {
-                    contact_id,
-                    invitation: Invitation::from_row(row, &now, Reader::Admin)?,
-                    link,
-                });
-            }
-            Ok(batch)
-        })
+    let (delivery, public_url) = (input.delivery.into(), state.public_url.clone());
+    let outcome = db::run(&state.pool, move |conn| {
+        service::invitations::invite(
+            conn,
+            scope,
+            survey_id,
+            input.contact_ids,
+            delivery,
+            &public_url,
+            clock_now,
+        )
     })
     .await?;
+    let now = db::timestamp(clock_now);
+    let batch = InvitationBatch {
+        invited: outcome
+            .invited
+            .into_iter()
+            .map(|invited| {
+                Ok(InvitedContact {
+                    contact_id: invited.contact_id,
+                    invitation: Invitation::from_row(invited.invitation, &now, Reader::Admin)?,
+                    link: invited.link,
+                })
+            })
+            .collect::<ApiResult<_>>()?,
+        refused: outcome
+            .refused
+            .into_iter()
+            .map(|refused| RefusedContact {
+                contact_id: refused.contact_id,
+                reason: refused.reason.into(),
+            })
+            .collect(),
+    };
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(batch))
@@ -444,15 +290,12 @@ async fn list_invitations(
 ) -> ApiResult<web::Json<InvitationPage>> {
     let (limit, after) = query.parse()?;
     let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
-    let (rows, anonymous) = db::run(&state.pool, move |conn| {
-        let survey = db::surveys::get(conn, scope, survey_id)?;
-        let rows = db::invitations::list_for_survey(conn, &survey.id, after, limit)?;
-        let ids: Vec<&str> = rows.0.iter().map(|row| row.id.as_str()).collect();
-        let anonymous = db::invitations::answered_anonymously(conn, &ids)?;
-        Ok((rows, anonymous))
+    let read = db::run(&state.pool, move |conn| {
+        service::invitations::list_invitations(conn, scope, survey_id, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, |row| {
+    let anonymous = read.answered_anonymously;
+    Ok(web::Json(page_of(read.invitations, |row| {
         let reader = Reader::of(&principal, &anonymous, &row.id);
         Invitation::from_row(row, &now, reader)
     })?))
@@ -470,13 +313,12 @@ async fn get_invitation(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
-    let (row, anonymous) = db::run(&state.pool, move |conn| {
-        let row = db::invitations::get(conn, scope, id)?;
-        let anonymous = db::invitations::answered_anonymously(conn, &[row.id.as_str()])?;
-        Ok((row, anonymous))
+    let read = db::run(&state.pool, move |conn| {
+        service::invitations::get_invitation(conn, scope, id)
     })
     .await?;
-    let reader = Reader::of(&principal, &anonymous, &row.id);
+    let row = read.invitations;
+    let reader = Reader::of(&principal, &read.answered_anonymously, &row.id);
     let invitation = Invitation::from_row(row, &now, reader)?;
     Ok(read_response(&req, invitation.version(), &invitation))
 }
@@ -487,9 +329,6 @@ pub struct RemindersQueued {
     /// Reminder emails queued.
     pub queued: usize,
 }
-
-/// The most reminders one invitation gets.
-pub const MAX_REMINDERS: i32 = 3;
 
 /// Queue reminders
 ///
@@ -503,46 +342,9 @@ async fn queue_reminders(
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<RemindersQueued>> {
     let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
-    let worker_state = state.clone();
+    let public_url = state.public_url.clone();
     let queued = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let survey = accepting_survey(conn, scope, survey_id, &now)?;
-            let mut queued = 0;
-            for invitation in db::invitations::unanswered_by_email(conn, &survey.id, &now)? {
-                let contact: ContactRow = contacts::table
-                    .find(&invitation.contact_id)
-                    .select(ContactRow::as_select())
-                    .first(conn)?;
-                let Some(email) = contact
-                    .email
-                    .as_deref()
-                    .filter(|_| invitation.reminders_sent < MAX_REMINDERS)
-                else {
-                    continue;
-                };
-                let (token, token_hash) = respond::new_token();
-                db::invitations::add_token(conn, &invitation.id, &token_hash, &now)?;
-                let mail = invitation_mail(
-                    &worker_state,
-                    &contact,
-                    &survey,
-                    &token,
-                    &invitation.expires_at,
-                    true,
-                );
-                queue_mail(conn, &invitation.id, email, "reminder", mail, &now)?;
-                db::invitations::count_reminder(conn, &invitation.id, &now)?;
-                queued += 1;
-            }
-            for invitation in
-                db::invitations::answered_anonymously_by_email(conn, &survey.id, &now)?
-            {
-                if invitation.reminders_sent < MAX_REMINDERS {
-                    db::invitations::count_reminder(conn, &invitation.id, &now)?;
-                }
-            }
-            Ok(queued)
-        })
+        service::invitations::queue_reminders(conn, scope, survey_id, &public_url, &now)
     })
     .await?;
     Ok(web::Json(RemindersQueued { queued }))
@@ -569,30 +371,14 @@ async fn reissue_link(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
-    let token = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let invitation = db::invitations::get(conn, scope, id)?;
-            // Judged on what the partner sees: an anonymously answered link gets a new one too
-            // (it shows the questionnaire; only answering again is refused), or refusing would name it.
-            let anonymous = db::invitations::was_answered_anonymously(conn, &invitation.id)?;
-            let shown = partner_visible_status(invitation.status()?, anonymous, true);
-            let looks_unanswered =
-                shown.awaits_answer_at(invitation.expires_at.as_str(), now.as_str());
-            if !looks_unanswered {
-                return Err(ApiError::conflict(
-                    ErrorCode::InvitationNotReissuable,
-                    "only an unanswered, unexpired invitation gets a new link",
-                ));
-            }
-            let (token, token_hash) = respond::new_token();
-            db::invitations::add_token(conn, &invitation.id, &token_hash, &now)?;
-            Ok(token)
-        })
+    let public_url = state.public_url.clone();
+    let link = db::run(&state.pool, move |conn| {
+        service::invitations::reissue_link(conn, scope, id, &public_url, &now)
     })
     .await?;
     let link = PersonalLink {
         invitation_id: id,
-        link: format!("{}/s/{token}", state.public_url),
+        link,
     };
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))

@@ -13,18 +13,17 @@ use validator::Validate;
 use super::{page_of, read_response, time, trimmed, updated_response, validated, ListQuery};
 use crate::{
     api::extract::{row_from_json, Json, Query},
-    auth::{AdminOnly, Caller, RecordReader, Role, Visibility},
+    auth::{AdminOnly, Caller, RecordReader, Role},
     db::{
         self,
         responses::{AnswerRow, ResponseRow},
-        DbConnection,
     },
-    domain::{
-        org_key::org_key,
-        questionnaire::{validate_answers, Metric, Question},
+    domain::questionnaire::{Metric, Question},
+    error::{ApiError, ApiResult, FieldError},
+    service::{
+        self,
+        responses::{Answered, ImportRow},
     },
-    error::{ApiError, ApiResult, ErrorCode, FieldError},
-    respond::answer_row,
     AppState,
 };
 
@@ -210,19 +209,6 @@ fn response_view(
     })
 }
 
-fn frozen_questions(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<Question>> {
-    let survey = db::surveys::get(conn, Visibility::All, db::parse_uuid(survey_id)?)?;
-    serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
-        .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))
-}
-
-fn by_id(questions: Vec<Question>) -> HashMap<String, Question> {
-    questions
-        .into_iter()
-        .map(|q| (q.id.to_string(), q))
-        .collect()
-}
-
 const SURVEY_ID: &str = "The survey's id.";
 const RESPONSE_ID: &str = "The response's id.";
 
@@ -239,28 +225,19 @@ async fn list_responses(
 ) -> ApiResult<web::Json<ResponsePage>> {
     let (limit, after) = query.parse()?;
     let (survey_id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
-    let page = db::run(&state.pool, move |conn| {
-        let survey = db::surveys::get(conn, scope, survey_id)?;
-        let rows = db::responses::list_for_survey(conn, &survey.id, after, limit)?;
-        let ids: Vec<String> = rows.0.iter().map(|r| r.id.clone()).collect();
-        let answers = db::responses::answers_of(conn, &ids)?;
-        let questions = by_id(frozen_questions(conn, &survey.id)?);
-        page_of(rows, |row| response_view(row, &answers, &questions, role))
+    let read = db::run(&state.pool, move |conn| {
+        service::responses::list_responses(conn, scope, survey_id, after, limit)
     })
     .await?;
-    Ok(web::Json(page))
+    let (answers, questions) = (read.answers, read.questions);
+    Ok(web::Json(page_of(read.responses, |row| {
+        response_view(row, &answers, &questions, role)
+    })?))
 }
 
-fn load_view(
-    conn: &mut DbConnection,
-    scope: Visibility,
-    id: Uuid,
-    role: Role,
-) -> ApiResult<Response> {
-    let row = db::responses::get(conn, scope, id)?;
-    let answers = db::responses::answers_of(conn, std::slice::from_ref(&row.id))?;
-    let questions = by_id(frozen_questions(conn, &row.survey_id)?);
-    response_view(row, &answers, &questions, role)
+/// The representation of one response read, for `role`.
+fn view_of(read: Answered<ResponseRow>, role: Role) -> ApiResult<Response> {
+    response_view(read.responses, &read.answers, &read.questions, role)
 }
 
 /// Get a response
@@ -275,7 +252,11 @@ async fn get_response(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
-    let view = db::run(&state.pool, move |conn| load_view(conn, scope, id, role)).await?;
+    let read = db::run(&state.pool, move |conn| {
+        service::responses::get_response(conn, scope, id)
+    })
+    .await?;
+    let view = view_of(read, role)?;
     let version = if view.void.is_some() { 2 } else { 1 };
     Ok(read_response(&req, version, &view))
 }
@@ -313,13 +294,11 @@ async fn void_response(
         principal.subject.clone(),
         state.timestamp(),
     );
-    let view = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            db::responses::void(conn, id, &subject, input.reason.trim(), &now)?;
-            load_view(conn, Visibility::All, id, Role::Admin)
-        })
+    let read = db::run(&state.pool, move |conn| {
+        service::responses::void_response(conn, id, &subject, &input.reason, &now)
     })
     .await?;
+    let view = view_of(read, Role::Admin)?;
     tracing::info!(response_id = %id, voided_by = %principal.subject, "response voided");
     Ok(updated_response(2, &view))
 }
@@ -392,83 +371,18 @@ pub struct ResponseImportResult {
     pub rows: Vec<ImportedRow>,
 }
 
-fn imported_row(
-    value: serde_json::Value,
-    questions: &[Question],
-    survey: &db::surveys::SurveyRow,
-    conn: &mut DbConnection,
-    now: &str,
-) -> Result<(ResponseRow, Vec<AnswerRow>), Vec<FieldError>> {
-    let input: ImportedResponse = row_from_json(value)?;
-    let mut errors = Vec::new();
-    let completed_at = db::timestamp(input.completed_at);
-    if completed_at.as_str() > now {
-        errors.push(FieldError::new("completed_at", "must not be in the future"));
+impl From<ImportedResponse> for ImportRow {
+    fn from(input: ImportedResponse) -> Self {
+        ImportRow {
+            completed_at: input.completed_at,
+            email: input.email,
+            organization: input.organization,
+            contact_id: input.contact_id,
+            anonymous: input.anonymous,
+            locale: input.locale,
+            answers: input.answers,
+        }
     }
-    let contact = match input.contact_id {
-        Some(id) => match db::contacts::get(conn, Visibility::All, id) {
-            Ok(contact) if contact.office_id == survey.office_id => Some(contact),
-            _ => {
-                errors.push(FieldError::new(
-                    "contact_id",
-                    "is not a contact of the survey's office",
-                ));
-                None
-            }
-        },
-        None => None,
-    };
-    let key = match (
-        &contact,
-        input.email.as_deref(),
-        input.organization.as_deref(),
-    ) {
-        (Some(contact), _, _) => Some(contact.org_key.clone()),
-        (None, Some(email), organization) if email.contains('@') => {
-            Some(org_key(email, organization))
-        }
-        (None, None, Some(organization)) if !organization.trim().is_empty() => {
-            Some(org_key("", Some(organization)))
-        }
-        _ => {
-            errors.push(FieldError::new(
-                "organization",
-                "an email, an organization or a contact_id is needed to count the response",
-            ));
-            None
-        }
-    };
-    let answers = validate_answers(questions, &input.answers).map_err(|mut e| {
-        errors.append(&mut e);
-        errors.clone()
-    });
-    let (Ok(answers), Some(key), true) = (answers, key, errors.is_empty()) else {
-        errors.sort_by(|a, b| a.field.cmp(&b.field));
-        return Err(errors);
-    };
-    let row = ResponseRow {
-        id: Uuid::new_v4().to_string(),
-        survey_id: survey.id.clone(),
-        office_id: survey.office_id.clone(),
-        membership_id: survey.membership_id.clone(),
-        partner_id: survey.partner_id.clone(),
-        invitation_id: None,
-        contact_id: contact.map(|c| c.id),
-        anonymous: i32::from(input.anonymous),
-        org_key: key,
-        locale: crate::domain::anonymity::kept_locale(input.locale, input.anonymous),
-        source: "import".into(),
-        completed_at,
-        voided_at: None,
-        voided_by: None,
-        void_reason: None,
-        created_at: now.to_owned(),
-    };
-    let answers = answers
-        .into_iter()
-        .map(|a| answer_row(&row.id, a))
-        .collect();
-    Ok((row, answers))
 }
 
 /// Import historical responses
@@ -491,48 +405,41 @@ async fn import_responses(
             "must hold 1 to 1000 responses",
         ));
     }
+    let rows: Vec<Result<ImportRow, Vec<FieldError>>> = rows
+        .into_iter()
+        .map(|value| row_from_json::<ImportedResponse>(value).map(ImportRow::from))
+        .collect();
     let (survey_id, now) = (path.into_inner(), state.timestamp());
-    let result = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let survey = db::surveys::get(conn, Visibility::All, survey_id)?;
-            if survey.questionnaire.is_none() {
-                return Err(ApiError::conflict(
-                    ErrorCode::SurveyNotOpen,
-                    "open the survey first: imported responses need its frozen questionnaire",
-                ));
-            }
-            let questions = frozen_questions(conn, &survey.id)?;
-            let mut result = ResponseImportResult {
-                created: 0,
-                invalid: 0,
-                rows: Vec::new(),
-            };
-            for (index, value) in rows.into_iter().enumerate() {
-                match imported_row(value, &questions, &survey, conn, &now) {
-                    Ok((row, answers)) => {
-                        db::responses::insert(conn, &row, &answers)?;
-                        result.created += 1;
-                        result.rows.push(ImportedRow {
-                            index,
-                            status: ImportedStatus::Created,
-                            response_id: Some(db::parse_uuid(&row.id)?),
-                            errors: Vec::new(),
-                        });
-                    }
-                    Err(errors) => {
-                        result.invalid += 1;
-                        result.rows.push(ImportedRow {
-                            index,
-                            status: ImportedStatus::Invalid,
-                            response_id: None,
-                            errors,
-                        });
-                    }
-                }
-            }
-            Ok(result)
-        })
+    let outcomes = db::run(&state.pool, move |conn| {
+        service::responses::import_responses(conn, survey_id, rows, &now)
     })
     .await?;
+    let mut result = ResponseImportResult {
+        created: 0,
+        invalid: 0,
+        rows: Vec::new(),
+    };
+    for (index, outcome) in outcomes.into_iter().enumerate() {
+        match outcome {
+            Ok(response_id) => {
+                result.created += 1;
+                result.rows.push(ImportedRow {
+                    index,
+                    status: ImportedStatus::Created,
+                    response_id: Some(response_id),
+                    errors: Vec::new(),
+                });
+            }
+            Err(errors) => {
+                result.invalid += 1;
+                result.rows.push(ImportedRow {
+                    index,
+                    status: ImportedStatus::Invalid,
+                    response_id: None,
+                    errors,
+                });
+            }
+        }
+    }
     Ok(web::Json(result))
 }

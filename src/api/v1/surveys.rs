@@ -15,20 +15,13 @@ use super::{
 use crate::{
     api::extract::{Json, Query},
     auth::{Caller, RecordReader, Visibility},
-    db::{
+    db::{self, surveys::SurveyRow},
+    domain::questionnaire::{ChoiceOption, Question, QuestionKind, ScaleLabels, Translations},
+    error::{ApiError, ApiResult},
+    service::{
         self,
-        questions::QuestionRow,
-        surveys::{SurveyChanges, SurveyRow},
-        DbConnection,
+        surveys::{NewQuestion, NewSurvey, QuestionEdit, SurveyEdit},
     },
-    domain::{
-        questionnaire::{
-            check_definition, ChoiceOption, Question, QuestionKind, ScaleLabels, Translations,
-            MAX_CUSTOM_QUESTIONS,
-        },
-        survey::Transition,
-    },
-    error::{ApiError, ApiResult, ErrorCode},
     AppState,
 };
 
@@ -171,15 +164,6 @@ fn valid_locales(locales: &[String]) -> Result<(), validator::ValidationError> {
 const OFFICE_ID: &str = "The office's id.";
 const SURVEY_ID: &str = "The survey's id.";
 
-/// A survey visible to `principal`, or 404.
-fn visible_survey(
-    conn: &mut DbConnection,
-    principal_scope: Visibility,
-    id: Uuid,
-) -> ApiResult<SurveyRow> {
-    db::surveys::get(conn, principal_scope, id)
-}
-
 /// Create a survey
 ///
 /// The administrator, or the partner that owns the office. It starts as a draft with the standard questions.
@@ -199,33 +183,13 @@ async fn create_survey(
         ));
     }
     let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
+    let survey = NewSurvey {
+        title: input.title,
+        locales: input.locales,
+        closes_at: input.closes_at,
+    };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let office = db::offices::get(conn, scope, office_id)?;
-            let locales = match input.locales {
-                Some(locales) => locales,
-                None => vec![db::settings::get(conn)?.default_locale],
-            };
-            db::surveys::insert(
-                conn,
-                SurveyRow {
-                    id: Uuid::now_v7().to_string(),
-                    office_id: office.id,
-                    membership_id: office.membership_id,
-                    partner_id: office.partner_id,
-                    title: input.title.trim().to_owned(),
-                    status: SurveyStatus::Draft.as_str().into(),
-                    locales: serde_json::to_string(&locales).unwrap_or_default(),
-                    closes_at: input.closes_at.map(db::timestamp),
-                    opened_at: None,
-                    closed_at: None,
-                    questionnaire: None,
-                    version: 1,
-                    created_at: now.clone(),
-                    updated_at: now,
-                },
-            )
-        })
+        service::surveys::create_survey(conn, scope, office_id, survey, &now)
     })
     .await?;
     let version = row.version;
@@ -251,8 +215,7 @@ async fn list_surveys(
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        db::offices::get(conn, scope, office_id)?;
-        db::surveys::list_for_office(conn, office_id, after, limit)
+        service::surveys::list_surveys(conn, scope, office_id, after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Survey::try_from)?))
@@ -270,7 +233,10 @@ async fn get_survey(
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| visible_survey(conn, scope, id)).await?;
+    let row = db::run(&state.pool, move |conn| {
+        service::surveys::get_survey(conn, scope, id)
+    })
+    .await?;
     let version = row.version;
     Ok(read_response(&req, version, &Survey::try_from(row)?))
 }
@@ -294,25 +260,13 @@ async fn update_survey(
         if_match(&req)?,
         state.timestamp(),
     );
+    let edit = SurveyEdit {
+        title: input.title,
+        locales: input.locales,
+        closes_at: input.closes_at,
+    };
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let current = visible_survey(conn, scope, id)?;
-            if input.locales.is_some() && !current.status()?.can_change_locales() {
-                return Err(ApiError::conflict(
-                    ErrorCode::SurveyNotDraft,
-                    "the locales of an opened survey are frozen",
-                ));
-            }
-            let changes = SurveyChanges {
-                title: input.title.map(|t| t.trim().to_owned()),
-                locales: input
-                    .locales
-                    .map(|l| serde_json::to_string(&l).unwrap_or_default()),
-                closes_at: input.closes_at.map(|at| at.map(db::timestamp)),
-                ..SurveyChanges::default()
-            };
-            db::surveys::update(conn, &current, expected, changes, &now)
-        })
+        service::surveys::update_survey(conn, scope, id, edit, expected, &now)
     })
     .await?;
     let version = row.version;
@@ -332,56 +286,26 @@ async fn delete_survey(
 ) -> ApiResult<HttpResponse> {
     let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let current = visible_survey(conn, scope, id)?;
-            db::surveys::delete_draft(conn, &current, expected)
-        })
+        service::surveys::delete_survey(conn, scope, id, expected)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// The questions of a survey in order: frozen once opened, else the current standard and custom questions.
-fn questionnaire(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Question>> {
-    if let Some(frozen) = &survey.questionnaire {
-        return serde_json::from_str(frozen)
-            .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")));
-    }
-    let mut questions = db::questions::standard(conn)?;
-    questions.extend(db::questions::custom(conn, &survey.id)?);
-    Ok(questions)
-}
+/// A lifecycle move, as a service use case.
+type Move = fn(&mut db::DbConnection, Visibility, Uuid, Option<i64>, &str) -> ApiResult<SurveyRow>;
 
-/// Moves a visible survey along its lifecycle, stamping the time; opening also freezes the questionnaire.
+/// Moves a visible survey along its lifecycle through `apply`, answering with the survey as it now is.
 async fn transition(
     req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     id: Uuid,
-    transition: Transition,
+    apply: Move,
 ) -> ApiResult<HttpResponse> {
     let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.timestamp());
     let row = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let current = visible_survey(conn, scope, id)?;
-            let to = current.status()?.apply(transition).map_err(|refused| {
-                ApiError::conflict(ErrorCode::InvalidStatusTransition, refused.to_string())
-            })?;
-            let mut changes = SurveyChanges {
-                status: Some(to.as_str().into()),
-                ..SurveyChanges::default()
-            };
-            match transition {
-                Transition::Open => {
-                    changes.opened_at = Some(now.clone());
-                    changes.questionnaire = Some(
-                        serde_json::to_string(&questionnaire(conn, &current)?).unwrap_or_default(),
-                    );
-                }
-                Transition::Close => changes.closed_at = Some(now.clone()),
-            }
-            db::surveys::update(conn, &current, expected, changes, &now)
-        })
+        apply(conn, scope, id, expected, &now)
     })
     .await?;
     let version = row.version;
@@ -399,7 +323,14 @@ async fn open_survey(
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    transition(req, state, principal, path.into_inner(), Transition::Open).await
+    transition(
+        req,
+        state,
+        principal,
+        path.into_inner(),
+        service::surveys::open_survey,
+    )
+    .await
 }
 
 /// Close a survey
@@ -413,7 +344,14 @@ async fn close_survey(
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    transition(req, state, principal, path.into_inner(), Transition::Close).await
+    transition(
+        req,
+        state,
+        principal,
+        path.into_inner(),
+        service::surveys::close_survey,
+    )
+    .await
 }
 
 /// A survey's questionnaire.
@@ -436,15 +374,14 @@ async fn get_questionnaire(
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<Questionnaire>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let (frozen, items) = db::run(&state.pool, move |conn| {
-        let survey = visible_survey(conn, scope, id)?;
-        Ok((
-            survey.questionnaire.is_some(),
-            questionnaire(conn, &survey)?,
-        ))
+    let questions = db::run(&state.pool, move |conn| {
+        service::surveys::questionnaire(conn, scope, id)
     })
     .await?;
-    Ok(web::Json(Questionnaire { frozen, items }))
+    Ok(web::Json(Questionnaire {
+        frozen: questions.frozen,
+        items: questions.items,
+    }))
 }
 
 /// A custom question.
@@ -503,47 +440,6 @@ pub struct UpdateQuestion {
     pub options: Option<Vec<ChoiceOption>>,
 }
 
-const CUSTOM_POSITION_BASE: i32 = 100;
-
-/// The stored position of a custom question (they follow the standard ones).
-fn custom_position(position: i32) -> ApiResult<i32> {
-    match position {
-        1..=100 => Ok(CUSTOM_POSITION_BASE + position),
-        _ => Err(ApiError::invalid_field("position", "must be from 1 to 100")),
-    }
-}
-
-fn checked(mut question: Question) -> ApiResult<Question> {
-    if question.kind == QuestionKind::Nps {
-        question.min_value = Some(0);
-        question.max_value = Some(10);
-    }
-    if !(CUSTOM_POSITION_BASE + 1..=CUSTOM_POSITION_BASE + 100).contains(&question.position) {
-        return Err(ApiError::invalid_field("position", "must be from 1 to 100"));
-    }
-    let errors = check_definition(&question);
-    if errors.is_empty() {
-        Ok(question)
-    } else {
-        Err(ApiError::validation(errors))
-    }
-}
-
-fn editable_draft(
-    conn: &mut DbConnection,
-    scope: Visibility,
-    survey_id: Uuid,
-) -> ApiResult<SurveyRow> {
-    let survey = visible_survey(conn, scope, survey_id)?;
-    if !survey.status()?.can_edit_questionnaire() {
-        return Err(ApiError::conflict(
-            ErrorCode::SurveyNotDraft,
-            "the questionnaire of an opened survey is frozen",
-        ));
-    }
-    Ok(survey)
-}
-
 /// Add a custom question
 ///
 /// Only while the survey is a draft (409 after), at most 10 per survey.
@@ -561,35 +457,18 @@ async fn create_question(
         body.into_inner(),
         state.timestamp(),
     );
+    let question = NewQuestion {
+        kind: input.kind,
+        required: input.required,
+        position: input.position,
+        min_value: input.min_value,
+        max_value: input.max_value,
+        prompt: input.prompt,
+        scale_labels: input.scale_labels,
+        options: input.options,
+    };
     let question = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let survey = editable_draft(conn, scope, survey_id)?;
-            let count = db::questions::count_custom(conn, &survey.id)?;
-            if count >= MAX_CUSTOM_QUESTIONS as i64 {
-                return Err(ApiError::conflict(
-                    ErrorCode::TooManyQuestions,
-                    format!("a survey has at most {MAX_CUSTOM_QUESTIONS} custom questions"),
-                ));
-            }
-            let question = checked(Question {
-                id: Uuid::now_v7(),
-                standard: false,
-                position: custom_position(input.position.unwrap_or(count as i32 + 1))?,
-                kind: input.kind,
-                metric: None,
-                required: input.required,
-                min_value: input.min_value,
-                max_value: input.max_value,
-                prompt: input.prompt,
-                scale_labels: input.scale_labels,
-                options: input.options,
-            })?;
-            db::questions::insert(
-                conn,
-                &QuestionRow::from_question(&question, Some(survey.id), 1, &now, &now),
-            )?;
-            Ok(question)
-        })
+        service::surveys::add_question(conn, scope, survey_id, question, &now)
     })
     .await?;
     Ok(Created::at(
@@ -614,33 +493,17 @@ async fn update_question(
     let ((survey_id, question_id), scope, input) =
         (path.into_inner(), principal.visibility(), body.into_inner());
     let (expected, now) = (if_match(&req)?, state.timestamp());
+    let edit = QuestionEdit {
+        required: input.required,
+        position: input.position,
+        min_value: input.min_value,
+        max_value: input.max_value,
+        prompt: input.prompt,
+        scale_labels: input.scale_labels,
+        options: input.options,
+    };
     let (question, version) = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let survey = editable_draft(conn, scope, survey_id)?;
-            let current = db::questions::get(conn, Some(&survey.id), question_id)?;
-            let mut question = Question::try_from(current.clone())?;
-            question.required = input.required.unwrap_or(question.required);
-            question.position = input
-                .position
-                .map(custom_position)
-                .transpose()?
-                .unwrap_or(question.position);
-            question.min_value = input.min_value.or(question.min_value);
-            question.max_value = input.max_value.or(question.max_value);
-            question.prompt = input.prompt.unwrap_or(question.prompt);
-            question.scale_labels = input.scale_labels.or(question.scale_labels);
-            question.options = input.options.unwrap_or(question.options);
-            let question = checked(question)?;
-            let row = QuestionRow::from_question(
-                &question,
-                Some(survey.id),
-                current.version,
-                &current.created_at,
-                &now,
-            );
-            db::questions::replace(conn, &current, expected, &row)?;
-            Ok((question, current.version + 1))
-        })
+        service::surveys::update_question(conn, scope, survey_id, question_id, edit, expected, &now)
     })
     .await?;
     Ok(updated_response(version, &question))
@@ -660,11 +523,7 @@ async fn delete_question(
     let ((survey_id, question_id), scope, expected) =
         (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let survey = editable_draft(conn, scope, survey_id)?;
-            let current = db::questions::get(conn, Some(&survey.id), question_id)?;
-            db::questions::delete(conn, &current, expected)
-        })
+        service::surveys::delete_question(conn, scope, survey_id, question_id, expected)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
