@@ -26,7 +26,7 @@ use crate::{
         survey::SurveyStatus as Status,
     },
     error::{ApiError, ApiResult},
-    respond::new_token,
+    service::respond::new_token,
 };
 
 /// What the demo created.

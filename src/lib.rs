@@ -30,7 +30,6 @@ pub mod error;
 mod i18n;
 pub mod mail;
 pub mod openapi;
-mod respond;
 mod service;
 mod web;
 

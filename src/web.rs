@@ -7,7 +7,10 @@ use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
 use uuid::Uuid;
 
 use crate::{
-    api::v1::respond::{rate_limited, RespondentQuestion, RespondentSurvey},
+    api::{
+        rate_limit::rate_limited,
+        v1::respond::{RespondentQuestion, RespondentSurvey},
+    },
     db,
     domain::{
         questionnaire::{negotiate_locale, QuestionKind, REQUIRED},
@@ -15,7 +18,7 @@ use crate::{
     },
     error::{ApiError, FieldError},
     i18n::{self, Texts},
-    respond::{self, Answers, RespondError, Submission},
+    service::respond::{self, Answers, RespondError, Submission},
     AppState,
 };
 

@@ -46,6 +46,30 @@ impl RateLimiter {
     }
 }
 
+/// Counts a request of this client against the respondent rate limit.
+pub(crate) fn rate_limited(
+    state: &crate::AppState,
+    req: &actix_web::HttpRequest,
+) -> crate::error::ApiResult<()> {
+    let forwarded = || {
+        let info = req.connection_info();
+        let address = info.realip_remote_addr()?.to_owned();
+        address
+            .parse::<std::net::SocketAddr>()
+            .map(|a| a.ip())
+            .ok()
+            .or_else(|| address.trim_matches(['[', ']']).parse().ok())
+    };
+    let client = match state.trust_forwarded_for {
+        true => forwarded().or_else(|| req.peer_addr().map(|a| a.ip())),
+        false => req.peer_addr().map(|a| a.ip()),
+    };
+    state
+        .respondent_limiter
+        .check(client, std::time::Instant::now())
+        .map_err(crate::error::ApiError::TooManyRequests)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

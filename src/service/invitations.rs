@@ -15,7 +15,8 @@ use crate::{
     },
     domain::{anonymity::partner_visible_status, invitation::InvitationStatus},
     error::{ApiError, ApiResult, ErrorCode},
-    i18n, respond,
+    i18n,
+    service::respond,
 };
 
 /// The most reminders one invitation gets.

@@ -12,6 +12,7 @@ pub mod partners;
 pub mod periods;
 pub mod program;
 pub mod publication;
+pub mod respond;
 pub mod responses;
 pub mod results;
 pub mod surveys;

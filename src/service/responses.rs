@@ -21,7 +21,7 @@ use crate::{
         questionnaire::{validate_answers, Question},
     },
     error::{ApiError, ApiResult, ErrorCode, FieldError},
-    respond::answer_row,
+    service::respond::answer_row,
 };
 
 /// Responses read, with their answers and the frozen questions those answer (by question id).

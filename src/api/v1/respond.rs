@@ -16,7 +16,7 @@ use crate::{
     domain::questionnaire::{negotiate_locale, pick, QuestionKind},
     error::{ApiError, ApiResult},
     i18n,
-    respond::{self, Answerable, Answers, Submission},
+    service::respond::{self, Answerable, Answers, Submission},
     AppState,
 };
 
@@ -160,27 +160,6 @@ pub struct Submitted {
     pub completed_at: DateTime<Utc>,
 }
 
-/// Counts a request of this client against the respondent rate limit.
-pub(crate) fn rate_limited(state: &AppState, req: &HttpRequest) -> ApiResult<()> {
-    let forwarded = || {
-        let info = req.connection_info();
-        let address = info.realip_remote_addr()?.to_owned();
-        address
-            .parse::<std::net::SocketAddr>()
-            .map(|a| a.ip())
-            .ok()
-            .or_else(|| address.trim_matches(['[', ']']).parse().ok())
-    };
-    let client = match state.trust_forwarded_for {
-        true => forwarded().or_else(|| req.peer_addr().map(|a| a.ip())),
-        false => req.peer_addr().map(|a| a.ip()),
-    };
-    state
-        .respondent_limiter
-        .check(client, std::time::Instant::now())
-        .map_err(ApiError::TooManyRequests)
-}
-
 fn accept_language(req: &HttpRequest) -> Option<String> {
     req.headers()
         .get("accept-language")
@@ -202,7 +181,7 @@ async fn get_respondent_survey(
     path: web::Path<String>,
     query: Query<LanguageQuery>,
 ) -> ApiResult<web::Json<RespondentSurvey>> {
-    rate_limited(&state, &req)?;
+    crate::api::rate_limit::rate_limited(&state, &req)?;
     let (token, now) = (path.into_inner(), state.timestamp());
     let found = db::run(&state.pool, move |conn| {
         respond::open(conn, &token, &now).map_err(ApiError::from)
@@ -227,7 +206,7 @@ async fn submit_answers(
     path: web::Path<String>,
     body: Json<SubmitAnswers>,
 ) -> ApiResult<HttpResponse> {
-    rate_limited(&state, &req)?;
+    crate::api::rate_limit::rate_limited(&state, &req)?;
     let (token, input) = (path.into_inner(), body.into_inner());
     let completed_at = state.clock.now();
     let now = db::timestamp(completed_at);
