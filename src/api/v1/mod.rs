@@ -380,3 +380,36 @@ impl RangeQuery {
         Ok((from, to))
     }
 }
+
+/// An answer's value, as JSON: a number (`rating`, `nps`), a string (an option value or text), or a list
+/// of option values (`multi_choice`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum AnswerData {
+    /// A scale value.
+    Number(i64),
+    /// An option value or free text.
+    Text(String),
+    /// The chosen option values.
+    Choices(Vec<String>),
+}
+
+impl std::fmt::Display for AnswerData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerData::Number(n) => write!(f, "{n}"),
+            AnswerData::Text(text) => f.write_str(text),
+            AnswerData::Choices(choices) => f.write_str(&choices.join(", ")),
+        }
+    }
+}
+
+/// Checks a locale field: a language tag such as `en`, `bg` or `pt-BR`.
+pub fn valid_locale(locale: &str) -> Result<(), validator::ValidationError> {
+    if crate::domain::is_valid_locale(locale) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("locale")
+            .with_message("must be a language tag such as en, bg or pt-BR".into()))
+    }
+}

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{if_match, read_response, time, updated_response, validated};
+use super::{if_match, read_response, time, updated_response, valid_locale, validated};
 use crate::{
     api::extract::Json,
     auth::{AdminOnly, AnyRole, Caller},
@@ -18,10 +18,7 @@ use crate::{
         self,
         settings::{SettingsChanges, SettingsRow},
     },
-    domain::{
-        is_valid_locale,
-        questionnaire::{Question, ScaleLabels, Translations},
-    },
+    domain::questionnaire::{Question, ScaleLabels, Translations},
     error::{ApiError, ApiResult},
     service::{self, program::Relabel},
     AppState,
@@ -119,15 +116,6 @@ fn divides_a_year(months: i32) -> Result<(), validator::ValidationError> {
         1 | 2 | 3 | 4 | 6 | 12 => Ok(()),
         _ => Err(validator::ValidationError::new("period")
             .with_message("must be 1, 2, 3, 4, 6 or 12".into())),
-    }
-}
-
-pub(super) fn valid_locale(locale: &str) -> Result<(), validator::ValidationError> {
-    if is_valid_locale(locale) {
-        Ok(())
-    } else {
-        Err(validator::ValidationError::new("locale")
-            .with_message("must be a language tag such as en, bg or pt-BR".into()))
     }
 }
 

@@ -142,7 +142,7 @@ impl RespondentSurvey {
 pub struct SubmitAnswers {
     /// Answers by question id: a whole number for `rating` and `nps`, an option value for `single_choice`,
     /// a list of option values for `multi_choice`, text for `text`.
-    #[schema(value_type = BTreeMap<String, super::responses::AnswerData>)]
+    #[schema(value_type = BTreeMap<String, super::AnswerData>)]
     pub answers: BTreeMap<Uuid, serde_json::Value>,
     /// Stay anonymous: the partner sees the answers but not who gave them.
     #[serde(default)]

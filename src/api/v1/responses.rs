@@ -10,7 +10,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, read_response, time, trimmed, updated_response, validated, ListQuery};
+use super::{
+    page_of, read_response, time, trimmed, updated_response, validated, AnswerData, ListQuery,
+};
 use crate::{
     api::extract::{row_from_json, Json, Query},
     auth::{AdminOnly, Caller, RecordReader, Role},
@@ -54,29 +56,6 @@ pub struct VoidRecord {
     pub voided_by: String,
     /// Why.
     pub reason: String,
-}
-
-/// An answer's value, as JSON: a number (`rating`, `nps`), a string (an option value or text), or a list
-/// of option values (`multi_choice`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum AnswerData {
-    /// A scale value.
-    Number(i64),
-    /// An option value or free text.
-    Text(String),
-    /// The chosen option values.
-    Choices(Vec<String>),
-}
-
-impl std::fmt::Display for AnswerData {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AnswerData::Number(n) => write!(f, "{n}"),
-            AnswerData::Text(text) => f.write_str(text),
-            AnswerData::Choices(choices) => f.write_str(&choices.join(", ")),
-        }
-    }
 }
 
 /// One answer.

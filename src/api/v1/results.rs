@@ -48,7 +48,7 @@ pub fn month_start(month: &str) -> Option<NaiveDate> {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Bucket {
     /// The value: a scale number, or an option value.
-    pub value: super::responses::AnswerData,
+    pub value: super::AnswerData,
     /// The option's label (default locale), for choice questions.
     pub label: Option<String>,
     /// Answers with this value.
@@ -188,7 +188,7 @@ pub fn distributions(
                 QuestionKind::Rating | QuestionKind::Nps => (q.min_value.unwrap_or(0)
                     ..=q.max_value.unwrap_or(10))
                     .map(|v| Bucket {
-                        value: super::responses::AnswerData::Number(v),
+                        value: super::AnswerData::Number(v),
                         label: None,
                         count: own
                             .iter()
@@ -201,7 +201,7 @@ pub fn distributions(
                     .options
                     .iter()
                     .map(|o| Bucket {
-                        value: super::responses::AnswerData::Text(o.value.clone()),
+                        value: super::AnswerData::Text(o.value.clone()),
                         label: Some(pick(&o.label, &[locale]).to_owned()),
                         count: own
                             .iter()

@@ -152,7 +152,7 @@ pub struct UpdateSurvey {
 fn valid_locales(locales: &[String]) -> Result<(), validator::ValidationError> {
     let mut seen = std::collections::HashSet::new();
     for locale in locales {
-        super::program::valid_locale(locale)?;
+        super::valid_locale(locale)?;
         if !seen.insert(locale) {
             return Err(validator::ValidationError::new("locales")
                 .with_message("must not repeat a locale".into()));
