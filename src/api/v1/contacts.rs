@@ -1,6 +1,6 @@
 //! Contacts: an office's confidential customer contacts. The vendor gets 403 on every route here.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +9,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    double_option, field_errors, if_match, page_of, read_response, time, trimmed, updated_response,
-    Created, ListQuery,
+    double_option, field_errors, if_match, page_of, time, trimmed, Created, ListQuery, NoContent,
+    Versioned,
 };
 use crate::{
     api::extract::{row_from_json, Json, Query},
@@ -408,18 +408,17 @@ async fn list_contacts(
 #[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact, headers(("ETag" = String)))))]
 #[get("/contacts/{contact_id}")]
 async fn get_contact(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Contact>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
         service::contacts::get(conn, scope, id)
     })
     .await?;
     let version = row.version;
-    Ok(read_response(&req, version, &Contact::try_from(row)?))
+    Ok(Versioned::new(version, Contact::try_from(row)?))
 }
 
 /// Update a contact
@@ -433,7 +432,7 @@ async fn update_contact(
     principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     body: Json<UpdateContact>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Contact>> {
     let input = body.into_inner();
     let now = state.clock.now();
     let mut errors = input
@@ -482,7 +481,7 @@ async fn update_contact(
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &Contact::try_from(row)?))
+    Ok(Versioned::new(version, Contact::try_from(row)?))
 }
 
 /// Erase a contact
@@ -496,7 +495,7 @@ async fn erase_contact(
     state: web::Data<AppState>,
     principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<NoContent> {
     let (id, scope, expected, now) = (
         path.into_inner(),
         principal.visibility(),
@@ -507,5 +506,5 @@ async fn erase_contact(
         service::contacts::erase(conn, scope, id, expected, &now)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(NoContent)
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::Digest as _;
@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, read_response, time, validated, ListQuery};
+use super::{page_of, time, validated, ListQuery, Versioned};
 use crate::{
     api::extract::{Json, Query},
     auth::{Caller, Principal, RecordReader, Role},
@@ -307,11 +307,10 @@ async fn list_invitations(
 #[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The invitation.", body = Invitation, headers(("ETag" = String)))))]
 #[get("/invitations/{invitation_id}")]
 async fn get_invitation(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Invitation>> {
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let read = db::run(&state.pool, move |conn| {
         service::invitations::get_invitation(conn, scope, id)
@@ -320,7 +319,7 @@ async fn get_invitation(
     let row = read.invitations;
     let reader = Reader::of(&principal, &read.answered_anonymously, &row.id);
     let invitation = Invitation::from_row(row, &now, reader)?;
-    Ok(read_response(&req, invitation.version(), &invitation))
+    Ok(Versioned::new(invitation.version(), invitation))
 }
 
 /// How many reminders were queued.

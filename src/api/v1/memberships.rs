@@ -1,6 +1,6 @@
 //! Memberships: a partner's program memberships.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, read_response, time, trimmed, updated_response, validated, Created,
-    ListQuery,
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -163,18 +162,17 @@ async fn list_memberships(
 #[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership, headers(("ETag" = String)))))]
 #[get("/memberships/{membership_id}")]
 async fn get_membership(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Membership>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
         service::memberships::get(conn, scope, id)
     })
     .await?;
     let version = row.version;
-    Ok(read_response(&req, version, &Membership::try_from(row)?))
+    Ok(Versioned::new(version, Membership::try_from(row)?))
 }
 
 /// Update a membership
@@ -189,7 +187,7 @@ async fn update_membership(
     _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<UpdateMembership>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Membership>> {
     let input = validated(body.into_inner())?;
     let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
     let changes = MembershipUpdate {
@@ -201,7 +199,7 @@ async fn update_membership(
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &Membership::try_from(row)?))
+    Ok(Versioned::new(version, Membership::try_from(row)?))
 }
 
 /// Delete a membership
@@ -214,11 +212,11 @@ async fn delete_membership(
     state: web::Data<AppState>,
     _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<NoContent> {
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         service::memberships::delete(conn, id, expected)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(NoContent)
 }

@@ -175,32 +175,57 @@ pub fn if_match(req: &HttpRequest) -> ApiResult<Option<i64>> {
     Ok(Some(tag.parse::<i64>().unwrap_or(-1)))
 }
 
-/// 200 with the object and its `ETag`, or 304 when `If-None-Match` already has it.
-pub fn read_response<T: Serialize>(req: &HttpRequest, version: i64, body: &T) -> HttpResponse {
-    let tag = etag(version);
-    let unchanged = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|t| t.trim().trim_start_matches("W/") == tag)
-        });
-    if unchanged {
-        return HttpResponse::NotModified()
-            .insert_header((header::ETAG, tag))
-            .finish();
-    }
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, tag))
-        .json(body)
+/// 200 with the object and its `ETag`; on a read whose `If-None-Match` names that tag, 304 without a body.
+pub struct Versioned<T> {
+    version: i64,
+    body: T,
 }
 
-/// 200 after a write, with the new `ETag`.
-pub fn updated_response<T: Serialize>(version: i64, body: &T) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(version)))
-        .json(body)
+impl<T> Versioned<T> {
+    /// The object `body` at `version`.
+    pub fn new(version: i64, body: T) -> Self {
+        Versioned { version, body }
+    }
+}
+
+impl<T: Serialize> actix_web::Responder for Versioned<T> {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, req: &HttpRequest) -> HttpResponse {
+        let tag = etag(self.version);
+        let read = matches!(
+            *req.method(),
+            actix_web::http::Method::GET | actix_web::http::Method::HEAD
+        );
+        let unchanged = read
+            && req
+                .headers()
+                .get(header::IF_NONE_MATCH)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| {
+                    v.split(',')
+                        .any(|t| t.trim().trim_start_matches("W/") == tag)
+                });
+        if unchanged {
+            return HttpResponse::NotModified()
+                .insert_header((header::ETAG, tag))
+                .finish();
+        }
+        HttpResponse::Ok()
+            .insert_header((header::ETAG, tag))
+            .json(self.body)
+    }
+}
+
+/// 204 No Content: a delete that succeeded.
+pub struct NoContent;
+
+impl actix_web::Responder for NoContent {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        HttpResponse::NoContent().finish()
+    }
 }
 
 /// 201 Created with the new object, its `Location` (under the path the API is mounted at) and `ETag`.

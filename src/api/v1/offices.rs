@@ -1,6 +1,6 @@
 //! Offices: a membership's offices, one country each.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, read_response, time, trimmed, updated_response, validated, Created,
-    ListQuery,
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -193,18 +192,17 @@ async fn list_offices(
 #[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office, headers(("ETag" = String)))))]
 #[get("/offices/{office_id}")]
 async fn get_office(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Office>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
         service::offices::get(conn, scope, id)
     })
     .await?;
     let version = row.version;
-    Ok(read_response(&req, version, &Office::try_from(row)?))
+    Ok(Versioned::new(version, Office::try_from(row)?))
 }
 
 /// Update an office
@@ -218,7 +216,7 @@ async fn update_office(
     principal: Caller<PartnerOrAdmin>,
     path: web::Path<Uuid>,
     body: Json<UpdateOffice>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Office>> {
     let input = validated(body.into_inner())?;
     let (id, scope, expected, now) = (
         path.into_inner(),
@@ -236,7 +234,7 @@ async fn update_office(
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &Office::try_from(row)?))
+    Ok(Versioned::new(version, Office::try_from(row)?))
 }
 
 /// Delete an office
@@ -249,11 +247,11 @@ async fn delete_office(
     state: web::Data<AppState>,
     principal: Caller<PartnerOrAdmin>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<NoContent> {
     let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         service::offices::delete(conn, scope, id, expected)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(NoContent)
 }

@@ -1,6 +1,6 @@
 //! Partners: the partner organizations of the program.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, read_response, time, trimmed, updated_response, validated, Created,
-    ListQuery,
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -197,18 +196,17 @@ async fn list_partners(
 #[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner, headers(("ETag" = String)))))]
 #[get("/partners/{partner_id}")]
 async fn get_partner(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Partner>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
         service::partners::get(conn, scope, id)
     })
     .await?;
     let version = row.version;
-    Ok(read_response(&req, version, &Partner::try_from(row)?))
+    Ok(Versioned::new(version, Partner::try_from(row)?))
 }
 
 /// Update a partner
@@ -222,7 +220,7 @@ async fn update_partner(
     _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<UpdatePartner>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Partner>> {
     let input = validated(body.into_inner())?;
     let (id, expected, now) = (path.into_inner(), if_match(&req)?, state.timestamp());
     let changes = PartnerUpdate {
@@ -235,7 +233,7 @@ async fn update_partner(
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &Partner::try_from(row)?))
+    Ok(Versioned::new(version, Partner::try_from(row)?))
 }
 
 /// Delete a partner
@@ -248,11 +246,11 @@ async fn delete_partner(
     state: web::Data<AppState>,
     _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<NoContent> {
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         service::partners::delete(conn, id, expected)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(NoContent)
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{get, patch, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{if_match, read_response, time, updated_response, valid_locale, validated};
+use super::{if_match, time, valid_locale, validated, Versioned};
 use crate::{
     api::extract::Json,
     auth::{AdminOnly, AnyRole, Caller},
@@ -126,17 +126,12 @@ fn divides_a_year(months: i32) -> Result<(), validator::ValidationError> {
 #[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings, headers(("ETag" = String)))))]
 #[get("/program/settings")]
 async fn get_settings(
-    req: HttpRequest,
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<ProgramSettings>> {
     let row = db::run(&state.pool, service::program::settings).await?;
     let version = row.version;
-    Ok(read_response(
-        &req,
-        version,
-        &ProgramSettings::try_from(row)?,
-    ))
+    Ok(Versioned::new(version, ProgramSettings::try_from(row)?))
 }
 
 /// Update the program settings
@@ -149,7 +144,7 @@ async fn update_settings(
     state: web::Data<AppState>,
     _caller: Caller<AdminOnly>,
     body: Json<UpdateSettings>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<ProgramSettings>> {
     let input = validated(body.into_inner())?;
     let (expected, now) = (if_match(&req)?, state.timestamp());
     let changes = SettingsChanges {
@@ -167,7 +162,7 @@ async fn update_settings(
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &ProgramSettings::try_from(row)?))
+    Ok(Versioned::new(version, ProgramSettings::try_from(row)?))
 }
 
 /// The standard questionnaire.
@@ -217,7 +212,7 @@ async fn update_standard_question(
     _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<UpdateStandardQuestion>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Question>> {
     let (id, input, expected, now) = (
         path.into_inner(),
         body.into_inner(),
@@ -233,5 +228,5 @@ async fn update_standard_question(
         service::program::relabel_standard_question(conn, id, relabel, expected, &now)
     })
     .await?;
-    Ok(updated_response(version, &question))
+    Ok(Versioned::new(version, question))
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -10,9 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{
-    page_of, read_response, time, trimmed, updated_response, validated, AnswerData, ListQuery,
-};
+use super::{page_of, time, trimmed, validated, AnswerData, ListQuery, Versioned};
 use crate::{
     api::extract::{row_from_json, Json, Query},
     auth::{AdminOnly, Caller, RecordReader, Role},
@@ -225,11 +223,10 @@ fn view_of(read: Answered<ResponseRow>, role: Role) -> ApiResult<Response> {
 #[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses((status = 200, description = "The response.", body = Response, headers(("ETag" = String)))))]
 #[get("/responses/{response_id}")]
 async fn get_response(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Response>> {
     let (id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
     let read = db::run(&state.pool, move |conn| {
         service::responses::get_response(conn, scope, id)
@@ -237,7 +234,7 @@ async fn get_response(
     .await?;
     let view = view_of(read, role)?;
     let version = if view.void.is_some() { 2 } else { 1 };
-    Ok(read_response(&req, version, &view))
+    Ok(Versioned::new(version, view))
 }
 
 /// Why a response is voided.
@@ -266,7 +263,7 @@ async fn void_response(
     principal: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<VoidResponse>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Response>> {
     let input = validated(body.into_inner())?;
     let (id, subject, now) = (
         path.into_inner(),
@@ -279,7 +276,7 @@ async fn void_response(
     .await?;
     let view = view_of(read, Role::Admin)?;
     tracing::info!(response_id = %id, voided_by = %principal.subject, "response voided");
-    Ok(updated_response(2, &view))
+    Ok(Versioned::new(2, view))
 }
 
 /// One historical response.

@@ -1,6 +1,6 @@
 //! Surveys of an office and their custom questions: draft → open (questionnaire frozen) → closed.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +9,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    double_option, if_match, page_of, read_response, time, trimmed, updated_response, validated,
-    Created, ListQuery,
+    double_option, if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent,
+    Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -227,18 +227,17 @@ async fn list_surveys(
 #[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey, headers(("ETag" = String)))))]
 #[get("/surveys/{survey_id}")]
 async fn get_survey(
-    req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Survey>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
         service::surveys::get_survey(conn, scope, id)
     })
     .await?;
     let version = row.version;
-    Ok(read_response(&req, version, &Survey::try_from(row)?))
+    Ok(Versioned::new(version, Survey::try_from(row)?))
 }
 
 /// Update a survey
@@ -252,7 +251,7 @@ async fn update_survey(
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     body: Json<UpdateSurvey>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Survey>> {
     let input = validated(body.into_inner())?;
     let (id, scope, expected, now) = (
         path.into_inner(),
@@ -270,7 +269,7 @@ async fn update_survey(
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &Survey::try_from(row)?))
+    Ok(Versioned::new(version, Survey::try_from(row)?))
 }
 
 /// Delete a draft survey
@@ -283,13 +282,13 @@ async fn delete_survey(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<NoContent> {
     let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         service::surveys::delete_survey(conn, scope, id, expected)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(NoContent)
 }
 
 /// A lifecycle move, as a service use case.
@@ -302,14 +301,14 @@ async fn transition(
     principal: Caller<RecordReader>,
     id: Uuid,
     apply: Move,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Survey>> {
     let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.timestamp());
     let row = db::run(&state.pool, move |conn| {
         apply(conn, scope, id, expected, &now)
     })
     .await?;
     let version = row.version;
-    Ok(updated_response(version, &Survey::try_from(row)?))
+    Ok(Versioned::new(version, Survey::try_from(row)?))
 }
 
 /// Open a survey
@@ -322,7 +321,7 @@ async fn open_survey(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Survey>> {
     transition(
         req,
         state,
@@ -343,7 +342,7 @@ async fn close_survey(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Survey>> {
     transition(
         req,
         state,
@@ -489,7 +488,7 @@ async fn update_question(
     principal: Caller<RecordReader>,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<UpdateQuestion>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Versioned<Question>> {
     let ((survey_id, question_id), scope, input) =
         (path.into_inner(), principal.visibility(), body.into_inner());
     let (expected, now) = (if_match(&req)?, state.timestamp());
@@ -506,7 +505,7 @@ async fn update_question(
         service::surveys::update_question(conn, scope, survey_id, question_id, edit, expected, &now)
     })
     .await?;
-    Ok(updated_response(version, &question))
+    Ok(Versioned::new(version, question))
 }
 
 /// Delete a custom question
@@ -519,12 +518,12 @@ async fn delete_question(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<(Uuid, Uuid)>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<NoContent> {
     let ((survey_id, question_id), scope, expected) =
         (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
         service::surveys::delete_question(conn, scope, survey_id, question_id, expected)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(NoContent)
 }
