@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::auth::Visibility;
 
-use super::{schema::contacts, split_page, DbConnection};
+use super::{schema::contacts, DbConnection};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored contact; personal fields are `None` once erased.
@@ -136,16 +136,11 @@ pub fn list_for_office(
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<ContactRow>, bool)> {
-    let mut query = contacts::table
+    let query = contacts::table
         .filter(contacts::office_id.eq(office_id.to_string()))
         .select(ContactRow::as_select())
-        .order(contacts::id.asc())
-        .limit(limit + 1)
         .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(contacts::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, contacts::id, after, limit)
 }
 
 /// Applies `changes` (built by `changes_for`, which sees the current row) to a visible, not erased contact.

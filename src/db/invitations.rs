@@ -8,7 +8,7 @@ use crate::auth::Visibility;
 use super::{
     contacts::ContactRow,
     schema::{contacts, invitation_tokens, invitations},
-    split_page, DbConnection,
+    DbConnection,
 };
 use crate::{
     domain::invitation::InvitationStatus,
@@ -170,16 +170,11 @@ pub fn list_for_survey(
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<InvitationRow>, bool)> {
-    let mut query = invitations::table
+    let query = invitations::table
         .filter(invitations::survey_id.eq(survey_id))
         .select(InvitationRow::as_select())
-        .order(invitations::id.asc())
-        .limit(limit + 1)
         .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(invitations::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, invitations::id, after, limit)
 }
 
 /// Unanswered, unexpired email invitations of a survey (candidates for a reminder).

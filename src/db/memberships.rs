@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::auth::Visibility;
 
-use super::{schema::memberships, split_page, DbConnection};
+use super::{schema::memberships, DbConnection};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored membership.
@@ -77,16 +77,11 @@ pub fn list_for_partner(
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<MembershipRow>, bool)> {
-    let mut query = memberships::table
+    let query = memberships::table
         .filter(memberships::partner_id.eq(partner_id.to_string()))
         .select(MembershipRow::as_select())
-        .order(memberships::id.asc())
-        .limit(limit + 1)
         .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(memberships::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, memberships::id, after, limit)
 }
 
 /// Applies `changes` when the stored version is `expected`.

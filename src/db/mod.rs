@@ -261,6 +261,20 @@ macro_rules! update_versioned {
 }
 pub(crate) use update_versioned;
 
+/// One page of the boxed query `$query` in the order of its unique text column `$column`, after the
+/// cursor `$after` (an id): the keyset pagination every list shares. Evaluates to
+/// `ApiResult<(rows, whether more follow)>`.
+macro_rules! paginate {
+    ($conn:expr, $query:expr, $column:expr, $after:expr, $limit:expr) => {{
+        let mut query = $query.order($column.asc()).limit($limit + 1);
+        if let Some(after) = $after {
+            query = query.filter($column.gt(after.to_string()));
+        }
+        Ok($crate::db::split_page(query.load($conn)?, $limit))
+    }};
+}
+pub(crate) use paginate;
+
 /// 409 naming the field and the value when another row of `$table` (other than `$except`) already
 /// holds `$value` in the unique column `$column`.
 macro_rules! ensure_unique {

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::auth::Visibility;
 
-use super::{schema::offices, split_page, DbConnection};
+use super::{schema::offices, DbConnection};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored office.
@@ -75,16 +75,11 @@ pub fn list_for_membership(
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<OfficeRow>, bool)> {
-    let mut query = offices::table
+    let query = offices::table
         .filter(offices::membership_id.eq(membership_id.to_string()))
         .select(OfficeRow::as_select())
-        .order(offices::id.asc())
-        .limit(limit + 1)
         .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(offices::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, offices::id, after, limit)
 }
 
 /// Applies `changes` when the office is visible to `scope` and its version is `expected`.

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::auth::Visibility;
 
-use super::{schema::partners, split_page, DbConnection};
+use super::{schema::partners, DbConnection};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A stored partner.
@@ -78,18 +78,11 @@ pub fn list(
     limit: i64,
 ) -> ApiResult<(Vec<PartnerRow>, bool)> {
     let scope = visibility.partner();
-    let mut query = partners::table
-        .select(PartnerRow::as_select())
-        .order(partners::id.asc())
-        .limit(limit + 1)
-        .into_boxed();
+    let mut query = partners::table.select(PartnerRow::as_select()).into_boxed();
     if let Some(own) = scope {
         query = query.filter(partners::id.eq(own.to_string()));
     }
-    if let Some(after) = after {
-        query = query.filter(partners::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, partners::id, after, limit)
 }
 
 /// Applies `changes` when the stored version is `expected` (or any, when `None`).

@@ -7,7 +7,7 @@ use crate::auth::Visibility;
 
 use super::{
     schema::{compliance_snapshots, reporting_periods},
-    split_page, DbConnection,
+    DbConnection,
 };
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
@@ -96,16 +96,17 @@ pub fn snapshots_of_period(
     let mut query = compliance_snapshots::table
         .filter(compliance_snapshots::period_id.eq(period_id))
         .select(SnapshotRow::as_select())
-        .order(compliance_snapshots::membership_id.asc())
-        .limit(limit + 1)
         .into_boxed();
     if let Some(own) = scope {
         query = query.filter(compliance_snapshots::partner_id.eq(own.to_string()));
     }
-    if let Some(after) = after {
-        query = query.filter(compliance_snapshots::membership_id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(
+        conn,
+        query,
+        compliance_snapshots::membership_id,
+        after,
+        limit
+    )
 }
 
 /// Every snapshot of one membership, oldest period first.

@@ -7,7 +7,7 @@ use crate::auth::Visibility;
 
 use super::{
     schema::{answers, responses},
-    split_page, DbConnection,
+    DbConnection,
 };
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
@@ -101,16 +101,11 @@ pub fn list_for_survey(
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<ResponseRow>, bool)> {
-    let mut query = responses::table
+    let query = responses::table
         .filter(responses::survey_id.eq(survey_id))
         .select(ResponseRow::as_select())
-        .order(responses::id.asc())
-        .limit(limit + 1)
         .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(responses::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, responses::id, after, limit)
 }
 
 /// The answers of these responses.

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::auth::Visibility;
 
-use super::{schema::surveys, split_page, DbConnection};
+use super::{schema::surveys, DbConnection};
 use crate::{
     domain::survey::SurveyStatus,
     error::{ApiError, ApiResult, ErrorCode},
@@ -110,16 +110,11 @@ pub fn list_for_office(
     after: Option<Uuid>,
     limit: i64,
 ) -> ApiResult<(Vec<SurveyRow>, bool)> {
-    let mut query = surveys::table
+    let query = surveys::table
         .filter(surveys::office_id.eq(office_id.to_string()))
         .select(SurveyRow::as_select())
-        .order(surveys::id.asc())
-        .limit(limit + 1)
         .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(surveys::id.gt(after.to_string()));
-    }
-    Ok(split_page(query.load(conn)?, limit))
+    super::paginate!(conn, query, surveys::id, after, limit)
 }
 
 /// Applies `changes` to a survey read in the same transaction, when its version is `expected`.
