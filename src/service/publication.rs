@@ -246,20 +246,20 @@ impl Figures {
     /// The figures published for the quarters `first` to `last`.
     pub fn load(conn: &mut DbConnection, first: Quarter, last: Quarter) -> ApiResult<Figures> {
         let mut publications = BTreeMap::new();
-        for row in db::publications::all(conn)? {
+        for row in stored::all(conn)? {
             if let Some(quarter) = Quarter::parse(&row.quarter) {
                 if first <= quarter && quarter <= last {
                     publications.insert(quarter, row);
                 }
             }
         }
-        let counts = db::publications::frozen(conn, first, last)?
+        let counts = stored::frozen(conn, first, last)?
             .into_iter()
             .map(|row| Ok((row.atom()?, row)))
             .collect::<ApiResult<_>>()?;
         Ok(Figures {
             threshold: db::settings::get(conn)?.anonymity_threshold,
-            cells: db::publications::cells(conn, first, last)?
+            cells: stored::cells(conn, first, last)?
                 .into_iter()
                 .map(|cell| (cell.key, cell.shown))
                 .collect(),
@@ -324,7 +324,7 @@ pub fn nsat_and_nps(counts: &StandardCounts) -> Scores {
 impl Field {
     /// Loads the field over `year`'s published year to date, with `own`'s scores even when hidden.
     pub fn load(conn: &mut DbConnection, year: Option<i32>, own: Option<&str>) -> ApiResult<Field> {
-        let latest = db::publications::all(conn)?
+        let latest = stored::all(conn)?
             .iter()
             .filter_map(|row| Quarter::parse(&row.quarter))
             .filter(|q| year.is_none_or(|year| q.year() == year))
@@ -341,33 +341,37 @@ impl Field {
         };
         let span = Span::year_to_date(latest);
         let published = Figures::load(conn, span.first(), span.last())?;
+        // One pass over the frozen counts (all inside `span`): each membership's answers and countries.
         let mut countries: HashMap<String, Vec<String>> = HashMap::new();
-        for (atom, _) in &published.counts {
+        let mut answers: HashMap<&str, StandardCounts> = HashMap::new();
+        for (atom, row) in &published.counts {
             let list = countries.entry(atom.membership.clone()).or_default();
             if !list.contains(&atom.country) {
                 list.push(atom.country.clone());
             }
+            answers.entry(atom.membership.as_str()).or_default().add(
+                &row.metric,
+                row.number_value,
+                row.text_value.as_deref(),
+                row.answers,
+            );
         }
+        let scores_of = |id: &str| nsat_and_nps(&answers.get(id).cloned().unwrap_or_default());
         let scores = published
             .cells
             .iter()
             .filter(|(key, shown)| **shown && key.span == span)
             .filter_map(|(key, _)| match &key.scope {
-                Scope::Membership(id) => {
-                    Some((id.clone(), nsat_and_nps(&published.figures(key).1)))
-                }
+                Scope::Membership(id) => Some((id.clone(), scores_of(id))),
                 _ => None,
             })
             .collect();
         Ok(Field {
             span: Some(span),
             threshold,
+            own: own.map(|id| (id.to_owned(), scores_of(id))),
             scores,
             countries,
-            own: own.map(|id| {
-                let figures = published.figures(&Key::membership(id, span)).1;
-                (id.to_owned(), nsat_and_nps(&figures))
-            }),
         })
     }
 }
