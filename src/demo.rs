@@ -18,11 +18,12 @@ use crate::{
         surveys::SurveyRow,
         DbConnection,
     },
-    domain::disclosure::Quarter,
     domain::{
+        disclosure::Quarter,
+        ids::{QuestionId, ResponseId},
         invitation::InvitationStatus,
         org_key::org_key,
-        questionnaire::{ChoiceOption, Question, QuestionKind},
+        questionnaire::{ChoiceOption, Metric, Question, QuestionKind},
         survey::SurveyStatus as Status,
     },
     error::{ApiError, ApiResult},
@@ -258,7 +259,7 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
         let standard = db::questions::standard(conn)?;
         for plan in PLAN {
             let partner = PartnerRow {
-                id: Uuid::now_v7().to_string(),
+                id: Uuid::now_v7().into(),
                 external_key: plan.key.into(),
                 name: plan.name.into(),
                 email_domains: serde_json::to_string(&[plan.domain]).unwrap_or_default(),
@@ -268,13 +269,11 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
             };
             db::partners::insert(conn, partner.clone())?;
             summary.partners += 1;
-            summary
-                .example_partner
-                .get_or_insert(db::parse_uuid(&partner.id)?);
+            summary.example_partner.get_or_insert(partner.id.into());
             for (number, offices) in plan.memberships {
                 let membership = MembershipRow {
-                    id: Uuid::now_v7().to_string(),
-                    partner_id: partner.id.clone(),
+                    id: Uuid::now_v7().into(),
+                    partner_id: partner.id,
                     membership_number: (*number).into(),
                     renewal_date: (now + Duration::days(120 + dice.next(200) as i64))
                         .date_naive()
@@ -289,9 +288,9 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
                     let office = db::offices::insert(
                         conn,
                         OfficeRow {
-                            id: Uuid::now_v7().to_string(),
-                            membership_id: membership.id.clone(),
-                            partner_id: partner.id.clone(),
+                            id: Uuid::now_v7().into(),
+                            membership_id: membership.id,
+                            partner_id: partner.id,
                             name: office_plan.name.into(),
                             country: office_plan.country.into(),
                             city: office_plan.city.into(),
@@ -375,18 +374,18 @@ fn seed_office(
 ) -> ApiResult<()> {
     let stamp = db::timestamp(now);
     let mut survey =
-        |title: &str, status: Status, opened_days_ago: i64| -> ApiResult<(SurveyRow, String)> {
+        |title: &str, status: Status, opened_days_ago: i64| -> ApiResult<(SurveyRow, QuestionId)> {
             let custom = custom_question();
             let mut questionnaire = standard.to_vec();
             questionnaire.push(custom.clone());
             let opened = db::timestamp(now - Duration::days(opened_days_ago));
             let row = SurveyRow {
-                id: Uuid::now_v7().to_string(),
-                office_id: office.id.clone(),
-                membership_id: office.membership_id.clone(),
-                partner_id: office.partner_id.clone(),
+                id: Uuid::now_v7().into(),
+                office_id: office.id,
+                membership_id: office.membership_id,
+                partner_id: office.partner_id,
                 title: title.into(),
-                status: status.as_str().into(),
+                status,
                 locales: serde_json::to_string(&["en", "bg", "ru"]).unwrap_or_default(),
                 closes_at: None,
                 opened_at: Some(opened.clone()),
@@ -400,9 +399,9 @@ fn seed_office(
             let survey = db::surveys::insert(conn, row)?;
             db::questions::insert(
                 conn,
-                &QuestionRow::from_question(&custom, Some(survey.id.clone()), 1, &stamp, &stamp),
+                &QuestionRow::from_question(&custom, Some(survey.id), 1, &stamp, &stamp),
             )?;
-            Ok((survey, custom.id.to_string()))
+            Ok((survey, QuestionId::from(custom.id)))
         };
     let earlier = survey(&format!("{} — 2025/26", plan.name), Status::Closed, 460)?;
     let current = survey(&format!("{} — 2026/27", plan.name), Status::Open, 200)?;
@@ -426,9 +425,9 @@ fn seed_office(
             let contact = db::contacts::insert(
                 conn,
                 ContactRow {
-                    id: Uuid::now_v7().to_string(),
-                    office_id: office.id.clone(),
-                    partner_id: office.partner_id.clone(),
+                    id: Uuid::now_v7().into(),
+                    office_id: office.id,
+                    partner_id: office.partner_id,
                     name: Some(name),
                     org_key: org_key(&email, Some(organization)),
                     email: Some(email),
@@ -448,13 +447,13 @@ fn seed_office(
                 now - Duration::days(days_ago) - Duration::minutes(dice.next(600) as i64);
             let (survey, custom_id) = if days_ago > 200 { &earlier } else { &current };
             let invitation = InvitationRow {
-                id: Uuid::now_v7().to_string(),
-                survey_id: survey.id.clone(),
-                contact_id: contact.id.clone(),
-                office_id: office.id.clone(),
-                partner_id: office.partner_id.clone(),
+                id: Uuid::now_v7().into(),
+                survey_id: survey.id,
+                contact_id: contact.id,
+                office_id: office.id,
+                partner_id: office.partner_id,
                 delivery: "email".into(),
-                status: InvitationStatus::Completed.as_str().into(),
+                status: InvitationStatus::Completed,
                 expires_at: db::timestamp(completed + Duration::days(25)),
                 sent_at: Some(db::timestamp(completed - Duration::days(5))),
                 opened_at: Some(db::timestamp(completed - Duration::minutes(12))),
@@ -466,13 +465,13 @@ fn seed_office(
             };
             db::invitations::insert(conn, &invitation, &new_token().1)?;
             let response = ResponseRow {
-                id: Uuid::now_v7().to_string(),
-                survey_id: survey.id.clone(),
-                office_id: office.id.clone(),
-                membership_id: office.membership_id.clone(),
-                partner_id: office.partner_id.clone(),
-                invitation_id: Some(invitation.id.clone()),
-                contact_id: Some(contact.id.clone()),
+                id: Uuid::now_v7().into(),
+                survey_id: survey.id,
+                office_id: office.id,
+                membership_id: office.membership_id,
+                partner_id: office.partner_id,
+                invitation_id: Some(invitation.id),
+                contact_id: Some(contact.id),
                 anonymous: i32::from(dice.next(5) == 0),
                 org_key: contact.org_key.clone(),
                 locale: contact.locale.clone(),
@@ -484,7 +483,7 @@ fn seed_office(
                 created_at: db::timestamp(completed),
             };
             first_voided = false;
-            let answers = demo_answers(&response.id, *mood, dice, custom_id);
+            let answers = demo_answers(response.id, *mood, dice, *custom_id);
             db::responses::insert(conn, &response, &answers)?;
             summary.responses += 1;
         }
@@ -492,7 +491,12 @@ fn seed_office(
     Ok(())
 }
 
-fn demo_answers(response_id: &str, mood: Mood, dice: &mut Dice, custom_id: &str) -> Vec<AnswerRow> {
+fn demo_answers(
+    response_id: ResponseId,
+    mood: Mood,
+    dice: &mut Dice,
+    custom_id: QuestionId,
+) -> Vec<AnswerRow> {
     let roll = dice.next(10);
     let (satisfaction, recommend, effort) = match (mood, roll) {
         (Mood::Happy, 0..=6) => (
@@ -521,33 +525,27 @@ fn demo_answers(response_id: &str, mood: Mood, dice: &mut Dice, custom_id: &str)
             5 + dice.next(3) as i64,
         ),
     };
-    let answer =
-        |question: &str, metric: Option<&str>, number: Option<i64>, text: Option<&str>| AnswerRow {
-            response_id: response_id.into(),
-            question_id: question.into(),
-            metric: metric.map(str::to_owned),
-            number_value: number,
-            text_value: text.map(str::to_owned),
-        };
+    let answer = |question: QuestionId,
+                  metric: Option<Metric>,
+                  number: Option<i64>,
+                  text: Option<&str>| AnswerRow {
+        response_id,
+        question_id: question,
+        metric,
+        number_value: number,
+        text_value: text.map(str::to_owned),
+    };
+    // The standard questions' fixed ids, `00000000-0000-7000-8000-00000000000n`.
+    let standard = |n: u128| QuestionId::from(Uuid::from_u128(0x7000_8000_0000_0000_0000 | n));
     let mut answers = vec![
+        answer(standard(1), Some(Metric::Nsat), None, Some(satisfaction)),
         answer(
-            "00000000-0000-7000-8000-000000000001",
-            Some("nsat"),
-            None,
-            Some(satisfaction),
-        ),
-        answer(
-            "00000000-0000-7000-8000-000000000002",
-            Some("nps"),
+            standard(2),
+            Some(Metric::Nps),
             Some(recommend.min(10)),
             None,
         ),
-        answer(
-            "00000000-0000-7000-8000-000000000003",
-            Some("ces"),
-            Some(effort.min(7)),
-            None,
-        ),
+        answer(standard(3), Some(Metric::Ces), Some(effort.min(7)), None),
     ];
     if dice.next(3) == 0 {
         let comment = [
@@ -557,8 +555,8 @@ fn demo_answers(response_id: &str, mood: Mood, dice: &mut Dice, custom_id: &str)
             "Great team, would work with them again.",
         ][dice.next(4) as usize];
         answers.push(answer(
-            "00000000-0000-7000-8000-000000000004",
-            Some("comment"),
+            standard(4),
+            Some(Metric::Comment),
             None,
             Some(comment),
         ));

@@ -175,20 +175,20 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
         match state.mailer.send(&mail) {
             Ok(()) => {
                 db::write_tx(&mut conn, |conn| {
-                    db::outbox::mark_sent(conn, &message.id, &stamp)?;
+                    db::outbox::mark_sent(conn, message.id, &stamp)?;
                     db::invitations::advance(
                         conn,
-                        &message.invitation_id,
+                        message.invitation_id,
                         InvitationStatus::Sent,
                         &stamp,
                     )?;
-                    db::invitations::stamp_delivery(conn, &message.invitation_id, &stamp)
+                    db::invitations::stamp_delivery(conn, message.invitation_id, &stamp)
                 })?;
                 report.sent += 1;
             }
             Err(MailError::Transient(error)) if attempts < MAX_ATTEMPTS => {
                 let next = db::timestamp(state.clock.now() + backoff(attempts));
-                db::outbox::mark_retry(&mut conn, &message.id, attempts, &next, &error)?;
+                db::outbox::mark_retry(&mut conn, message.id, attempts, &next, &error)?;
                 tracing::warn!(outbox_id = %message.id, attempts, %error, "mail delivery failed; will retry");
                 report.retried += 1;
             }
@@ -196,14 +196,14 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
                 db::write_tx(&mut conn, |conn| {
                     db::outbox::mark_failed(
                         conn,
-                        &message.id,
+                        message.id,
                         attempts,
                         &stamp,
                         &error.to_string(),
                     )?;
                     db::invitations::advance(
                         conn,
-                        &message.invitation_id,
+                        message.invitation_id,
                         InvitationStatus::Bounced,
                         &stamp,
                     )

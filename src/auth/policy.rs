@@ -29,10 +29,12 @@
 use std::{future::Ready, marker::PhantomData, ops::Deref};
 
 use actix_web::{dev::Payload, FromRequest, HttpRequest};
-use uuid::Uuid;
 
 use super::{authenticate, Principal, Role};
-use crate::error::{ApiError, ApiResult};
+use crate::{
+    domain::ids::PartnerId,
+    error::{ApiError, ApiResult},
+};
 
 /// What an operation needs of its caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,12 +146,12 @@ pub enum Visibility {
     /// Every partner's (the administrator and the vendor).
     All,
     /// One partner's own: any other partner's object is 404.
-    Partner(Uuid),
+    Partner(PartnerId),
 }
 
 impl Visibility {
     /// The partner it is limited to, if any.
-    pub fn partner(self) -> Option<Uuid> {
+    pub fn partner(self) -> Option<PartnerId> {
         match self {
             Visibility::All => None,
             Visibility::Partner(id) => Some(id),
@@ -168,7 +170,7 @@ impl<P> Caller<P> {
     /// Whose objects the caller may see.
     pub fn visibility(&self) -> Visibility {
         match (self.principal.role, self.principal.partner_id) {
-            (Role::Partner, Some(partner)) => Visibility::Partner(partner),
+            (Role::Partner, Some(partner)) => Visibility::Partner(partner.into()),
             _ => Visibility::All,
         }
     }

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{ContactId, OfficeId, PartnerId};
 
 use crate::auth::Visibility;
 
@@ -15,11 +16,11 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 #[diesel(table_name = contacts)]
 pub struct ContactRow {
     /// Id.
-    pub id: String,
+    pub id: ContactId,
     /// The office that served this customer.
-    pub office_id: String,
+    pub office_id: OfficeId,
     /// The office's partner.
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// Person's name.
     pub name: Option<String>,
     /// Email, lower case.
@@ -68,14 +69,14 @@ pub struct ContactChanges {
 #[derive(Debug)]
 pub enum ImportOutcome {
     /// Stored.
-    Created(String),
+    Created(ContactId),
     /// The email is already a contact of the office (or repeats within the batch).
     Duplicate,
 }
 
 /// Inserts a contact.
 pub fn insert(conn: &mut DbConnection, row: ContactRow) -> ApiResult<ContactRow> {
-    if email_taken(conn, &row.office_id, row.email.as_deref(), None)? {
+    if email_taken(conn, row.office_id, row.email.as_deref(), None)? {
         return Err(duplicate());
     }
     diesel::insert_into(contacts::table)
@@ -87,7 +88,7 @@ pub fn insert(conn: &mut DbConnection, row: ContactRow) -> ApiResult<ContactRow>
 /// Inserts many contacts of one office in the caller's transaction, skipping duplicates.
 pub fn import(
     conn: &mut DbConnection,
-    office_id: &str,
+    office_id: OfficeId,
     rows: Vec<ContactRow>,
 ) -> ApiResult<Vec<ImportOutcome>> {
     let emails: Vec<&str> = rows.iter().filter_map(|r| r.email.as_deref()).collect();
@@ -114,30 +115,23 @@ pub fn import(
 }
 
 /// One contact, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<ContactRow> {
-    let scope = visibility.partner();
-    let mut query = contacts::table
-        .find(id.to_string())
-        .select(ContactRow::as_select())
-        .into_boxed();
-    if let Some(own) = scope {
-        query = query.filter(contacts::partner_id.eq(own.to_string()));
-    }
-    query
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::NotFound("no such contact".into()))
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: ContactId,
+) -> ApiResult<ContactRow> {
+    super::scoped_get!(conn, contacts, ContactRow, visibility, id, "contact")
 }
 
 /// A page of one office's contacts.
 pub fn list_for_office(
     conn: &mut DbConnection,
-    office_id: Uuid,
-    after: Option<Uuid>,
+    office_id: OfficeId,
+    after: Option<ContactId>,
     limit: i64,
 ) -> ApiResult<(Vec<ContactRow>, bool)> {
     let query = contacts::table
-        .filter(contacts::office_id.eq(office_id.to_string()))
+        .filter(contacts::office_id.eq(office_id))
         .select(ContactRow::as_select())
         .into_boxed();
     super::paginate!(conn, query, contacts::id, after, limit)
@@ -147,7 +141,7 @@ pub fn list_for_office(
 pub fn update(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: ContactId,
     expected: Option<i64>,
     now: &str,
     changes_for: impl FnOnce(&ContactRow) -> ApiResult<ContactChanges>,
@@ -162,7 +156,7 @@ pub fn update(
     }
     let changes = changes_for(&current)?;
     if let Some(Some(email)) = &changes.email {
-        if email_taken(conn, &current.office_id, Some(email), Some(&current.id))? {
+        if email_taken(conn, current.office_id, Some(email), Some(current.id))? {
             return Err(duplicate());
         }
     }
@@ -174,7 +168,7 @@ pub fn update(
 pub fn erase(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: ContactId,
     expected: Option<i64>,
     now: &str,
 ) -> ApiResult<()> {
@@ -216,9 +210,7 @@ pub fn erase(
             .filter(invitations::contact_id.eq(&current.id))
             .filter(
                 invitations::status
-                    .eq_any(super::invitations::stored(
-                        &crate::domain::invitation::InvitationStatus::AWAITING,
-                    ))
+                    .eq_any(crate::domain::invitation::InvitationStatus::AWAITING)
                     .or(invitations::id.nullable().eq_any(answered_anonymously)),
             )
             .filter(invitations::expires_at.gt(now)),
@@ -235,7 +227,7 @@ pub fn erase(
 /// (the latest one, when contacts spell it differently).
 pub fn organization_names(
     conn: &mut DbConnection,
-    office_ids: &[String],
+    office_ids: &[OfficeId],
 ) -> ApiResult<std::collections::HashMap<String, String>> {
     let rows: Vec<(String, Option<String>)> = contacts::table
         .filter(contacts::office_id.eq_any(office_ids))
@@ -251,9 +243,9 @@ pub fn organization_names(
 
 fn email_taken(
     conn: &mut DbConnection,
-    office_id: &str,
+    office_id: OfficeId,
     email: Option<&str>,
-    except: Option<&str>,
+    except: Option<ContactId>,
 ) -> ApiResult<bool> {
     let Some(email) = email else { return Ok(false) };
     let mut query = contacts::table

@@ -1,7 +1,8 @@
 //! Invitations (one personal link per contact and survey) and the hashes of their tokens.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{ContactId, InvitationId, OfficeId, PartnerId, SurveyId};
 
 use crate::auth::Visibility;
 
@@ -20,19 +21,19 @@ use crate::{
 #[diesel(table_name = invitations)]
 pub struct InvitationRow {
     /// Id.
-    pub id: String,
+    pub id: InvitationId,
     /// The survey.
-    pub survey_id: String,
+    pub survey_id: SurveyId,
     /// The invited contact.
-    pub contact_id: String,
+    pub contact_id: ContactId,
     /// The survey's office.
-    pub office_id: String,
+    pub office_id: OfficeId,
     /// The office's partner.
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// `partner` (the partner sends the link) or `email` (queued here).
     pub delivery: String,
     /// `pending`, `sent`, `opened`, `completed` or `bounced` (expiry is computed).
-    pub status: String,
+    pub status: InvitationStatus,
     /// When the link stops working.
     pub expires_at: String,
     /// When the email was delivered or the link handed to the partner.
@@ -51,21 +52,10 @@ pub struct InvitationRow {
     pub updated_at: String,
 }
 
-/// The stored texts of these states, for filtering in SQL.
-pub fn stored(states: &[InvitationStatus]) -> Vec<&'static str> {
-    states.iter().map(|state| state.as_str()).collect()
-}
-
 impl InvitationRow {
-    /// The stored status, through the one text mapping; an unknown stored text is an internal error.
-    pub fn status(&self) -> ApiResult<InvitationStatus> {
-        InvitationStatus::parse(&self.status).map_err(|e| ApiError::Internal(e.to_string()))
-    }
-
     /// Whether the link can still be answered on `now` (unanswered, not bounced, not expired).
     pub fn awaits_answer(&self, now: &str) -> bool {
-        self.status()
-            .is_ok_and(|status| status.awaits_answer_at(self.expires_at.as_str(), now))
+        self.status.awaits_answer_at(self.expires_at.as_str(), now)
     }
 }
 
@@ -74,13 +64,13 @@ pub fn insert(conn: &mut DbConnection, row: &InvitationRow, token_hash: &str) ->
     diesel::insert_into(invitations::table)
         .values(row)
         .execute(conn)?;
-    add_token(conn, &row.id, token_hash, &row.created_at)
+    add_token(conn, row.id, token_hash, &row.created_at)
 }
 
 /// Records another token (a reminder's link) for an invitation.
 pub fn add_token(
     conn: &mut DbConnection,
-    invitation_id: &str,
+    invitation_id: InvitationId,
     token_hash: &str,
     now: &str,
 ) -> ApiResult<()> {
@@ -108,28 +98,28 @@ pub fn find_by_token(
 }
 
 /// One invitation, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<InvitationRow> {
-    let scope = visibility.partner();
-    let mut query = invitations::table
-        .find(id.to_string())
-        .select(InvitationRow::as_select())
-        .into_boxed();
-    if let Some(own) = scope {
-        query = query.filter(invitations::partner_id.eq(own.to_string()));
-    }
-    query
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::NotFound("no such invitation".into()))
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: InvitationId,
+) -> ApiResult<InvitationRow> {
+    super::scoped_get!(
+        conn,
+        invitations,
+        InvitationRow,
+        visibility,
+        id,
+        "invitation"
+    )
 }
 
 /// Which of these invitations were answered anonymously.
 pub fn answered_anonymously(
     conn: &mut DbConnection,
-    invitation_ids: &[&str],
-) -> ApiResult<std::collections::HashSet<String>> {
+    invitation_ids: &[InvitationId],
+) -> ApiResult<std::collections::HashSet<InvitationId>> {
     use super::schema::responses;
-    let ids: Vec<Option<String>> = responses::table
+    let ids: Vec<Option<InvitationId>> = responses::table
         .filter(responses::invitation_id.eq_any(invitation_ids))
         .filter(responses::anonymous.eq(1))
         .select(responses::invitation_id)
@@ -138,7 +128,10 @@ pub fn answered_anonymously(
 }
 
 /// Whether this invitation was answered anonymously.
-pub fn was_answered_anonymously(conn: &mut DbConnection, invitation_id: &str) -> ApiResult<bool> {
+pub fn was_answered_anonymously(
+    conn: &mut DbConnection,
+    invitation_id: InvitationId,
+) -> ApiResult<bool> {
     Ok(!answered_anonymously(conn, &[invitation_id])?.is_empty())
 }
 
@@ -146,7 +139,7 @@ pub fn was_answered_anonymously(conn: &mut DbConnection, invitation_id: &str) ->
 /// them as reminded (no mail is sent), so their reminder count cannot tell them apart.
 pub fn answered_anonymously_by_email(
     conn: &mut DbConnection,
-    survey_id: &str,
+    survey_id: SurveyId,
     now: &str,
 ) -> ApiResult<Vec<InvitationRow>> {
     use super::schema::responses;
@@ -166,8 +159,8 @@ pub fn answered_anonymously_by_email(
 /// A page of one survey's invitations.
 pub fn list_for_survey(
     conn: &mut DbConnection,
-    survey_id: &str,
-    after: Option<Uuid>,
+    survey_id: SurveyId,
+    after: Option<InvitationId>,
     limit: i64,
 ) -> ApiResult<(Vec<InvitationRow>, bool)> {
     let query = invitations::table
@@ -180,13 +173,13 @@ pub fn list_for_survey(
 /// Unanswered, unexpired email invitations of a survey (candidates for a reminder).
 pub fn unanswered_by_email(
     conn: &mut DbConnection,
-    survey_id: &str,
+    survey_id: SurveyId,
     now: &str,
 ) -> ApiResult<Vec<InvitationRow>> {
     Ok(invitations::table
         .filter(invitations::survey_id.eq(survey_id))
         .filter(invitations::delivery.eq("email"))
-        .filter(invitations::status.eq_any(stored(&InvitationStatus::AWAITING)))
+        .filter(invitations::status.eq_any(InvitationStatus::AWAITING))
         .filter(invitations::expires_at.gt(now))
         .select(InvitationRow::as_select())
         .order(invitations::id.asc())
@@ -197,14 +190,14 @@ pub fn unanswered_by_email(
 pub fn contacts_to_invite(
     conn: &mut DbConnection,
     visibility: Visibility,
-    ids: &[String],
+    ids: &[ContactId],
 ) -> ApiResult<Vec<ContactRow>> {
     let mut query = contacts::table
         .filter(contacts::id.eq_any(ids))
         .select(ContactRow::as_select())
         .into_boxed();
     if let Some(own) = visibility.partner() {
-        query = query.filter(contacts::partner_id.eq(own.to_string()));
+        query = query.filter(contacts::partner_id.eq(own));
     }
     Ok(query.load(conn)?)
 }
@@ -212,8 +205,8 @@ pub fn contacts_to_invite(
 /// When each of these contacts was last invited to any survey.
 pub fn last_invited(
     conn: &mut DbConnection,
-    contact_ids: &[String],
-) -> ApiResult<Vec<(String, Option<String>)>> {
+    contact_ids: &[ContactId],
+) -> ApiResult<Vec<(ContactId, Option<String>)>> {
     Ok(invitations::table
         .filter(invitations::contact_id.eq_any(contact_ids))
         .group_by(invitations::contact_id)
@@ -228,20 +221,20 @@ pub fn last_invited(
 /// that lead to it ([`InvitationStatus::reached_from`]). Whether it moved.
 pub fn advance(
     conn: &mut DbConnection,
-    id: &str,
+    id: InvitationId,
     status: InvitationStatus,
     now: &str,
 ) -> ApiResult<bool> {
     let target = invitations::table
         .find(id)
-        .filter(invitations::status.eq_any(stored(status.reached_from())));
+        .filter(invitations::status.eq_any(status.reached_from()));
     // Each stage stamps its own column.
     macro_rules! stamp {
         ($column:expr) => {
             diesel::update(target)
                 .set((
                     $column.eq(now),
-                    invitations::status.eq(status.as_str()),
+                    invitations::status.eq(status),
                     invitations::updated_at.eq(now),
                 ))
                 .execute(conn)
@@ -263,7 +256,7 @@ pub fn advance(
 
 /// Records when a link was first delivered, whatever its state by then (a link answered before its
 /// email was stamped would otherwise stay undelivered, and tell itself apart from the others).
-pub fn stamp_delivery(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> {
+pub fn stamp_delivery(conn: &mut DbConnection, id: InvitationId, now: &str) -> ApiResult<()> {
     diesel::update(
         invitations::table
             .find(id)
@@ -275,7 +268,7 @@ pub fn stamp_delivery(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult
 }
 
 /// Counts a queued reminder.
-pub fn count_reminder(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> {
+pub fn count_reminder(conn: &mut DbConnection, id: InvitationId, now: &str) -> ApiResult<()> {
     diesel::update(invitations::table.find(id))
         .set((
             invitations::reminders_sent.eq(invitations::reminders_sent + 1),

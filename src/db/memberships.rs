@@ -1,7 +1,8 @@
 //! Membership rows and their queries.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{MembershipId, PartnerId};
 
 use crate::auth::Visibility;
 
@@ -13,9 +14,9 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 #[diesel(table_name = memberships)]
 pub struct MembershipRow {
     /// Id.
-    pub id: String,
+    pub id: MembershipId,
     /// Owning partner.
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// Program membership number (unique).
     pub membership_number: String,
     /// Renewal date, `YYYY-MM-DD`.
@@ -45,7 +46,7 @@ pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<Membersh
         memberships,
         membership_number,
         &row.membership_number,
-        None::<&str>,
+        None::<MembershipId>,
         "membership"
     )?;
     diesel::insert_into(memberships::table)
@@ -55,30 +56,30 @@ pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<Membersh
 }
 
 /// One membership, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<MembershipRow> {
-    let scope = visibility.partner();
-    let mut query = memberships::table
-        .find(id.to_string())
-        .select(MembershipRow::as_select())
-        .into_boxed();
-    if let Some(own) = scope {
-        query = query.filter(memberships::partner_id.eq(own.to_string()));
-    }
-    query
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::NotFound("no such membership".into()))
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: MembershipId,
+) -> ApiResult<MembershipRow> {
+    super::scoped_get!(
+        conn,
+        memberships,
+        MembershipRow,
+        visibility,
+        id,
+        "membership"
+    )
 }
 
 /// A page of one partner's memberships.
 pub fn list_for_partner(
     conn: &mut DbConnection,
-    partner_id: Uuid,
-    after: Option<Uuid>,
+    partner_id: PartnerId,
+    after: Option<MembershipId>,
     limit: i64,
 ) -> ApiResult<(Vec<MembershipRow>, bool)> {
     let query = memberships::table
-        .filter(memberships::partner_id.eq(partner_id.to_string()))
+        .filter(memberships::partner_id.eq(partner_id))
         .select(MembershipRow::as_select())
         .into_boxed();
     super::paginate!(conn, query, memberships::id, after, limit)
@@ -87,7 +88,7 @@ pub fn list_for_partner(
 /// Applies `changes` when the stored version is `expected`.
 pub fn update(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: MembershipId,
     expected: Option<i64>,
     changes: MembershipChanges,
     now: &str,
@@ -99,7 +100,7 @@ pub fn update(
             memberships,
             membership_number,
             number,
-            Some(current.id.as_str()),
+            Some(current.id),
             "membership"
         )?;
     }
@@ -108,7 +109,7 @@ pub fn update(
 }
 
 /// Deletes a membership that has no offices.
-pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiResult<()> {
+pub fn delete(conn: &mut DbConnection, id: MembershipId, expected: Option<i64>) -> ApiResult<()> {
     let current = get(conn, Visibility::All, id)?;
     super::check_version(current.version, expected)?;
     let offices: i64 = super::schema::offices::table

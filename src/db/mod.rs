@@ -16,6 +16,7 @@ pub mod results;
 pub mod schema;
 pub mod settings;
 pub mod surveys;
+pub mod types;
 
 use diesel::{
     connection::{AnsiTransactionManager, SimpleConnection, TransactionManager},
@@ -268,22 +269,44 @@ macro_rules! paginate {
     ($conn:expr, $query:expr, $column:expr, $after:expr, $limit:expr) => {{
         let mut query = $query.order($column.asc()).limit($limit + 1);
         if let Some(after) = $after {
-            query = query.filter($column.gt(after.to_string()));
+            query = query.filter($column.gt(after));
         }
         Ok($crate::db::split_page(query.load($conn)?, $limit))
     }};
 }
 pub(crate) use paginate;
 
+/// The row `$id` of `$table` (a table with a `partner_id`) as `$row`, or 404 "no such `$what`" when
+/// there is none or `$visibility` does not reach its partner: the scoped read every partner-owned
+/// table shares.
+macro_rules! scoped_get {
+    ($conn:expr, $table:ident, $row:ty, $visibility:expr, $id:expr, $what:literal) => {{
+        let mut query = $table::table
+            .find($id)
+            .select(<$row>::as_select())
+            .into_boxed();
+        if let Some(own) = $visibility.partner() {
+            query = query.filter($table::partner_id.eq(own));
+        }
+        query
+            .first($conn)
+            .optional()?
+            .ok_or_else(|| $crate::error::ApiError::NotFound(concat!("no such ", $what).into()))
+    }};
+}
+pub(crate) use scoped_get;
+
 /// 409 naming the field and the value when another row of `$table` (other than `$except`) already
 /// holds `$value` in the unique column `$column`.
 macro_rules! ensure_unique {
     ($conn:expr, $table:ident, $column:ident, $value:expr, $except:expr, $what:literal) => {{
-        let taken: i64 = $table::table
+        let mut others = $table::table
             .filter($table::$column.eq($value))
-            .filter($table::id.ne($except.unwrap_or_default()))
-            .count()
-            .get_result($conn)?;
+            .into_boxed();
+        if let Some(except) = $except {
+            others = others.filter($table::id.ne(except));
+        }
+        let taken: i64 = others.count().get_result($conn)?;
         match taken {
             0 => Ok(()),
             _ => Err($crate::error::ApiError::conflict(

@@ -1,7 +1,8 @@
 //! Office rows and their queries.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{MembershipId, OfficeId, PartnerId};
 
 use crate::auth::Visibility;
 
@@ -13,11 +14,11 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 #[diesel(table_name = offices)]
 pub struct OfficeRow {
     /// Id.
-    pub id: String,
+    pub id: OfficeId,
     /// The membership it belongs to.
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// The membership's partner (kept here so every scope check is one indexed filter).
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// Office name.
     pub name: String,
     /// ISO 3166-1 alpha-2 country.
@@ -53,30 +54,19 @@ pub fn insert(conn: &mut DbConnection, row: OfficeRow) -> ApiResult<OfficeRow> {
 }
 
 /// One office, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<OfficeRow> {
-    let scope = visibility.partner();
-    let mut query = offices::table
-        .find(id.to_string())
-        .select(OfficeRow::as_select())
-        .into_boxed();
-    if let Some(own) = scope {
-        query = query.filter(offices::partner_id.eq(own.to_string()));
-    }
-    query
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::NotFound("no such office".into()))
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: OfficeId) -> ApiResult<OfficeRow> {
+    super::scoped_get!(conn, offices, OfficeRow, visibility, id, "office")
 }
 
 /// A page of one membership's offices.
 pub fn list_for_membership(
     conn: &mut DbConnection,
-    membership_id: Uuid,
-    after: Option<Uuid>,
+    membership_id: MembershipId,
+    after: Option<OfficeId>,
     limit: i64,
 ) -> ApiResult<(Vec<OfficeRow>, bool)> {
     let query = offices::table
-        .filter(offices::membership_id.eq(membership_id.to_string()))
+        .filter(offices::membership_id.eq(membership_id))
         .select(OfficeRow::as_select())
         .into_boxed();
     super::paginate!(conn, query, offices::id, after, limit)
@@ -86,7 +76,7 @@ pub fn list_for_membership(
 pub fn update(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: OfficeId,
     expected: Option<i64>,
     changes: OfficeChanges,
     now: &str,
@@ -100,7 +90,7 @@ pub fn update(
 pub fn delete(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: OfficeId,
     expected: Option<i64>,
 ) -> ApiResult<()> {
     let current = get(conn, visibility, id)?;

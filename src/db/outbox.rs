@@ -2,6 +2,8 @@
 
 use diesel::prelude::*;
 
+use crate::domain::ids::{InvitationId, MessageId};
+
 use super::{schema::outbox, DbConnection};
 use crate::error::ApiResult;
 
@@ -10,9 +12,9 @@ use crate::error::ApiResult;
 #[diesel(table_name = outbox)]
 pub struct OutboxRow {
     /// Id.
-    pub id: String,
+    pub id: MessageId,
     /// The invitation it belongs to.
-    pub invitation_id: String,
+    pub invitation_id: InvitationId,
     /// `invitation` or `reminder`.
     pub kind: String,
     /// Recipient address.
@@ -86,7 +88,7 @@ pub fn claim_due(
 }
 
 /// Marks a message delivered and forgets its body.
-pub fn mark_sent(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> {
+pub fn mark_sent(conn: &mut DbConnection, id: MessageId, now: &str) -> ApiResult<()> {
     diesel::update(outbox::table.find(id))
         .set((
             outbox::sent_at.eq(now),
@@ -100,7 +102,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str, now: &str) -> ApiResult<()> 
 /// Schedules another attempt after a transient failure.
 pub fn mark_retry(
     conn: &mut DbConnection,
-    id: &str,
+    id: MessageId,
     attempts: i32,
     next_attempt_at: &str,
     error: &str,
@@ -119,7 +121,7 @@ pub fn mark_retry(
 /// Gives up on a message and forgets its body.
 pub fn mark_failed(
     conn: &mut DbConnection,
-    id: &str,
+    id: MessageId,
     attempts: i32,
     now: &str,
     error: &str,

@@ -1,7 +1,8 @@
 //! Partner rows and their queries.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::PartnerId;
 
 use crate::auth::Visibility;
 
@@ -13,7 +14,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 #[diesel(table_name = partners)]
 pub struct PartnerRow {
     /// Id (UUIDv7 text).
-    pub id: String,
+    pub id: PartnerId,
     /// The vendor's key for the partner organization.
     pub external_key: String,
     /// Display name.
@@ -47,7 +48,7 @@ pub fn insert(conn: &mut DbConnection, row: PartnerRow) -> ApiResult<PartnerRow>
         partners,
         external_key,
         &row.external_key,
-        None::<&str>,
+        None::<PartnerId>,
         "partner"
     )?;
     diesel::insert_into(partners::table)
@@ -57,13 +58,17 @@ pub fn insert(conn: &mut DbConnection, row: PartnerRow) -> ApiResult<PartnerRow>
 }
 
 /// One partner, if visible to `scope` (a partner sees only itself).
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<PartnerRow> {
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: PartnerId,
+) -> ApiResult<PartnerRow> {
     let scope = visibility.partner();
     if scope.is_some_and(|own| own != id) {
         return Err(not_found());
     }
     partners::table
-        .find(id.to_string())
+        .find(id)
         .select(PartnerRow::as_select())
         .first(conn)
         .optional()?
@@ -74,13 +79,13 @@ pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResu
 pub fn list(
     conn: &mut DbConnection,
     visibility: Visibility,
-    after: Option<Uuid>,
+    after: Option<PartnerId>,
     limit: i64,
 ) -> ApiResult<(Vec<PartnerRow>, bool)> {
     let scope = visibility.partner();
     let mut query = partners::table.select(PartnerRow::as_select()).into_boxed();
     if let Some(own) = scope {
-        query = query.filter(partners::id.eq(own.to_string()));
+        query = query.filter(partners::id.eq(own));
     }
     super::paginate!(conn, query, partners::id, after, limit)
 }
@@ -88,7 +93,7 @@ pub fn list(
 /// Applies `changes` when the stored version is `expected` (or any, when `None`).
 pub fn update(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: PartnerId,
     expected: Option<i64>,
     changes: PartnerChanges,
     now: &str,
@@ -100,7 +105,7 @@ pub fn update(
             partners,
             external_key,
             key,
-            Some(current.id.as_str()),
+            Some(current.id),
             "partner"
         )?;
     }
@@ -109,7 +114,7 @@ pub fn update(
 }
 
 /// Deletes a partner that has no memberships.
-pub fn delete(conn: &mut DbConnection, id: Uuid, expected: Option<i64>) -> ApiResult<()> {
+pub fn delete(conn: &mut DbConnection, id: PartnerId, expected: Option<i64>) -> ApiResult<()> {
     let current = get(conn, Visibility::All, id)?;
     super::check_version(current.version, expected)?;
     let memberships: i64 = super::schema::memberships::table

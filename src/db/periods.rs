@@ -1,7 +1,8 @@
 //! Closed reporting periods and their immutable compliance snapshots.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{MembershipId, PartnerId};
 
 use crate::auth::Visibility;
 
@@ -34,9 +35,9 @@ pub struct SnapshotRow {
     /// The period.
     pub period_id: String,
     /// The membership.
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// Its partner.
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// 1 when the membership met the rule.
     pub met: i32,
     /// The best office's counted responses.
@@ -89,7 +90,7 @@ pub fn snapshots_of_period(
     conn: &mut DbConnection,
     period_id: &str,
     visibility: Visibility,
-    after: Option<Uuid>,
+    after: Option<MembershipId>,
     limit: i64,
 ) -> ApiResult<(Vec<SnapshotRow>, bool)> {
     let scope = visibility.partner();
@@ -98,7 +99,7 @@ pub fn snapshots_of_period(
         .select(SnapshotRow::as_select())
         .into_boxed();
     if let Some(own) = scope {
-        query = query.filter(compliance_snapshots::partner_id.eq(own.to_string()));
+        query = query.filter(compliance_snapshots::partner_id.eq(own));
     }
     super::paginate!(
         conn,
@@ -112,7 +113,7 @@ pub fn snapshots_of_period(
 /// Every snapshot of one membership, oldest period first.
 pub fn snapshots_of_membership(
     conn: &mut DbConnection,
-    membership_id: &str,
+    membership_id: MembershipId,
 ) -> ApiResult<Vec<SnapshotRow>> {
     Ok(compliance_snapshots::table
         .filter(compliance_snapshots::membership_id.eq(membership_id))

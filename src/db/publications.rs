@@ -11,6 +11,7 @@ use super::{
     schema::{publications, published_cells},
     DbConnection,
 };
+use crate::domain::ids::{MembershipId, PartnerId};
 use crate::{
     domain::disclosure::{Atom, Key, Quarter, Scope, Span},
     error::{ApiError, ApiResult},
@@ -107,10 +108,10 @@ pub struct FrozenCount {
     pub quarter: String,
     /// The membership.
     #[diesel(sql_type = Text)]
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// Its partner.
     #[diesel(sql_type = Text)]
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// The office country.
     #[diesel(sql_type = Text)]
     pub country: String,
@@ -132,8 +133,8 @@ impl FrozenCount {
     /// The atom it belongs to (its `answers` are the responses only when `metric` is `responses`).
     pub fn atom(&self) -> ApiResult<Atom> {
         Ok(Atom {
-            membership: self.membership_id.clone(),
-            partner: self.partner_id.clone(),
+            membership: self.membership_id.to_string(),
+            partner: self.partner_id.to_string(),
             country: self.country.clone(),
             quarter: parse_quarter(&self.quarter)?,
             responses: u64::try_from(self.answers).unwrap_or(0),

@@ -1,7 +1,8 @@
 //! Standard (program) and custom (per survey) questions.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{QuestionId, SurveyId};
 
 use super::{schema::questions, DbConnection};
 use crate::{
@@ -14,15 +15,15 @@ use crate::{
 #[diesel(table_name = questions)]
 pub struct QuestionRow {
     /// Id.
-    pub id: String,
+    pub id: QuestionId,
     /// The survey of a custom question; `None` for standard questions.
-    pub survey_id: Option<String>,
+    pub survey_id: Option<SurveyId>,
     /// Position.
     pub position: i32,
     /// Kind (`rating`, `nps`, …).
-    pub kind: String,
+    pub kind: QuestionKind,
     /// Metric of a standard question.
-    pub metric: Option<String>,
+    pub metric: Option<Metric>,
     /// 1 when an answer is required.
     pub required: i32,
     /// Lowest scale value.
@@ -47,17 +48,17 @@ impl QuestionRow {
     /// The row of a question (new, or replacing a stored one).
     pub fn from_question(
         question: &Question,
-        survey_id: Option<String>,
+        survey_id: Option<SurveyId>,
         version: i64,
         created_at: &str,
         now: &str,
     ) -> QuestionRow {
         QuestionRow {
-            id: question.id.to_string(),
+            id: question.id.into(),
             survey_id,
             position: question.position,
-            kind: super::enum_text(question.kind),
-            metric: question.metric.map(super::enum_text),
+            kind: question.kind,
+            metric: question.metric,
             required: i32::from(question.required),
             min_value: question.min_value.map(|v| v as i32),
             max_value: question.max_value.map(|v| v as i32),
@@ -85,15 +86,11 @@ impl TryFrom<QuestionRow> for Question {
             })
         }
         Ok(Question {
-            id: super::parse_uuid(&row.id)?,
+            id: row.id.into(),
             standard: row.survey_id.is_none(),
             position: row.position,
-            kind: super::parse_enum::<QuestionKind>(&row.kind)?,
-            metric: row
-                .metric
-                .as_deref()
-                .map(super::parse_enum::<Metric>)
-                .transpose()?,
+            kind: row.kind,
+            metric: row.metric,
             required: row.required != 0,
             min_value: row.min_value.map(i64::from),
             max_value: row.max_value.map(i64::from),
@@ -120,7 +117,7 @@ pub fn standard(conn: &mut DbConnection) -> ApiResult<Vec<Question>> {
 }
 
 /// One survey's custom questions, in order.
-pub fn custom(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<Question>> {
+pub fn custom(conn: &mut DbConnection, survey_id: SurveyId) -> ApiResult<Vec<Question>> {
     let rows = questions::table
         .filter(questions::survey_id.eq(survey_id))
         .order((questions::position.asc(), questions::id.asc()))
@@ -130,10 +127,12 @@ pub fn custom(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<Questio
 }
 
 /// One question: a standard one when `survey_id` is `None`, else one of that survey's.
-pub fn get(conn: &mut DbConnection, survey_id: Option<&str>, id: Uuid) -> ApiResult<QuestionRow> {
-    let query = questions::table
-        .find(id.to_string())
-        .select(QuestionRow::as_select());
+pub fn get(
+    conn: &mut DbConnection,
+    survey_id: Option<SurveyId>,
+    id: QuestionId,
+) -> ApiResult<QuestionRow> {
+    let query = questions::table.find(id).select(QuestionRow::as_select());
     let row = match survey_id {
         Some(survey) => query
             .filter(questions::survey_id.eq(survey))
@@ -193,7 +192,7 @@ pub fn delete(
 }
 
 /// How many custom questions a survey has.
-pub fn count_custom(conn: &mut DbConnection, survey_id: &str) -> ApiResult<i64> {
+pub fn count_custom(conn: &mut DbConnection, survey_id: SurveyId) -> ApiResult<i64> {
     Ok(questions::table
         .filter(questions::survey_id.eq(survey_id))
         .count()

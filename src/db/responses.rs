@@ -1,7 +1,14 @@
 //! Completed responses and their answers.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::{
+    ids::{
+        ContactId, InvitationId, MembershipId, OfficeId, PartnerId, QuestionId, ResponseId,
+        SurveyId,
+    },
+    questionnaire::Metric,
+};
 
 use crate::auth::Visibility;
 
@@ -16,19 +23,19 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 #[diesel(table_name = responses)]
 pub struct ResponseRow {
     /// Id.
-    pub id: String,
+    pub id: ResponseId,
     /// The survey.
-    pub survey_id: String,
+    pub survey_id: SurveyId,
     /// The survey's office.
-    pub office_id: String,
+    pub office_id: OfficeId,
     /// The office's membership.
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// The office's partner.
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// The invitation answered (`None` for imported responses).
-    pub invitation_id: Option<String>,
+    pub invitation_id: Option<InvitationId>,
     /// The contact who answered, when known.
-    pub contact_id: Option<String>,
+    pub contact_id: Option<ContactId>,
     /// 1 when the respondent chose to stay anonymous.
     pub anonymous: i32,
     /// The customer-organization key (kept even when the contact is erased).
@@ -54,11 +61,11 @@ pub struct ResponseRow {
 #[diesel(table_name = answers)]
 pub struct AnswerRow {
     /// The response.
-    pub response_id: String,
+    pub response_id: ResponseId,
     /// The question.
-    pub question_id: String,
+    pub question_id: QuestionId,
     /// The question's metric.
-    pub metric: Option<String>,
+    pub metric: Option<Metric>,
     /// A number answer.
     pub number_value: Option<i64>,
     /// A text or choice answer (JSON array for multi-choice).
@@ -79,26 +86,19 @@ pub fn insert(conn: &mut DbConnection, row: &ResponseRow, answers: &[AnswerRow])
 }
 
 /// One response, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<ResponseRow> {
-    let scope = visibility.partner();
-    let mut query = responses::table
-        .find(id.to_string())
-        .select(ResponseRow::as_select())
-        .into_boxed();
-    if let Some(own) = scope {
-        query = query.filter(responses::partner_id.eq(own.to_string()));
-    }
-    query
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::NotFound("no such response".into()))
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: ResponseId,
+) -> ApiResult<ResponseRow> {
+    super::scoped_get!(conn, responses, ResponseRow, visibility, id, "response")
 }
 
 /// A page of one survey's responses.
 pub fn list_for_survey(
     conn: &mut DbConnection,
-    survey_id: &str,
-    after: Option<Uuid>,
+    survey_id: SurveyId,
+    after: Option<ResponseId>,
     limit: i64,
 ) -> ApiResult<(Vec<ResponseRow>, bool)> {
     let query = responses::table
@@ -109,7 +109,10 @@ pub fn list_for_survey(
 }
 
 /// The answers of these responses.
-pub fn answers_of(conn: &mut DbConnection, response_ids: &[String]) -> ApiResult<Vec<AnswerRow>> {
+pub fn answers_of(
+    conn: &mut DbConnection,
+    response_ids: &[ResponseId],
+) -> ApiResult<Vec<AnswerRow>> {
     Ok(answers::table
         .filter(answers::response_id.eq_any(response_ids))
         .select(AnswerRow::as_select())
@@ -120,7 +123,7 @@ pub fn answers_of(conn: &mut DbConnection, response_ids: &[String]) -> ApiResult
 /// Voids a response (it stays stored, and stops counting).
 pub fn void(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: ResponseId,
     by: &str,
     reason: &str,
     now: &str,

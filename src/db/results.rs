@@ -7,6 +7,7 @@ use diesel::{
 };
 
 use super::{Backend, DbConnection};
+use crate::domain::ids::{MembershipId, OfficeId, PartnerId, QuestionId, SurveyId};
 use crate::{domain::compliance::Completed, error::ApiResult};
 
 /// A value bound into a raw query.
@@ -67,23 +68,23 @@ fn statement<'a>(
 #[derive(Debug, Clone)]
 pub enum Scope {
     /// One survey.
-    Survey(String),
+    Survey(SurveyId),
     /// One office.
-    Office(String),
+    Office(OfficeId),
     /// One membership.
-    Membership(String),
+    Membership(MembershipId),
 }
 
 impl Scope {
     /// The condition on responses `r` and its binds, followed by the `[from, to)` completion bounds.
     fn filter(&self, from: &str, to: &str) -> (&'static str, Vec<Bind>) {
         let (condition, id) = match self {
-            Scope::Survey(id) => ("r.survey_id = ?", id),
-            Scope::Office(id) => ("r.office_id = ?", id),
-            Scope::Membership(id) => ("r.membership_id = ?", id),
+            Scope::Survey(id) => ("r.survey_id = ?", id.to_string()),
+            Scope::Office(id) => ("r.office_id = ?", id.to_string()),
+            Scope::Membership(id) => ("r.membership_id = ?", id.to_string()),
         };
         let binds = vec![
-            Bind::Text(id.clone()),
+            Bind::Text(id),
             Bind::Text(from.into()),
             Bind::Text(to.into()),
         ];
@@ -161,7 +162,7 @@ pub fn response_counts(
 pub struct AnswerCount {
     /// The question.
     #[diesel(sql_type = Text)]
-    pub question_id: String,
+    pub question_id: QuestionId,
     /// Number answer.
     #[diesel(sql_type = Nullable<BigInt>)]
     pub number_value: Option<i64>,
@@ -201,7 +202,7 @@ pub fn answer_counts(
 pub struct TextAnswer {
     /// The question.
     #[diesel(sql_type = Text)]
-    pub question_id: String,
+    pub question_id: QuestionId,
     /// The text.
     #[diesel(sql_type = Text)]
     pub text_value: String,
@@ -209,13 +210,13 @@ pub struct TextAnswer {
 
 /// The free-text answers of one survey's non-voided responses (partner and administrator only), by
 /// question and text: never in completion order, which could place an anonymous comment in time.
-pub fn text_answers(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<TextAnswer>> {
+pub fn text_answers(conn: &mut DbConnection, survey_id: SurveyId) -> ApiResult<Vec<TextAnswer>> {
     query(
         conn,
         "SELECT a.question_id AS question_id, a.text_value AS text_value FROM answers a JOIN responses r ON r.id = a.response_id \
          JOIN questions q ON q.id = a.question_id WHERE r.survey_id = ? AND r.voided_at IS NULL AND q.kind = 'text' \
          AND a.text_value IS NOT NULL ORDER BY a.question_id, a.text_value",
-        &[Bind::Text(survey_id.into())],
+        &[Bind::Text(survey_id.to_string())],
     )
 }
 
@@ -238,13 +239,13 @@ struct CompletedRow {
 /// Every response of one membership, as the rule sees it (cost grows with this membership's responses only).
 pub fn membership_responses(
     conn: &mut DbConnection,
-    membership_id: &str,
+    membership_id: MembershipId,
 ) -> ApiResult<Vec<Completed>> {
     let rows: Vec<CompletedRow> = query(
         conn,
         "SELECT id, office_id, org_key, completed_at, CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END AS voided, \
          anonymous FROM responses WHERE membership_id = ? ORDER BY completed_at, id",
-        &[Bind::Text(membership_id.into())],
+        &[Bind::Text(membership_id.to_string())],
     )?;
     rows.into_iter()
         .map(|row| {
@@ -265,10 +266,10 @@ pub fn membership_responses(
 pub struct OfficeCount {
     /// The membership.
     #[diesel(sql_type = Text)]
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// The office.
     #[diesel(sql_type = Text)]
-    pub office_id: String,
+    pub office_id: OfficeId,
     /// Completed, non-voided responses in the window.
     #[diesel(sql_type = BigInt)]
     pub completed: i64,
@@ -284,10 +285,10 @@ pub fn office_counts(
     from: &str,
     to: &str,
     cap: i64,
-    membership_id: Option<&str>,
+    membership_id: Option<MembershipId>,
 ) -> ApiResult<Vec<OfficeCount>> {
     let (filter, mut binds) = match membership_id {
-        Some(id) => ("AND r.membership_id = ?", vec![Bind::Text(id.into())]),
+        Some(id) => ("AND r.membership_id = ?", vec![Bind::Text(id.to_string())]),
         None => ("", Vec::new()),
     };
     let sql = format!(
@@ -310,10 +311,10 @@ pub fn office_counts(
 pub struct MembershipCountry {
     /// The membership.
     #[diesel(sql_type = Text)]
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// Its partner.
     #[diesel(sql_type = Text)]
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// Its number.
     #[diesel(sql_type = Text)]
     pub membership_number: String,
@@ -337,13 +338,13 @@ pub fn membership_countries(conn: &mut DbConnection) -> ApiResult<Vec<Membership
 pub struct OfficeOfMembership {
     /// The office.
     #[diesel(sql_type = Text)]
-    pub office_id: String,
+    pub office_id: OfficeId,
     /// Its membership.
     #[diesel(sql_type = Text)]
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// Its partner.
     #[diesel(sql_type = Text)]
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// Its country.
     #[diesel(sql_type = Text)]
     pub country: String,

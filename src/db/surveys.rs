@@ -1,7 +1,8 @@
 //! Survey rows: campaigns of one office, draft → open → closed.
 
 use diesel::prelude::*;
-use uuid::Uuid;
+
+use crate::domain::ids::{MembershipId, OfficeId, PartnerId, SurveyId};
 
 use crate::auth::Visibility;
 
@@ -16,17 +17,17 @@ use crate::{
 #[diesel(table_name = surveys)]
 pub struct SurveyRow {
     /// Id.
-    pub id: String,
+    pub id: SurveyId,
     /// The office it belongs to.
-    pub office_id: String,
+    pub office_id: OfficeId,
     /// The office's membership.
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// The office's partner.
-    pub partner_id: String,
+    pub partner_id: PartnerId,
     /// Title shown to respondents.
     pub title: String,
     /// `draft`, `open` or `closed`.
-    pub status: String,
+    pub status: SurveyStatus,
     /// Offered locales (JSON array).
     pub locales: String,
     /// When it closes by itself.
@@ -46,16 +47,10 @@ pub struct SurveyRow {
 }
 
 impl SurveyRow {
-    /// The stored status, through the one text mapping; an unknown stored text is an internal error.
-    pub fn status(&self) -> ApiResult<SurveyStatus> {
-        SurveyStatus::parse(&self.status).map_err(|e| ApiError::Internal(e.to_string()))
-    }
-
     /// Whether the survey accepts answers (and so invitations and reminders) at `now`.
-    pub fn accepting_answers(&self, now: &str) -> ApiResult<bool> {
-        Ok(self
-            .status()?
-            .accepting_answers(self.closes_at.as_deref(), now))
+    pub fn accepting_answers(&self, now: &str) -> bool {
+        self.status
+            .accepting_answers(self.closes_at.as_deref(), now)
     }
 }
 
@@ -70,7 +65,7 @@ pub struct SurveyChanges {
     /// New automatic close time (`Some(None)` clears it).
     pub closes_at: Option<Option<String>>,
     /// New status.
-    pub status: Option<String>,
+    pub status: Option<SurveyStatus>,
     /// Set when opening.
     pub opened_at: Option<String>,
     /// Set when closing.
@@ -88,30 +83,19 @@ pub fn insert(conn: &mut DbConnection, row: SurveyRow) -> ApiResult<SurveyRow> {
 }
 
 /// One survey, if visible to `scope`.
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<SurveyRow> {
-    let scope = visibility.partner();
-    let mut query = surveys::table
-        .find(id.to_string())
-        .select(SurveyRow::as_select())
-        .into_boxed();
-    if let Some(own) = scope {
-        query = query.filter(surveys::partner_id.eq(own.to_string()));
-    }
-    query
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::NotFound("no such survey".into()))
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: SurveyId) -> ApiResult<SurveyRow> {
+    super::scoped_get!(conn, surveys, SurveyRow, visibility, id, "survey")
 }
 
 /// A page of one office's surveys.
 pub fn list_for_office(
     conn: &mut DbConnection,
-    office_id: Uuid,
-    after: Option<Uuid>,
+    office_id: OfficeId,
+    after: Option<SurveyId>,
     limit: i64,
 ) -> ApiResult<(Vec<SurveyRow>, bool)> {
     let query = surveys::table
-        .filter(surveys::office_id.eq(office_id.to_string()))
+        .filter(surveys::office_id.eq(office_id))
         .select(SurveyRow::as_select())
         .into_boxed();
     super::paginate!(conn, query, surveys::id, after, limit)
@@ -139,7 +123,7 @@ pub fn delete_draft(
     expected: Option<i64>,
 ) -> ApiResult<()> {
     super::check_version(current.version, expected)?;
-    if !current.status()?.can_delete() {
+    if !current.status.can_delete() {
         return Err(ApiError::conflict(
             ErrorCode::SurveyNotDraft,
             "only a draft survey can be deleted; close it instead",

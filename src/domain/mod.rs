@@ -4,6 +4,7 @@ pub mod anonymity;
 pub mod compliance;
 pub mod country;
 pub mod disclosure;
+pub mod ids;
 pub mod invitation;
 pub mod metrics;
 pub mod org_key;

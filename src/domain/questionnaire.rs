@@ -15,7 +15,19 @@ pub const REQUIRED: &str = "is required";
 pub const MAX_TEXT_ANSWER: usize = 2000;
 
 /// What kind of answer a question takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// A whole number between `min_value` and `max_value`.
@@ -31,7 +43,19 @@ pub enum QuestionKind {
 }
 
 /// The metric a standard question feeds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Overall satisfaction (4-point scale plus "don't know"): NSAT and CSAT.

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use uuid::Uuid;
 
 use crate::{
     auth::Visibility,
@@ -11,14 +10,17 @@ use crate::{
         self, bounds, offices::OfficeRow, results::MembershipCountry, settings::SettingsRow,
         DbConnection,
     },
-    domain::compliance::{membership_standing, window_start, MembershipStanding},
+    domain::{
+        compliance::{membership_standing, window_start, MembershipStanding},
+        ids::{MembershipId, OfficeId},
+    },
     error::ApiResult,
 };
 
 /// One membership's standing with what explains it.
 pub struct Explained {
     /// The membership's stored id.
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// The settings the rule came from.
     pub settings: SettingsRow,
     /// Its offices, in the order of `standing.offices`.
@@ -34,16 +36,17 @@ pub struct Explained {
 pub fn explain(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: MembershipId,
     as_of: NaiveDate,
     detailed: bool,
 ) -> ApiResult<Explained> {
     let membership = db::memberships::get(conn, visibility, id)?;
     let settings = db::settings::get(conn)?;
     let offices = db::offices::list_for_membership(conn, id, None, 10_000)?.0;
-    let responses = db::results::membership_responses(conn, &membership.id)?;
-    let ids: Vec<String> = offices.iter().map(|o| o.id.clone()).collect();
-    let standing = membership_standing(&ids, &responses, &settings.rules(), as_of);
+    let responses = db::results::membership_responses(conn, membership.id)?;
+    let ids: Vec<OfficeId> = offices.iter().map(|o| o.id).collect();
+    let keys: Vec<String> = ids.iter().map(OfficeId::to_string).collect();
+    let standing = membership_standing(&keys, &responses, &settings.rules(), as_of);
     let names = match detailed {
         true => db::contacts::organization_names(conn, &ids)?,
         false => HashMap::new(),
@@ -63,7 +66,7 @@ pub struct ProgramCounts {
     /// The completed surveys an office needs.
     pub min_completed: i64,
     /// The best office's counted responses, by membership.
-    pub best: BTreeMap<String, i64>,
+    pub best: BTreeMap<MembershipId, i64>,
     /// Every membership with each of its office countries.
     pub memberships: Vec<MembershipCountry>,
 }
@@ -75,7 +78,7 @@ pub fn program(conn: &mut DbConnection, as_of: NaiveDate) -> ApiResult<ProgramCo
         .succ_opt()
         .unwrap_or(as_of);
     let (from, to) = bounds(first_day, as_of);
-    let mut best: BTreeMap<String, i64> = BTreeMap::new();
+    let mut best: BTreeMap<MembershipId, i64> = BTreeMap::new();
     for office in db::results::office_counts(conn, &from, &to, rules.cap_per_org as i64, None)? {
         let entry = best.entry(office.membership_id).or_insert(0);
         *entry = (*entry).max(office.counted);

@@ -1,6 +1,8 @@
 //! Contacts: an office's confidential customer contacts, added one by one or imported in bulk,
 //! changed, and erased on request. Nothing here may serve the vendor role.
 
+use crate::domain::ids::{ContactId, OfficeId};
+
 use uuid::Uuid;
 
 use crate::{
@@ -78,9 +80,9 @@ fn contact_row(new: NewContact, office: &OfficeRow, now: &str) -> ContactRow {
         .map(|o| o.trim().to_owned())
         .filter(|o| !o.is_empty());
     ContactRow {
-        id: Uuid::now_v7().to_string(),
-        office_id: office.id.clone(),
-        partner_id: office.partner_id.clone(),
+        id: ContactId::new(),
+        office_id: office.id,
+        partner_id: office.partner_id,
         name: Some(new.name.trim().to_owned()),
         org_key: org_key(&email, organization.as_deref()),
         email: Some(email),
@@ -101,7 +103,7 @@ fn contact_row(new: NewContact, office: &OfficeRow, now: &str) -> ContactRow {
 pub fn create(
     conn: &mut DbConnection,
     visibility: Visibility,
-    office_id: Uuid,
+    office_id: OfficeId,
     new: CheckedContact,
     now: &str,
 ) -> ApiResult<ContactRow> {
@@ -118,7 +120,7 @@ pub fn create(
 pub fn import(
     conn: &mut DbConnection,
     visibility: Visibility,
-    office_id: Uuid,
+    office_id: OfficeId,
     rows: Vec<CheckedContact>,
     now: &str,
 ) -> ApiResult<Vec<Imported>> {
@@ -132,13 +134,13 @@ pub fn import(
             .iter()
             .filter_map(|r| r.as_ref().ok().cloned())
             .collect();
-        let mut outcomes = db::contacts::import(conn, &office.id, valid)?.into_iter();
+        let mut outcomes = db::contacts::import(conn, office.id, valid)?.into_iter();
         checked
             .into_iter()
             .map(|row| match row {
                 Err(errors) => Ok(Imported::Invalid(errors)),
                 Ok(_) => match outcomes.next() {
-                    Some(ImportOutcome::Created(id)) => Ok(Imported::Created(db::parse_uuid(&id)?)),
+                    Some(ImportOutcome::Created(id)) => Ok(Imported::Created(id.into())),
                     _ => Ok(Imported::Duplicate),
                 },
             })
@@ -151,8 +153,8 @@ pub fn import(
 pub fn list(
     conn: &mut DbConnection,
     visibility: Visibility,
-    office_id: Uuid,
-    after: Option<Uuid>,
+    office_id: OfficeId,
+    after: Option<ContactId>,
     limit: i64,
 ) -> ApiResult<(Vec<ContactRow>, bool)> {
     db::offices::get(conn, visibility, office_id)?;
@@ -160,7 +162,11 @@ pub fn list(
 }
 
 /// One contact, if `visibility` sees it (404 otherwise).
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<ContactRow> {
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: ContactId,
+) -> ApiResult<ContactRow> {
     db::contacts::get(conn, visibility, id)
 }
 
@@ -170,7 +176,7 @@ pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResu
 pub fn update(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: ContactId,
     expected_version: Option<i64>,
     changes: ContactUpdate,
     now: &str,
@@ -217,7 +223,7 @@ fn contact_changes(update: ContactUpdate, current: &ContactRow) -> ContactChange
 pub fn erase(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: ContactId,
     expected_version: Option<i64>,
     now: &str,
 ) -> ApiResult<()> {

@@ -2,10 +2,11 @@
 //! (queued in the outbox, which the mail worker delivers). Each use case that writes runs in the
 //! transaction it opens; what a partner may tell about an invitation comes from `crate::domain::anonymity`.
 
+use crate::domain::ids::{ContactId, InvitationId, MessageId, SurveyId};
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use crate::{
     auth::Visibility,
@@ -62,7 +63,7 @@ pub enum Refusal {
 #[derive(Debug, Clone)]
 pub struct Invited {
     /// The contact.
-    pub contact_id: Uuid,
+    pub contact_id: ContactId,
     /// The new invitation.
     pub invitation: InvitationRow,
     /// The personal link, for `partner` delivery only: it exists this once and is never stored.
@@ -73,7 +74,7 @@ pub struct Invited {
 #[derive(Debug, Clone, Copy)]
 pub struct Refused {
     /// The contact.
-    pub contact_id: Uuid,
+    pub contact_id: ContactId,
     /// Why.
     pub reason: Refusal,
 }
@@ -94,7 +95,7 @@ pub struct Read<T> {
     /// The invitations.
     pub invitations: T,
     /// The ids of those answered anonymously.
-    pub answered_anonymously: HashSet<String>,
+    pub answered_anonymously: HashSet<InvitationId>,
 }
 
 /// The personal link of `token`.
@@ -106,11 +107,11 @@ pub fn personal_link(public_url: &str, token: &str) -> String {
 fn accepting_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
     now: &str,
 ) -> ApiResult<SurveyRow> {
     let survey = db::surveys::get(conn, visibility, id)?;
-    if !survey.accepting_answers(now)? {
+    if !survey.accepting_answers(now) {
         return Err(ApiError::conflict(
             ErrorCode::SurveyNotOpen,
             "only an open survey can send invitations or reminders",
@@ -177,7 +178,7 @@ fn invitation_mail(
 /// Queues an email of an invitation in the outbox.
 fn queue_mail(
     conn: &mut DbConnection,
-    invitation_id: &str,
+    invitation_id: InvitationId,
     recipient: &str,
     kind: &str,
     (subject, body): (String, String),
@@ -186,8 +187,8 @@ fn queue_mail(
     db::outbox::enqueue(
         conn,
         &OutboxRow {
-            id: Uuid::now_v7().to_string(),
-            invitation_id: invitation_id.to_owned(),
+            id: MessageId::new(),
+            invitation_id,
             kind: kind.into(),
             recipient: recipient.to_owned(),
             subject,
@@ -209,8 +210,8 @@ fn queue_mail(
 pub fn invite(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
-    contact_ids: Vec<Uuid>,
+    survey_id: SurveyId,
+    contact_ids: Vec<ContactId>,
     delivery: Delivery,
     public_url: &str,
     clock_now: DateTime<Utc>,
@@ -225,28 +226,26 @@ pub fn invite(
         let resurvey_after = db::timestamp(
             clock_now - chrono::Duration::days(i64::from(settings.resurvey_interval_days)),
         );
-        let ids: Vec<String> = contact_ids.iter().map(Uuid::to_string).collect();
-        let found: HashMap<String, ContactRow> =
-            db::invitations::contacts_to_invite(conn, visibility, &ids)?
+        let found: HashMap<ContactId, ContactRow> =
+            db::invitations::contacts_to_invite(conn, visibility, &contact_ids)?
                 .into_iter()
-                .map(|c| (c.id.clone(), c))
+                .map(|c| (c.id, c))
                 .collect();
-        let last_invited: HashMap<String, Option<String>> =
-            db::invitations::last_invited(conn, &ids)?
+        let last_invited: HashMap<ContactId, Option<String>> =
+            db::invitations::last_invited(conn, &contact_ids)?
                 .into_iter()
                 .collect();
         let mut seen = HashSet::new();
         let mut batch = Batch::default();
         for contact_id in contact_ids {
-            let key = contact_id.to_string();
-            let contact = found.get(&key);
+            let contact = found.get(&contact_id);
             let reason = if !seen.insert(contact_id) {
                 Some(Refusal::Duplicate)
             } else {
                 refusal(
                     contact,
                     &survey,
-                    last_invited.get(&key).and_then(Option::as_ref),
+                    last_invited.get(&contact_id).and_then(Option::as_ref),
                     &resurvey_after,
                 )
             };
@@ -259,19 +258,17 @@ pub fn invite(
             };
             let (token, token_hash) = respond::new_token();
             let row = InvitationRow {
-                id: Uuid::now_v7().to_string(),
-                survey_id: survey.id.clone(),
-                contact_id: contact.id.clone(),
-                office_id: survey.office_id.clone(),
-                partner_id: survey.partner_id.clone(),
+                id: InvitationId::new(),
+                survey_id: survey.id,
+                contact_id: contact.id,
+                office_id: survey.office_id,
+                partner_id: survey.partner_id,
                 delivery: delivery.as_str().into(),
                 status: if delivery == Delivery::Partner {
                     InvitationStatus::Sent
                 } else {
                     InvitationStatus::Pending
-                }
-                .as_str()
-                .into(),
+                },
                 expires_at: expires_at.clone(),
                 sent_at: (delivery == Delivery::Partner).then(|| now.clone()),
                 opened_at: None,
@@ -289,7 +286,7 @@ pub fn invite(
                         invitation_mail(public_url, contact, &survey, &token, &expires_at, false);
                     queue_mail(
                         conn,
-                        &row.id,
+                        row.id,
                         contact.email.as_deref().unwrap_or_default(),
                         "invitation",
                         mail,
@@ -312,13 +309,13 @@ pub fn invite(
 pub fn list_invitations(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
-    after: Option<Uuid>,
+    survey_id: SurveyId,
+    after: Option<InvitationId>,
     limit: i64,
 ) -> ApiResult<Read<(Vec<InvitationRow>, bool)>> {
     let survey = db::surveys::get(conn, visibility, survey_id)?;
-    let rows = db::invitations::list_for_survey(conn, &survey.id, after, limit)?;
-    let ids: Vec<&str> = rows.0.iter().map(|row| row.id.as_str()).collect();
+    let rows = db::invitations::list_for_survey(conn, survey.id, after, limit)?;
+    let ids: Vec<InvitationId> = rows.0.iter().map(|row| row.id).collect();
     let answered_anonymously = db::invitations::answered_anonymously(conn, &ids)?;
     Ok(Read {
         invitations: rows,
@@ -330,10 +327,10 @@ pub fn list_invitations(
 pub fn get_invitation(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: InvitationId,
 ) -> ApiResult<Read<InvitationRow>> {
     let row = db::invitations::get(conn, visibility, id)?;
-    let answered_anonymously = db::invitations::answered_anonymously(conn, &[row.id.as_str()])?;
+    let answered_anonymously = db::invitations::answered_anonymously(conn, &[row.id])?;
     Ok(Read {
         invitations: row,
         answered_anonymously,
@@ -346,19 +343,15 @@ pub fn get_invitation(
 pub fn queue_reminders(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
+    survey_id: SurveyId,
     public_url: &str,
     now: &str,
 ) -> ApiResult<usize> {
     db::write_tx(conn, |conn| {
         let survey = accepting_survey(conn, visibility, survey_id, now)?;
         let mut queued = 0;
-        for invitation in db::invitations::unanswered_by_email(conn, &survey.id, now)? {
-            let contact = db::contacts::get(
-                conn,
-                Visibility::All,
-                db::parse_uuid(&invitation.contact_id)?,
-            )?;
+        for invitation in db::invitations::unanswered_by_email(conn, survey.id, now)? {
+            let contact = db::contacts::get(conn, Visibility::All, invitation.contact_id)?;
             let Some(email) = contact
                 .email
                 .as_deref()
@@ -367,7 +360,7 @@ pub fn queue_reminders(
                 continue;
             };
             let (token, token_hash) = respond::new_token();
-            db::invitations::add_token(conn, &invitation.id, &token_hash, now)?;
+            db::invitations::add_token(conn, invitation.id, &token_hash, now)?;
             let mail = invitation_mail(
                 public_url,
                 &contact,
@@ -376,13 +369,13 @@ pub fn queue_reminders(
                 &invitation.expires_at,
                 true,
             );
-            queue_mail(conn, &invitation.id, email, "reminder", mail, now)?;
-            db::invitations::count_reminder(conn, &invitation.id, now)?;
+            queue_mail(conn, invitation.id, email, "reminder", mail, now)?;
+            db::invitations::count_reminder(conn, invitation.id, now)?;
             queued += 1;
         }
-        for invitation in db::invitations::answered_anonymously_by_email(conn, &survey.id, now)? {
+        for invitation in db::invitations::answered_anonymously_by_email(conn, survey.id, now)? {
             if invitation.reminders_sent < MAX_REMINDERS {
-                db::invitations::count_reminder(conn, &invitation.id, now)?;
+                db::invitations::count_reminder(conn, invitation.id, now)?;
             }
         }
         Ok(queued)
@@ -394,7 +387,7 @@ pub fn queue_reminders(
 pub fn reissue_link(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: InvitationId,
     public_url: &str,
     now: &str,
 ) -> ApiResult<String> {
@@ -402,8 +395,8 @@ pub fn reissue_link(
         let invitation = db::invitations::get(conn, visibility, id)?;
         // Judged on what the partner sees: an anonymously answered link gets a new one too
         // (it shows the questionnaire; only answering again is refused), or refusing would name it.
-        let anonymous = db::invitations::was_answered_anonymously(conn, &invitation.id)?;
-        let shown = partner_visible_status(invitation.status()?, anonymous, true);
+        let anonymous = db::invitations::was_answered_anonymously(conn, invitation.id)?;
+        let shown = partner_visible_status(invitation.status, anonymous, true);
         if !shown.awaits_answer_at(invitation.expires_at.as_str(), now) {
             return Err(ApiError::conflict(
                 ErrorCode::InvitationNotReissuable,
@@ -411,7 +404,7 @@ pub fn reissue_link(
             ));
         }
         let (token, token_hash) = respond::new_token();
-        db::invitations::add_token(conn, &invitation.id, &token_hash, now)?;
+        db::invitations::add_token(conn, invitation.id, &token_hash, now)?;
         Ok(personal_link(public_url, &token))
     })
 }

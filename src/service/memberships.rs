@@ -1,7 +1,8 @@
 //! Memberships: a partner's program memberships, each of which must meet the survey requirement.
 
+use crate::domain::ids::{MembershipId, PartnerId};
+
 use chrono::NaiveDate;
-use uuid::Uuid;
 
 use crate::{
     auth::Visibility,
@@ -34,13 +35,13 @@ pub struct MembershipUpdate {
 /// Registers a membership of the partner `partner_id` at `now`; 404 when there is no such partner.
 pub fn create(
     conn: &mut DbConnection,
-    partner_id: Uuid,
+    partner_id: PartnerId,
     new: NewMembership,
     now: &str,
 ) -> ApiResult<MembershipRow> {
     let row = MembershipRow {
-        id: Uuid::now_v7().to_string(),
-        partner_id: partner_id.to_string(),
+        id: MembershipId::new(),
+        partner_id,
         membership_number: new.membership_number.trim().to_owned(),
         renewal_date: new.renewal_date.to_string(),
         version: 1,
@@ -58,8 +59,8 @@ pub fn create(
 pub fn list(
     conn: &mut DbConnection,
     visibility: Visibility,
-    partner_id: Uuid,
-    after: Option<Uuid>,
+    partner_id: PartnerId,
+    after: Option<MembershipId>,
     limit: i64,
 ) -> ApiResult<(Vec<MembershipRow>, bool)> {
     db::partners::get(conn, visibility, partner_id)?;
@@ -67,14 +68,18 @@ pub fn list(
 }
 
 /// One membership, if `visibility` sees it (404 otherwise).
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<MembershipRow> {
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: MembershipId,
+) -> ApiResult<MembershipRow> {
     db::memberships::get(conn, visibility, id)
 }
 
 /// Applies `changes` to a membership at `now` when its version is `expected_version` (412 otherwise).
 pub fn update(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: MembershipId,
     expected_version: Option<i64>,
     changes: MembershipUpdate,
     now: &str,
@@ -89,7 +94,11 @@ pub fn update(
 }
 
 /// Deletes a membership without offices (409 otherwise) when its version is `expected_version`.
-pub fn delete(conn: &mut DbConnection, id: Uuid, expected_version: Option<i64>) -> ApiResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    id: MembershipId,
+    expected_version: Option<i64>,
+) -> ApiResult<()> {
     db::write_tx(conn, |conn| {
         db::memberships::delete(conn, id, expected_version)
     })

@@ -1,6 +1,6 @@
 //! Offices: a membership's offices, one country each, which its partner manages too.
 
-use uuid::Uuid;
+use crate::domain::ids::{MembershipId, OfficeId};
 
 use crate::{
     auth::Visibility,
@@ -44,7 +44,7 @@ fn country(code: &str) -> String {
 pub fn create(
     conn: &mut DbConnection,
     visibility: Visibility,
-    membership_id: Uuid,
+    membership_id: MembershipId,
     new: NewOffice,
     now: &str,
 ) -> ApiResult<OfficeRow> {
@@ -53,7 +53,7 @@ pub fn create(
         db::offices::insert(
             conn,
             OfficeRow {
-                id: Uuid::now_v7().to_string(),
+                id: OfficeId::new(),
                 membership_id: membership.id,
                 partner_id: membership.partner_id,
                 name: new.name.trim().to_owned(),
@@ -72,8 +72,8 @@ pub fn create(
 pub fn list(
     conn: &mut DbConnection,
     visibility: Visibility,
-    membership_id: Uuid,
-    after: Option<Uuid>,
+    membership_id: MembershipId,
+    after: Option<OfficeId>,
     limit: i64,
 ) -> ApiResult<(Vec<OfficeRow>, bool)> {
     db::memberships::get(conn, visibility, membership_id)?;
@@ -81,7 +81,7 @@ pub fn list(
 }
 
 /// One office, if `visibility` sees it (404 otherwise).
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<OfficeRow> {
+pub fn get(conn: &mut DbConnection, visibility: Visibility, id: OfficeId) -> ApiResult<OfficeRow> {
     db::offices::get(conn, visibility, id)
 }
 
@@ -90,7 +90,7 @@ pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResu
 pub fn update(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: OfficeId,
     expected_version: Option<i64>,
     changes: OfficeUpdate,
     now: &str,
@@ -110,7 +110,7 @@ pub fn update(
 pub fn delete(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: OfficeId,
     expected_version: Option<i64>,
 ) -> ApiResult<()> {
     db::write_tx(conn, |conn| {

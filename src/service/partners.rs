@@ -1,6 +1,6 @@
 //! Partners: registering, reading, changing and deleting the program's partner organizations.
 
-use uuid::Uuid;
+use crate::domain::ids::PartnerId;
 
 use crate::{
     auth::Visibility,
@@ -45,7 +45,7 @@ fn domains_json(domains: &[String]) -> String {
 /// Registers a partner at `now`; 409 when another partner has its external key.
 pub fn create(conn: &mut DbConnection, new: NewPartner, now: &str) -> ApiResult<PartnerRow> {
     let row = PartnerRow {
-        id: Uuid::now_v7().to_string(),
+        id: PartnerId::new(),
         external_key: new.external_key.trim().to_owned(),
         name: new.name.trim().to_owned(),
         email_domains: domains_json(&new.email_domains),
@@ -60,21 +60,25 @@ pub fn create(conn: &mut DbConnection, new: NewPartner, now: &str) -> ApiResult<
 pub fn list(
     conn: &mut DbConnection,
     visibility: Visibility,
-    after: Option<Uuid>,
+    after: Option<PartnerId>,
     limit: i64,
 ) -> ApiResult<(Vec<PartnerRow>, bool)> {
     db::partners::list(conn, visibility, after, limit)
 }
 
 /// One partner, if `visibility` sees it (404 otherwise).
-pub fn get(conn: &mut DbConnection, visibility: Visibility, id: Uuid) -> ApiResult<PartnerRow> {
+pub fn get(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    id: PartnerId,
+) -> ApiResult<PartnerRow> {
     db::partners::get(conn, visibility, id)
 }
 
 /// Applies `changes` to a partner at `now` when its version is `expected_version` (412 otherwise).
 pub fn update(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: PartnerId,
     expected_version: Option<i64>,
     changes: PartnerUpdate,
     now: &str,
@@ -90,7 +94,11 @@ pub fn update(
 }
 
 /// Deletes a partner without memberships (409 otherwise) when its version is `expected_version`.
-pub fn delete(conn: &mut DbConnection, id: Uuid, expected_version: Option<i64>) -> ApiResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    id: PartnerId,
+    expected_version: Option<i64>,
+) -> ApiResult<()> {
     db::write_tx(conn, |conn| {
         db::partners::delete(conn, id, expected_version)
     })

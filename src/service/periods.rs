@@ -1,6 +1,8 @@
 //! Reporting periods: closing one stores every membership's compliance as of its last day and
 //! publishes the calendar quarters that end in it.
 
+use crate::domain::ids::{MembershipId, OfficeId, PartnerId};
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -114,17 +116,17 @@ pub fn snapshots_of_period(
             format!("period `{id}` is not closed"),
         ));
     }
-    db::periods::snapshots_of_period(conn, id, visibility, after, limit)
+    db::periods::snapshots_of_period(conn, id, visibility, after.map(Into::into), limit)
 }
 
 /// Every snapshot of a membership visible to `visibility`, oldest period first.
 pub fn snapshots_of_membership(
     conn: &mut DbConnection,
     visibility: Visibility,
-    membership_id: Uuid,
+    membership_id: MembershipId,
 ) -> ApiResult<Vec<SnapshotRow>> {
     let membership = db::memberships::get(conn, visibility, membership_id)?;
-    db::periods::snapshots_of_membership(conn, &membership.id)
+    db::periods::snapshots_of_membership(conn, membership.id)
 }
 
 fn snapshot_all(
@@ -137,12 +139,12 @@ fn snapshot_all(
         .succ_opt()
         .unwrap_or(period.ends_on);
     let (from, to) = bounds(first_day, period.ends_on);
-    let mut counts: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut counts: BTreeMap<OfficeId, (i64, i64)> = BTreeMap::new();
     for office in db::results::office_counts(conn, &from, &to, rules.cap_per_org as i64, None)? {
         counts.insert(office.office_id, (office.completed, office.counted));
     }
     let offices = db::results::offices_of_all(conn)?;
-    let mut by_membership: BTreeMap<(String, String), Vec<SnapshotOffice>> =
+    let mut by_membership: BTreeMap<(MembershipId, PartnerId), Vec<SnapshotOffice>> =
         db::results::membership_countries(conn)?
             .into_iter()
             .map(|m| ((m.membership_id, m.partner_id), Vec::new()))
@@ -153,7 +155,7 @@ fn snapshot_all(
             .entry((office.membership_id, office.partner_id))
             .or_default()
             .push(SnapshotOffice {
-                office_id: db::parse_uuid(&office.office_id)?,
+                office_id: office.office_id.into(),
                 country: office.country,
                 completed,
                 counted,

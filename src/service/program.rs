@@ -57,7 +57,7 @@ pub fn relabel_standard_question(
     now: &str,
 ) -> ApiResult<(Question, i64)> {
     db::write_tx(conn, |conn| {
-        let current = db::questions::get(conn, None, id)?;
+        let current = db::questions::get(conn, None, id.into())?;
         let mut question = Question::try_from(current.clone())?;
         if let Some(prompt) = relabel.prompt {
             question.prompt = prompt;

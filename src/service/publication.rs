@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::domain::ids::MembershipId;
+
 use chrono::NaiveDate;
 
 use crate::{
@@ -382,13 +384,13 @@ impl Field {
 pub fn membership_field(
     conn: &mut DbConnection,
     visibility: crate::auth::Visibility,
-    id: uuid::Uuid,
+    id: MembershipId,
     year: Option<i32>,
     sees_own: bool,
-) -> ApiResult<(String, Field)> {
+) -> ApiResult<(MembershipId, Field)> {
     let membership = db::memberships::get(conn, visibility, id)?;
-    let own = sees_own.then_some(membership.id.as_str());
-    let field = Field::load(conn, year, own)?;
+    let key = membership.id.to_string();
+    let field = Field::load(conn, year, sees_own.then_some(key.as_str()))?;
     Ok((membership.id, field))
 }
 

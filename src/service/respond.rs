@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::ids::ResponseId;
 use base64::Engine as _;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -133,21 +134,17 @@ fn answerable(
         .first::<Option<String>>(conn)
         .optional()?
         .flatten();
-    if invitation.status()? == InvitationStatus::Completed {
+    if invitation.status == InvitationStatus::Completed {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
         // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
         if purpose == Purpose::Answer
-            || !db::invitations::was_answered_anonymously(conn, &invitation.id)?
+            || !db::invitations::was_answered_anonymously(conn, invitation.id)?
         {
             return Err(RespondError::Answered(contact_locale));
         }
     }
-    let survey = db::surveys::get(
-        conn,
-        Visibility::All,
-        db::parse_uuid(&invitation.survey_id)?,
-    )?;
-    if invitation.expires_at.as_str() <= now || !survey.accepting_answers(now)? {
+    let survey = db::surveys::get(conn, Visibility::All, invitation.survey_id)?;
+    if invitation.expires_at.as_str() <= now || !survey.accepting_answers(now) {
         return Err(RespondError::Expired(contact_locale));
     }
     let questions: Vec<Question> =
@@ -167,7 +164,7 @@ fn answerable(
 pub fn open(conn: &mut DbConnection, token: &str, now: &str) -> Result<Answerable, RespondError> {
     db::write_tx(conn, |conn| {
         let found = answerable(conn, token, now, Purpose::Read)?;
-        db::invitations::advance(conn, &found.invitation.id, InvitationStatus::Opened, now)?;
+        db::invitations::advance(conn, found.invitation.id, InvitationStatus::Opened, now)?;
         Ok(found)
     })
 }
@@ -224,7 +221,7 @@ pub fn submit(
     token: &str,
     submission: Submission,
     now: &str,
-) -> Result<String, RespondError> {
+) -> Result<ResponseId, RespondError> {
     db::write_tx(conn, |conn| {
         let found = answerable(conn, token, now, Purpose::Answer)?;
         let values = submission.answers.into_json(&found.questions);
@@ -233,18 +230,17 @@ pub fn submit(
             Err(errors) => return Err(RespondError::Invalid(errors, Box::new(found))),
         };
         let org_key: String = contacts::table
-            .find(&found.invitation.contact_id)
+            .find(found.invitation.contact_id)
             .select(contacts::org_key)
             .first(conn)?;
         let response = ResponseRow {
-            // Random, not time-ordered: a v7 id would reveal an anonymous response's exact time.
-            id: Uuid::new_v4().to_string(),
-            survey_id: found.survey.id.clone(),
-            office_id: found.survey.office_id.clone(),
-            membership_id: found.survey.membership_id.clone(),
-            partner_id: found.survey.partner_id.clone(),
-            invitation_id: Some(found.invitation.id.clone()),
-            contact_id: Some(found.invitation.contact_id.clone()),
+            id: ResponseId::new(),
+            survey_id: found.survey.id,
+            office_id: found.survey.office_id,
+            membership_id: found.survey.membership_id,
+            partner_id: found.survey.partner_id,
+            invitation_id: Some(found.invitation.id),
+            contact_id: Some(found.invitation.contact_id),
             anonymous: i32::from(submission.anonymous),
             org_key,
             locale: crate::domain::anonymity::kept_locale(submission.locale, submission.anonymous),
@@ -257,10 +253,9 @@ pub fn submit(
         };
         let rows: Vec<AnswerRow> = answers
             .into_iter()
-            .map(|a| answer_row(&response.id, a))
+            .map(|a| answer_row(response.id, a))
             .collect();
-        if !db::invitations::advance(conn, &found.invitation.id, InvitationStatus::Completed, now)?
-        {
+        if !db::invitations::advance(conn, found.invitation.id, InvitationStatus::Completed, now)? {
             return Err(RespondError::Answered(found.contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;
@@ -269,11 +264,14 @@ pub fn submit(
 }
 
 /// The stored row of a validated answer.
-pub fn answer_row(response_id: &str, answer: crate::domain::questionnaire::Answer) -> AnswerRow {
+pub fn answer_row(
+    response_id: ResponseId,
+    answer: crate::domain::questionnaire::Answer,
+) -> AnswerRow {
     AnswerRow {
-        response_id: response_id.to_owned(),
-        question_id: answer.question_id.to_string(),
-        metric: answer.metric.map(db::enum_text),
+        response_id,
+        question_id: answer.question_id.into(),
+        metric: answer.metric,
         number_value: answer.number,
         text_value: answer.text,
     }

@@ -2,6 +2,8 @@
 //! historical import. Each use case that writes runs in the transaction it opens; what the partner may
 //! see of an anonymous response is decided where it is shown.
 
+use crate::domain::ids::{ContactId, QuestionId, ResponseId, SurveyId};
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
@@ -32,7 +34,7 @@ pub struct Answered<T> {
     /// The answers of all of them, by response and question.
     pub answers: Vec<AnswerRow>,
     /// The survey's frozen questions, by id.
-    pub questions: HashMap<String, Question>,
+    pub questions: HashMap<QuestionId, Question>,
 }
 
 /// One historical response to import, as read from the request.
@@ -45,7 +47,7 @@ pub struct ImportRow {
     /// The respondent's organization.
     pub organization: Option<String>,
     /// A contact of the survey's office this response belongs to, if known.
-    pub contact_id: Option<Uuid>,
+    pub contact_id: Option<ContactId>,
     /// Whether the respondent chose anonymity.
     pub anonymous: bool,
     /// The locale answered in.
@@ -55,33 +57,30 @@ pub struct ImportRow {
 }
 
 /// The frozen questionnaire of a survey (empty before it was opened).
-fn frozen_questions(conn: &mut DbConnection, survey_id: &str) -> ApiResult<Vec<Question>> {
-    let survey = db::surveys::get(conn, Visibility::All, db::parse_uuid(survey_id)?)?;
+fn frozen_questions(conn: &mut DbConnection, survey_id: SurveyId) -> ApiResult<Vec<Question>> {
+    let survey = db::surveys::get(conn, Visibility::All, survey_id)?;
     serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
         .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))
 }
 
 /// Questions by id.
-fn by_id(questions: Vec<Question>) -> HashMap<String, Question> {
-    questions
-        .into_iter()
-        .map(|q| (q.id.to_string(), q))
-        .collect()
+fn by_id(questions: Vec<Question>) -> HashMap<QuestionId, Question> {
+    questions.into_iter().map(|q| (q.id.into(), q)).collect()
 }
 
 /// A page of a visible survey's responses with their answers, and whether more follow.
 pub fn list_responses(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
-    after: Option<Uuid>,
+    survey_id: SurveyId,
+    after: Option<ResponseId>,
     limit: i64,
 ) -> ApiResult<Answered<(Vec<ResponseRow>, bool)>> {
     let survey = db::surveys::get(conn, visibility, survey_id)?;
-    let rows = db::responses::list_for_survey(conn, &survey.id, after, limit)?;
-    let ids: Vec<String> = rows.0.iter().map(|r| r.id.clone()).collect();
+    let rows = db::responses::list_for_survey(conn, survey.id, after, limit)?;
+    let ids: Vec<ResponseId> = rows.0.iter().map(|r| r.id).collect();
     let answers = db::responses::answers_of(conn, &ids)?;
-    let questions = by_id(frozen_questions(conn, &survey.id)?);
+    let questions = by_id(frozen_questions(conn, survey.id)?);
     Ok(Answered {
         responses: rows,
         answers,
@@ -93,11 +92,11 @@ pub fn list_responses(
 pub fn get_response(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: ResponseId,
 ) -> ApiResult<Answered<ResponseRow>> {
     let row = db::responses::get(conn, visibility, id)?;
     let answers = db::responses::answers_of(conn, std::slice::from_ref(&row.id))?;
-    let questions = by_id(frozen_questions(conn, &row.survey_id)?);
+    let questions = by_id(frozen_questions(conn, row.survey_id)?);
     Ok(Answered {
         responses: row,
         answers,
@@ -109,7 +108,7 @@ pub fn get_response(
 /// it already is void); returns it as it now is.
 pub fn void_response(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: ResponseId,
     by: &str,
     reason: &str,
     now: &str,
@@ -175,11 +174,11 @@ fn imported_row(
         return Err(errors);
     };
     let row = ResponseRow {
-        id: Uuid::new_v4().to_string(),
-        survey_id: survey.id.clone(),
-        office_id: survey.office_id.clone(),
-        membership_id: survey.membership_id.clone(),
-        partner_id: survey.partner_id.clone(),
+        id: ResponseId::new(),
+        survey_id: survey.id,
+        office_id: survey.office_id,
+        membership_id: survey.membership_id,
+        partner_id: survey.partner_id,
         invitation_id: None,
         contact_id: contact.map(|c| c.id),
         anonymous: i32::from(input.anonymous),
@@ -192,10 +191,7 @@ fn imported_row(
         void_reason: None,
         created_at: now.to_owned(),
     };
-    let answers = answers
-        .into_iter()
-        .map(|a| answer_row(&row.id, a))
-        .collect();
+    let answers = answers.into_iter().map(|a| answer_row(row.id, a)).collect();
     Ok((row, answers))
 }
 
@@ -204,7 +200,7 @@ fn imported_row(
 /// by the caller (`Err`) stays refused. Per row, in order: the new response's id, or why it is invalid.
 pub fn import_responses(
     conn: &mut DbConnection,
-    survey_id: Uuid,
+    survey_id: SurveyId,
     rows: Vec<Result<ImportRow, Vec<FieldError>>>,
     now: &str,
 ) -> ApiResult<Vec<Result<Uuid, Vec<FieldError>>>> {
@@ -216,13 +212,13 @@ pub fn import_responses(
                 "open the survey first: imported responses need its frozen questionnaire",
             ));
         }
-        let questions = frozen_questions(conn, &survey.id)?;
+        let questions = frozen_questions(conn, survey.id)?;
         let mut outcomes = Vec::with_capacity(rows.len());
         for row in rows {
             match row.and_then(|input| imported_row(conn, input, &questions, &survey, now)) {
                 Ok((row, answers)) => {
                     db::responses::insert(conn, &row, &answers)?;
-                    outcomes.push(Ok(db::parse_uuid(&row.id)?));
+                    outcomes.push(Ok(row.id.into()));
                 }
                 Err(errors) => outcomes.push(Err(errors)),
             }

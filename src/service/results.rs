@@ -43,17 +43,17 @@ pub fn survey(
     visibility: Visibility,
     id: Uuid,
 ) -> ApiResult<SurveyCounts> {
-    let survey = db::surveys::get(conn, visibility, id)?;
+    let survey = db::surveys::get(conn, visibility, id.into())?;
     let questions: Vec<Question> =
         serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
             .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
     let locale = db::settings::get(conn)?.default_locale;
-    let within = Scope::Survey(survey.id.clone());
+    let within = Scope::Survey(survey.id);
     Ok(SurveyCounts {
         metrics: db::results::metric_counts(conn, &within, ALL_TIME.0, ALL_TIME.1)?,
         responses: db::results::response_counts(conn, &within, ALL_TIME.0, ALL_TIME.1)?,
         answers: db::results::answer_counts(conn, &within, ALL_TIME.0, ALL_TIME.1, false)?,
-        comments: db::results::text_answers(conn, &survey.id)?,
+        comments: db::results::text_answers(conn, survey.id)?,
         survey,
         questions,
         locale,
@@ -92,8 +92,10 @@ pub fn scope(
     to: NaiveDate,
 ) -> ApiResult<ScopeCounts> {
     let scope = match of {
-        Of::Office(id) => Scope::Office(db::offices::get(conn, visibility, id)?.id),
-        Of::Membership(id) => Scope::Membership(db::memberships::get(conn, visibility, id)?.id),
+        Of::Office(id) => Scope::Office(db::offices::get(conn, visibility, id.into())?.id),
+        Of::Membership(id) => {
+            Scope::Membership(db::memberships::get(conn, visibility, id.into())?.id)
+        }
     };
     let (start, end) = bounds(from, to);
     Ok(ScopeCounts {

@@ -2,8 +2,9 @@
 //! Each use case runs in the transaction it opens; the lifecycle rules come from
 //! `crate::domain::survey`, the question rules from `crate::domain::questionnaire`.
 
+use crate::domain::ids::{OfficeId, QuestionId, SurveyId};
+
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use crate::{
     auth::Visibility,
@@ -98,7 +99,7 @@ pub struct QuestionEdit {
 pub fn create_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    office_id: Uuid,
+    office_id: OfficeId,
     survey: NewSurvey,
     now: &str,
 ) -> ApiResult<SurveyRow> {
@@ -111,12 +112,12 @@ pub fn create_survey(
         db::surveys::insert(
             conn,
             SurveyRow {
-                id: Uuid::now_v7().to_string(),
+                id: SurveyId::new(),
                 office_id: office.id,
                 membership_id: office.membership_id,
                 partner_id: office.partner_id,
                 title: survey.title.trim().to_owned(),
-                status: SurveyStatus::Draft.as_str().into(),
+                status: SurveyStatus::Draft,
                 locales: serde_json::to_string(&locales).unwrap_or_default(),
                 closes_at: survey.closes_at.map(db::timestamp),
                 opened_at: None,
@@ -134,8 +135,8 @@ pub fn create_survey(
 pub fn list_surveys(
     conn: &mut DbConnection,
     visibility: Visibility,
-    office_id: Uuid,
-    after: Option<Uuid>,
+    office_id: OfficeId,
+    after: Option<SurveyId>,
     limit: i64,
 ) -> ApiResult<(Vec<SurveyRow>, bool)> {
     db::offices::get(conn, visibility, office_id)?;
@@ -146,7 +147,7 @@ pub fn list_surveys(
 pub fn get_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
 ) -> ApiResult<SurveyRow> {
     db::surveys::get(conn, visibility, id)
 }
@@ -155,14 +156,14 @@ pub fn get_survey(
 pub fn update_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
     edit: SurveyEdit,
     expected_version: Option<i64>,
     now: &str,
 ) -> ApiResult<SurveyRow> {
     db::write_tx(conn, |conn| {
         let current = db::surveys::get(conn, visibility, id)?;
-        if edit.locales.is_some() && !current.status()?.can_change_locales() {
+        if edit.locales.is_some() && !current.status.can_change_locales() {
             return Err(ApiError::conflict(
                 ErrorCode::SurveyNotDraft,
                 "the locales of an opened survey are frozen",
@@ -184,7 +185,7 @@ pub fn update_survey(
 pub fn delete_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
     expected_version: Option<i64>,
 ) -> ApiResult<()> {
     db::write_tx(conn, |conn| {
@@ -197,7 +198,7 @@ pub fn delete_survey(
 pub fn open_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
     expected_version: Option<i64>,
     now: &str,
 ) -> ApiResult<SurveyRow> {
@@ -215,7 +216,7 @@ pub fn open_survey(
 pub fn close_survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
     expected_version: Option<i64>,
     now: &str,
 ) -> ApiResult<SurveyRow> {
@@ -233,18 +234,18 @@ pub fn close_survey(
 fn transition(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
     transition: Transition,
     expected_version: Option<i64>,
     now: &str,
 ) -> ApiResult<SurveyRow> {
     db::write_tx(conn, |conn| {
         let current = db::surveys::get(conn, visibility, id)?;
-        let to = current.status()?.apply(transition).map_err(|refused| {
+        let to = current.status.apply(transition).map_err(|refused| {
             ApiError::conflict(ErrorCode::InvalidStatusTransition, refused.to_string())
         })?;
         let mut changes = SurveyChanges {
-            status: Some(to.as_str().into()),
+            status: Some(to),
             ..SurveyChanges::default()
         };
         match transition {
@@ -266,7 +267,7 @@ fn questions_of(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Qu
             .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")));
     }
     let mut questions = db::questions::standard(conn)?;
-    questions.extend(db::questions::custom(conn, &survey.id)?);
+    questions.extend(db::questions::custom(conn, survey.id)?);
     Ok(questions)
 }
 
@@ -274,7 +275,7 @@ fn questions_of(conn: &mut DbConnection, survey: &SurveyRow) -> ApiResult<Vec<Qu
 pub fn questionnaire(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
 ) -> ApiResult<SurveyQuestions> {
     let survey = db::surveys::get(conn, visibility, id)?;
     Ok(SurveyQuestions {
@@ -314,10 +315,10 @@ fn checked(mut question: Question) -> ApiResult<Question> {
 fn editable_draft(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
+    survey_id: SurveyId,
 ) -> ApiResult<SurveyRow> {
     let survey = db::surveys::get(conn, visibility, survey_id)?;
-    if !survey.status()?.can_edit_questionnaire() {
+    if !survey.status.can_edit_questionnaire() {
         return Err(ApiError::conflict(
             ErrorCode::SurveyNotDraft,
             "the questionnaire of an opened survey is frozen",
@@ -330,13 +331,13 @@ fn editable_draft(
 pub fn add_question(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
+    survey_id: SurveyId,
     new: NewQuestion,
     now: &str,
 ) -> ApiResult<Question> {
     db::write_tx(conn, |conn| {
         let survey = editable_draft(conn, visibility, survey_id)?;
-        let count = db::questions::count_custom(conn, &survey.id)?;
+        let count = db::questions::count_custom(conn, survey.id)?;
         if count >= MAX_CUSTOM_QUESTIONS as i64 {
             return Err(ApiError::conflict(
                 ErrorCode::TooManyQuestions,
@@ -344,7 +345,7 @@ pub fn add_question(
             ));
         }
         let question = checked(Question {
-            id: Uuid::now_v7(),
+            id: QuestionId::new().into(),
             standard: false,
             position: custom_position(new.position.unwrap_or(count as i32 + 1))?,
             kind: new.kind,
@@ -368,15 +369,15 @@ pub fn add_question(
 pub fn update_question(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
-    question_id: Uuid,
+    survey_id: SurveyId,
+    question_id: QuestionId,
     edit: QuestionEdit,
     expected_version: Option<i64>,
     now: &str,
 ) -> ApiResult<(Question, i64)> {
     db::write_tx(conn, |conn| {
         let survey = editable_draft(conn, visibility, survey_id)?;
-        let current = db::questions::get(conn, Some(&survey.id), question_id)?;
+        let current = db::questions::get(conn, Some(survey.id), question_id)?;
         let mut question = Question::try_from(current.clone())?;
         question.required = edit.required.unwrap_or(question.required);
         question.position = edit
@@ -406,13 +407,13 @@ pub fn update_question(
 pub fn delete_question(
     conn: &mut DbConnection,
     visibility: Visibility,
-    survey_id: Uuid,
-    question_id: Uuid,
+    survey_id: SurveyId,
+    question_id: QuestionId,
     expected_version: Option<i64>,
 ) -> ApiResult<()> {
     db::write_tx(conn, |conn| {
         let survey = editable_draft(conn, visibility, survey_id)?;
-        let current = db::questions::get(conn, Some(&survey.id), question_id)?;
+        let current = db::questions::get(conn, Some(survey.id), question_id)?;
         db::questions::delete(conn, &current, expected_version)
     })
 }

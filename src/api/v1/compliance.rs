@@ -165,14 +165,13 @@ fn explained_view(
         standing,
         names,
     } = explained;
-    let membership_id = membership_id.as_str();
     let rules = settings.rules();
     let offices = offices
         .into_iter()
         .zip(standing.offices)
         .map(|(office, s)| {
             Ok(OfficeCompliance {
-                office_id: db::parse_uuid(&office.id)?,
+                office_id: office.id.into(),
                 name: office.name,
                 country: office.country,
                 completed: s.completed,
@@ -200,7 +199,7 @@ fn explained_view(
         })
         .collect::<ApiResult<_>>()?;
     Ok(MembershipCompliance {
-        membership_id: db::parse_uuid(membership_id)?,
+        membership_id: membership_id.into(),
         as_of,
         window_from: window_start(as_of, rules.window_months)
             .succ_opt()
@@ -264,7 +263,7 @@ async fn membership_compliance(
         principal.role != Role::Vendor,
     );
     let explained = db::run(&state.pool, move |conn| {
-        service::compliance::explain(conn, scope, id, day, detailed)
+        service::compliance::explain(conn, scope, id.into(), day, detailed)
     })
     .await?;
     Ok(web::Json(explained_view(explained, day, detailed)?))
@@ -317,12 +316,12 @@ fn program_statuses(counts: ProgramCounts) -> ApiResult<Vec<MembershipStatus>> {
     for row in memberships {
         if statuses
             .last()
-            .is_none_or(|s| s.membership_id.to_string() != row.membership_id)
+            .is_none_or(|s| s.membership_id != Uuid::from(row.membership_id))
         {
             let counted = best.get(&row.membership_id).copied().unwrap_or(0);
             statuses.push(MembershipStatus {
-                membership_id: db::parse_uuid(&row.membership_id)?,
-                partner_id: db::parse_uuid(&row.partner_id)?,
+                membership_id: row.membership_id.into(),
+                partner_id: row.partner_id.into(),
                 membership_number: row.membership_number,
                 countries: Vec::new(),
                 status: if counted >= min_completed {
@@ -355,7 +354,7 @@ async fn program_compliance(
     page: Query<ListQuery>,
 ) -> ApiResult<web::Json<MembershipStatusPage>> {
     let day = as_of(query.as_of, state.clock.now().date_naive())?;
-    let (limit, after) = page.parse()?;
+    let (limit, after) = page.parse::<Uuid>()?;
     let country = query
         .country
         .as_ref()

@@ -111,9 +111,9 @@ impl TryFrom<ContactRow> for Contact {
             _ => None,
         };
         Ok(Contact {
-            id: db::parse_uuid(&row.id)?,
-            office_id: db::parse_uuid(&row.office_id)?,
-            partner_id: db::parse_uuid(&row.partner_id)?,
+            id: row.id.into(),
+            office_id: row.office_id.into(),
+            partner_id: row.partner_id.into(),
             name: row.name,
             email: row.email,
             organization: row.organization,
@@ -312,7 +312,7 @@ async fn create_contact(
     let (office_id, scope, now) = (path.into_inner(), principal.visibility(), state.clock.now());
     let (new, stamp) = (checked(body.into_inner(), now), db::timestamp(now));
     let row = db::run(&state.pool, move |conn| {
-        service::contacts::create(conn, scope, office_id, new, &stamp)
+        service::contacts::create(conn, scope, office_id.into(), new, &stamp)
     })
     .await?;
     let version = row.version;
@@ -350,7 +350,7 @@ async fn import_contacts(
         .collect();
     let stamp = db::timestamp(now);
     let outcomes = db::run(&state.pool, move |conn| {
-        service::contacts::import(conn, scope, office_id, contacts, &stamp)
+        service::contacts::import(conn, scope, office_id.into(), contacts, &stamp)
     })
     .await?;
     Ok(web::Json(import_result(outcomes)))
@@ -396,7 +396,7 @@ async fn list_contacts(
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        service::contacts::list(conn, scope, office_id, after, limit)
+        service::contacts::list(conn, scope, office_id.into(), after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Contact::try_from)?))
@@ -414,7 +414,7 @@ async fn get_contact(
 ) -> ApiResult<Versioned<Contact>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
-        service::contacts::get(conn, scope, id)
+        service::contacts::get(conn, scope, id.into())
     })
     .await?;
     let version = row.version;
@@ -477,7 +477,7 @@ async fn update_contact(
         consent: input.consent.map(|c| c.map(given)),
     };
     let row = db::run(&state.pool, move |conn| {
-        service::contacts::update(conn, scope, id, expected, changes, &stamp)
+        service::contacts::update(conn, scope, id.into(), expected, changes, &stamp)
     })
     .await?;
     let version = row.version;
@@ -503,7 +503,7 @@ async fn erase_contact(
         state.timestamp(),
     );
     db::run(&state.pool, move |conn| {
-        service::contacts::erase(conn, scope, id, expected, &now)
+        service::contacts::erase(conn, scope, id.into(), expected, &now)
     })
     .await?;
     Ok(NoContent)

@@ -466,15 +466,15 @@ async fn membership_benchmark(
         principal.visibility(),
         principal.role != Role::Vendor,
     );
-    let (membership_id, field) = db::run(&state.pool, move |conn| {
-        service::publication::membership_field(conn, scope, id, year, sees_own)
+    let (stored_id, field) = db::run(&state.pool, move |conn| {
+        service::publication::membership_field(conn, scope, id.into(), year, sees_own)
     })
     .await?;
     Ok(web::Json(MembershipBenchmark {
         membership_id: id,
         span: field.described_span(),
-        nsat: rank(&field, &membership_id, |s| s.0),
-        nps: rank(&field, &membership_id, |s| s.1),
+        nsat: rank(&field, &stored_id.to_string(), |s| s.0),
+        nps: rank(&field, &stored_id.to_string(), |s| s.1),
     }))
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use crate::domain::ids::InvitationId;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -97,7 +98,11 @@ pub enum Reader {
 
 impl Reader {
     /// The reader of one invitation, given the anonymously answered ones among those read.
-    pub fn of(principal: &Principal, anonymous: &HashSet<String>, invitation_id: &str) -> Self {
+    pub fn of(
+        principal: &Principal,
+        anonymous: &HashSet<InvitationId>,
+        invitation_id: &InvitationId,
+    ) -> Self {
         match principal.role {
             Role::Admin => Reader::Admin,
             Role::Partner | Role::Vendor => Reader::Partner {
@@ -111,7 +116,7 @@ impl Invitation {
     /// The representation of a row for `reader` as of `now` (an unanswered link past its expiry is
     /// `expired`). The completion time is left out on purpose: it would tie anonymous responses to contacts.
     pub fn from_row(row: InvitationRow, now: &str, reader: Reader) -> ApiResult<Self> {
-        let stored = row.status()?;
+        let stored = row.status;
         let (status, opened_at) = match reader {
             Reader::Admin => (stored, row.opened_at.as_deref()),
             Reader::Partner {
@@ -123,9 +128,9 @@ impl Invitation {
         };
         let status = status.as_of(row.expires_at.as_str(), now);
         Ok(Invitation {
-            id: db::parse_uuid(&row.id)?,
-            survey_id: db::parse_uuid(&row.survey_id)?,
-            contact_id: db::parse_uuid(&row.contact_id)?,
+            id: row.id.into(),
+            survey_id: row.survey_id.into(),
+            contact_id: row.contact_id.into(),
             delivery: db::parse_enum(&row.delivery)?,
             status,
             expires_at: time(&row.expires_at)?,
@@ -242,8 +247,8 @@ async fn create_invitations(
         service::invitations::invite(
             conn,
             scope,
-            survey_id,
-            input.contact_ids,
+            survey_id.into(),
+            input.contact_ids.into_iter().map(Into::into).collect(),
             delivery,
             &public_url,
             clock_now,
@@ -257,7 +262,7 @@ async fn create_invitations(
             .into_iter()
             .map(|invited| {
                 Ok(InvitedContact {
-                    contact_id: invited.contact_id,
+                    contact_id: invited.contact_id.into(),
                     invitation: Invitation::from_row(invited.invitation, &now, Reader::Admin)?,
                     link: invited.link,
                 })
@@ -267,7 +272,7 @@ async fn create_invitations(
             .refused
             .into_iter()
             .map(|refused| RefusedContact {
-                contact_id: refused.contact_id,
+                contact_id: refused.contact_id.into(),
                 reason: refused.reason.into(),
             })
             .collect(),
@@ -291,7 +296,7 @@ async fn list_invitations(
     let (limit, after) = query.parse()?;
     let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let read = db::run(&state.pool, move |conn| {
-        service::invitations::list_invitations(conn, scope, survey_id, after, limit)
+        service::invitations::list_invitations(conn, scope, survey_id.into(), after, limit)
     })
     .await?;
     let anonymous = read.answered_anonymously;
@@ -313,7 +318,7 @@ async fn get_invitation(
 ) -> ApiResult<Versioned<Invitation>> {
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let read = db::run(&state.pool, move |conn| {
-        service::invitations::get_invitation(conn, scope, id)
+        service::invitations::get_invitation(conn, scope, id.into())
     })
     .await?;
     let row = read.invitations;
@@ -343,7 +348,7 @@ async fn queue_reminders(
     let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let public_url = state.public_url.clone();
     let queued = db::run(&state.pool, move |conn| {
-        service::invitations::queue_reminders(conn, scope, survey_id, &public_url, &now)
+        service::invitations::queue_reminders(conn, scope, survey_id.into(), &public_url, &now)
     })
     .await?;
     Ok(web::Json(RemindersQueued { queued }))
@@ -372,7 +377,7 @@ async fn reissue_link(
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let public_url = state.public_url.clone();
     let link = db::run(&state.pool, move |conn| {
-        service::invitations::reissue_link(conn, scope, id, &public_url, &now)
+        service::invitations::reissue_link(conn, scope, id.into(), &public_url, &now)
     })
     .await?;
     let link = PersonalLink {

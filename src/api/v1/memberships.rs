@@ -60,8 +60,8 @@ impl TryFrom<MembershipRow> for Membership {
 
     fn try_from(row: MembershipRow) -> ApiResult<Self> {
         Ok(Membership {
-            id: db::parse_uuid(&row.id)?,
-            partner_id: db::parse_uuid(&row.partner_id)?,
+            id: row.id.into(),
+            partner_id: row.partner_id.into(),
             renewal_date: row
                 .renewal_date
                 .parse()
@@ -124,7 +124,7 @@ async fn create_membership(
         renewal_date: input.renewal_date,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::memberships::create(conn, partner_id, new, &now)
+        service::memberships::create(conn, partner_id.into(), new, &now)
     })
     .await?;
     let version = row.version;
@@ -150,7 +150,7 @@ async fn list_memberships(
     let (limit, after) = query.parse()?;
     let (partner_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        service::memberships::list(conn, scope, partner_id, after, limit)
+        service::memberships::list(conn, scope, partner_id.into(), after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Membership::try_from)?))
@@ -168,7 +168,7 @@ async fn get_membership(
 ) -> ApiResult<Versioned<Membership>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
-        service::memberships::get(conn, scope, id)
+        service::memberships::get(conn, scope, id.into())
     })
     .await?;
     let version = row.version;
@@ -195,7 +195,7 @@ async fn update_membership(
         renewal_date: input.renewal_date,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::memberships::update(conn, id, expected, changes, &now)
+        service::memberships::update(conn, id.into(), expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -215,7 +215,7 @@ async fn delete_membership(
 ) -> ApiResult<NoContent> {
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        service::memberships::delete(conn, id, expected)
+        service::memberships::delete(conn, id.into(), expected)
     })
     .await?;
     Ok(NoContent)

@@ -64,7 +64,7 @@ pub struct ListQuery {
 
 impl ListQuery {
     /// The validated limit and the id to continue after.
-    pub fn parse(&self) -> ApiResult<(i64, Option<Uuid>)> {
+    pub fn parse<Id: From<Uuid>>(&self) -> ApiResult<(i64, Option<Id>)> {
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(ApiError::invalid_field(
@@ -74,9 +74,9 @@ impl ListQuery {
         }
         let after = match &self.cursor {
             None => None,
-            Some(cursor) => Some(decode_cursor(cursor).ok_or_else(|| {
+            Some(cursor) => Some(Id::from(decode_cursor(cursor).ok_or_else(|| {
                 ApiError::invalid_field("cursor", "is not a cursor returned by this API")
-            })?),
+            })?)),
         };
         Ok((limit, after))
     }

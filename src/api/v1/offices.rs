@@ -66,9 +66,9 @@ impl TryFrom<OfficeRow> for Office {
 
     fn try_from(row: OfficeRow) -> ApiResult<Self> {
         Ok(Office {
-            id: db::parse_uuid(&row.id)?,
-            membership_id: db::parse_uuid(&row.membership_id)?,
-            partner_id: db::parse_uuid(&row.partner_id)?,
+            id: row.id.into(),
+            membership_id: row.membership_id.into(),
+            partner_id: row.partner_id.into(),
             name: row.name,
             country: row.country,
             city: row.city,
@@ -154,7 +154,7 @@ async fn create_office(
         city: input.city,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::offices::create(conn, scope, membership_id, new, &now)
+        service::offices::create(conn, scope, membership_id.into(), new, &now)
     })
     .await?;
     let version = row.version;
@@ -180,7 +180,7 @@ async fn list_offices(
     let (limit, after) = query.parse()?;
     let (membership_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        service::offices::list(conn, scope, membership_id, after, limit)
+        service::offices::list(conn, scope, membership_id.into(), after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Office::try_from)?))
@@ -198,7 +198,7 @@ async fn get_office(
 ) -> ApiResult<Versioned<Office>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
-        service::offices::get(conn, scope, id)
+        service::offices::get(conn, scope, id.into())
     })
     .await?;
     let version = row.version;
@@ -230,7 +230,7 @@ async fn update_office(
         city: input.city,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::offices::update(conn, scope, id, expected, changes, &now)
+        service::offices::update(conn, scope, id.into(), expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -250,7 +250,7 @@ async fn delete_office(
 ) -> ApiResult<NoContent> {
     let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        service::offices::delete(conn, scope, id, expected)
+        service::offices::delete(conn, scope, id.into(), expected)
     })
     .await?;
     Ok(NoContent)

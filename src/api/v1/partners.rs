@@ -60,7 +60,7 @@ impl TryFrom<PartnerRow> for Partner {
 
     fn try_from(row: PartnerRow) -> ApiResult<Self> {
         Ok(Partner {
-            id: db::parse_uuid(&row.id)?,
+            id: row.id.into(),
             email_domains: serde_json::from_str(&row.email_domains).map_err(|e| {
                 ApiError::Internal(format!("stored email domains are invalid: {e}"))
             })?,
@@ -202,7 +202,7 @@ async fn get_partner(
 ) -> ApiResult<Versioned<Partner>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
-        service::partners::get(conn, scope, id)
+        service::partners::get(conn, scope, id.into())
     })
     .await?;
     let version = row.version;
@@ -229,7 +229,7 @@ async fn update_partner(
         email_domains: input.email_domains,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::partners::update(conn, id, expected, changes, &now)
+        service::partners::update(conn, id.into(), expected, changes, &now)
     })
     .await?;
     let version = row.version;
@@ -249,7 +249,7 @@ async fn delete_partner(
 ) -> ApiResult<NoContent> {
     let (id, expected) = (path.into_inner(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        service::partners::delete(conn, id, expected)
+        service::partners::delete(conn, id.into(), expected)
     })
     .await?;
     Ok(NoContent)

@@ -153,8 +153,8 @@ impl TryFrom<SnapshotRow> for ComplianceSnapshot {
     fn try_from(row: SnapshotRow) -> ApiResult<Self> {
         Ok(ComplianceSnapshot {
             period_id: row.period_id,
-            membership_id: db::parse_uuid(&row.membership_id)?,
-            partner_id: db::parse_uuid(&row.partner_id)?,
+            membership_id: row.membership_id.into(),
+            partner_id: row.partner_id.into(),
             met: row.met != 0,
             best_office_counted: row.best_office_counted,
             offices: serde_json::from_str(&row.offices)
@@ -373,7 +373,7 @@ async fn membership_snapshots(
 ) -> ApiResult<web::Json<MembershipSnapshots>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        service::periods::snapshots_of_membership(conn, scope, id)
+        service::periods::snapshots_of_membership(conn, scope, id.into())
     })
     .await?;
     Ok(web::Json(MembershipSnapshots {

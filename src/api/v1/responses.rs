@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::domain::ids::QuestionId;
 use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -128,7 +129,7 @@ fn answer_value(row: &AnswerRow, question: Option<&Question>) -> AnswerData {
 fn response_view(
     row: ResponseRow,
     answers: &[AnswerRow],
-    questions: &HashMap<String, Question>,
+    questions: &HashMap<QuestionId, Question>,
     role: Role,
 ) -> ApiResult<Response> {
     let anonymous = row.anonymous != 0;
@@ -143,12 +144,8 @@ fn response_view(
     }
     let respondent = (!hide).then(|| -> ApiResult<Respondent> {
         Ok(Respondent {
-            contact_id: row.contact_id.as_deref().map(db::parse_uuid).transpose()?,
-            invitation_id: row
-                .invitation_id
-                .as_deref()
-                .map(db::parse_uuid)
-                .transpose()?,
+            contact_id: row.contact_id.map(Into::into),
+            invitation_id: row.invitation_id.map(Into::into),
             organization_key: row.org_key.clone(),
         })
     });
@@ -161,10 +158,10 @@ fn response_view(
         _ => None,
     };
     Ok(Response {
-        id: db::parse_uuid(&row.id)?,
-        survey_id: db::parse_uuid(&row.survey_id)?,
-        office_id: db::parse_uuid(&row.office_id)?,
-        membership_id: db::parse_uuid(&row.membership_id)?,
+        id: row.id.into(),
+        survey_id: row.survey_id.into(),
+        office_id: row.office_id.into(),
+        membership_id: row.membership_id.into(),
         completed_at,
         anonymous,
         source: db::parse_enum(&row.source)?,
@@ -177,8 +174,8 @@ fn response_view(
             .map(|a| {
                 let question = questions.get(&a.question_id);
                 Ok(AnswerValue {
-                    question_id: db::parse_uuid(&a.question_id)?,
-                    metric: a.metric.as_deref().map(db::parse_enum).transpose()?,
+                    question_id: a.question_id.into(),
+                    metric: a.metric,
                     value: answer_value(a, question),
                 })
             })
@@ -203,7 +200,7 @@ async fn list_responses(
     let (limit, after) = query.parse()?;
     let (survey_id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
     let read = db::run(&state.pool, move |conn| {
-        service::responses::list_responses(conn, scope, survey_id, after, limit)
+        service::responses::list_responses(conn, scope, survey_id.into(), after, limit)
     })
     .await?;
     let (answers, questions) = (read.answers, read.questions);
@@ -229,7 +226,7 @@ async fn get_response(
 ) -> ApiResult<Versioned<Response>> {
     let (id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
     let read = db::run(&state.pool, move |conn| {
-        service::responses::get_response(conn, scope, id)
+        service::responses::get_response(conn, scope, id.into())
     })
     .await?;
     let view = view_of(read, role)?;
@@ -271,7 +268,7 @@ async fn void_response(
         state.timestamp(),
     );
     let read = db::run(&state.pool, move |conn| {
-        service::responses::void_response(conn, id, &subject, &input.reason, &now)
+        service::responses::void_response(conn, id.into(), &subject, &input.reason, &now)
     })
     .await?;
     let view = view_of(read, Role::Admin)?;
@@ -353,7 +350,7 @@ impl From<ImportedResponse> for ImportRow {
             completed_at: input.completed_at,
             email: input.email,
             organization: input.organization,
-            contact_id: input.contact_id,
+            contact_id: input.contact_id.map(Into::into),
             anonymous: input.anonymous,
             locale: input.locale,
             answers: input.answers,
@@ -387,7 +384,7 @@ async fn import_responses(
         .collect();
     let (survey_id, now) = (path.into_inner(), state.timestamp());
     let outcomes = db::run(&state.pool, move |conn| {
-        service::responses::import_responses(conn, survey_id, rows, &now)
+        service::responses::import_responses(conn, survey_id.into(), rows, &now)
     })
     .await?;
     let mut result = ResponseImportResult {

@@ -1,6 +1,7 @@
 //! Results: metrics with their `n`, answer distributions and time series per reporting period, and charts.
 //! For the partner (its own) and the administrator; the vendor uses the program-wide views.
 
+use crate::domain::ids::QuestionId;
 use actix_web::{get, web, HttpResponse};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -181,7 +182,7 @@ pub fn distributions(
         .iter()
         .filter(|q| q.kind != QuestionKind::Text)
         .map(|q| {
-            let id = q.id.to_string();
+            let id = QuestionId::from(q.id);
             let own: Vec<&AnswerCount> = counts.iter().filter(|c| c.question_id == id).collect();
             let n = own.iter().map(|c| c.answers).sum();
             let distribution = match q.kind {
@@ -247,13 +248,13 @@ fn survey_results_of(counts: SurveyCounts) -> ApiResult<SurveyResults> {
         .into_iter()
         .map(|t| {
             Ok(Comment {
-                question_id: db::parse_uuid(&t.question_id)?,
+                question_id: t.question_id.into(),
                 text: t.text_value,
             })
         })
         .collect::<ApiResult<_>>()?;
     Ok(SurveyResults {
-        survey_id: db::parse_uuid(&survey.id)?,
+        survey_id: survey.id.into(),
         responses: responses.iter().map(|r| r.responses).sum(),
         metrics: metrics_of(&metrics),
         questions: distributions(&questions, &answers, &locale),

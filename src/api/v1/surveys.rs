@@ -1,5 +1,6 @@
 //! Surveys of an office and their custom questions: draft → open (questionnaire frozen) → closed.
 
+use crate::domain::ids::SurveyId;
 use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -82,12 +83,12 @@ impl TryFrom<SurveyRow> for Survey {
 
     fn try_from(row: SurveyRow) -> ApiResult<Self> {
         let optional_time = |t: Option<String>| t.as_deref().map(time).transpose();
-        let status = row.status()?;
+        let status = row.status;
         Ok(Survey {
-            id: db::parse_uuid(&row.id)?,
-            office_id: db::parse_uuid(&row.office_id)?,
-            membership_id: db::parse_uuid(&row.membership_id)?,
-            partner_id: db::parse_uuid(&row.partner_id)?,
+            id: row.id.into(),
+            office_id: row.office_id.into(),
+            membership_id: row.membership_id.into(),
+            partner_id: row.partner_id.into(),
             title: row.title,
             status,
             locales: serde_json::from_str(&row.locales)
@@ -189,7 +190,7 @@ async fn create_survey(
         closes_at: input.closes_at,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::surveys::create_survey(conn, scope, office_id, survey, &now)
+        service::surveys::create_survey(conn, scope, office_id.into(), survey, &now)
     })
     .await?;
     let version = row.version;
@@ -215,7 +216,7 @@ async fn list_surveys(
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
-        service::surveys::list_surveys(conn, scope, office_id, after, limit)
+        service::surveys::list_surveys(conn, scope, office_id.into(), after, limit)
     })
     .await?;
     Ok(web::Json(page_of(rows, Survey::try_from)?))
@@ -233,7 +234,7 @@ async fn get_survey(
 ) -> ApiResult<Versioned<Survey>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let row = db::run(&state.pool, move |conn| {
-        service::surveys::get_survey(conn, scope, id)
+        service::surveys::get_survey(conn, scope, id.into())
     })
     .await?;
     let version = row.version;
@@ -265,7 +266,7 @@ async fn update_survey(
         closes_at: input.closes_at,
     };
     let row = db::run(&state.pool, move |conn| {
-        service::surveys::update_survey(conn, scope, id, edit, expected, &now)
+        service::surveys::update_survey(conn, scope, id.into(), edit, expected, &now)
     })
     .await?;
     let version = row.version;
@@ -285,21 +286,22 @@ async fn delete_survey(
 ) -> ApiResult<NoContent> {
     let (id, scope, expected) = (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        service::surveys::delete_survey(conn, scope, id, expected)
+        service::surveys::delete_survey(conn, scope, id.into(), expected)
     })
     .await?;
     Ok(NoContent)
 }
 
 /// A lifecycle move, as a service use case.
-type Move = fn(&mut db::DbConnection, Visibility, Uuid, Option<i64>, &str) -> ApiResult<SurveyRow>;
+type Move =
+    fn(&mut db::DbConnection, Visibility, SurveyId, Option<i64>, &str) -> ApiResult<SurveyRow>;
 
 /// Moves a visible survey along its lifecycle through `apply`, answering with the survey as it now is.
 async fn transition(
     req: HttpRequest,
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
-    id: Uuid,
+    id: SurveyId,
     apply: Move,
 ) -> ApiResult<Versioned<Survey>> {
     let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.timestamp());
@@ -326,7 +328,7 @@ async fn open_survey(
         req,
         state,
         principal,
-        path.into_inner(),
+        path.into_inner().into(),
         service::surveys::open_survey,
     )
     .await
@@ -347,7 +349,7 @@ async fn close_survey(
         req,
         state,
         principal,
-        path.into_inner(),
+        path.into_inner().into(),
         service::surveys::close_survey,
     )
     .await
@@ -374,7 +376,7 @@ async fn get_questionnaire(
 ) -> ApiResult<web::Json<Questionnaire>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let questions = db::run(&state.pool, move |conn| {
-        service::surveys::questionnaire(conn, scope, id)
+        service::surveys::questionnaire(conn, scope, id.into())
     })
     .await?;
     Ok(web::Json(Questionnaire {
@@ -467,7 +469,7 @@ async fn create_question(
         options: input.options,
     };
     let question = db::run(&state.pool, move |conn| {
-        service::surveys::add_question(conn, scope, survey_id, question, &now)
+        service::surveys::add_question(conn, scope, survey_id.into(), question, &now)
     })
     .await?;
     Ok(Created::at(
@@ -502,7 +504,15 @@ async fn update_question(
         options: input.options,
     };
     let (question, version) = db::run(&state.pool, move |conn| {
-        service::surveys::update_question(conn, scope, survey_id, question_id, edit, expected, &now)
+        service::surveys::update_question(
+            conn,
+            scope,
+            survey_id.into(),
+            question_id.into(),
+            edit,
+            expected,
+            &now,
+        )
     })
     .await?;
     Ok(Versioned::new(version, question))
@@ -522,7 +532,13 @@ async fn delete_question(
     let ((survey_id, question_id), scope, expected) =
         (path.into_inner(), principal.visibility(), if_match(&req)?);
     db::run(&state.pool, move |conn| {
-        service::surveys::delete_question(conn, scope, survey_id, question_id, expected)
+        service::surveys::delete_question(
+            conn,
+            scope,
+            survey_id.into(),
+            question_id.into(),
+            expected,
+        )
     })
     .await?;
     Ok(NoContent)
