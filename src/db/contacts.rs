@@ -4,7 +4,10 @@ use std::collections::HashSet;
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{ContactId, OfficeId, PartnerId};
+use crate::domain::{
+    contact::ConsentMethod,
+    ids::{ContactId, OfficeId, PartnerId},
+};
 
 use crate::auth::Visibility;
 
@@ -34,7 +37,7 @@ pub struct ContactRow {
     /// When consent was given.
     pub consent_given_at: Option<String>,
     /// How consent was given.
-    pub consent_method: Option<String>,
+    pub consent_method: Option<ConsentMethod>,
     /// When the personal fields were erased.
     pub erased_at: Option<String>,
     /// Optimistic-concurrency version.
@@ -62,7 +65,7 @@ pub struct ContactChanges {
     /// New consent time.
     pub consent_given_at: Option<Option<String>>,
     /// New consent method.
-    pub consent_method: Option<Option<String>>,
+    pub consent_method: Option<Option<ConsentMethod>>,
 }
 
 /// The outcome of one row of a bulk import.
@@ -189,7 +192,7 @@ pub fn erase(
             contacts::organization.eq(None::<String>),
             contacts::locale.eq(None::<String>),
             contacts::consent_given_at.eq(None::<String>),
-            contacts::consent_method.eq(None::<String>),
+            contacts::consent_method.eq(None::<ConsentMethod>),
             contacts::erased_at.eq(now),
         )
     )?;

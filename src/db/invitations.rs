@@ -12,7 +12,7 @@ use super::{
     DbConnection,
 };
 use crate::{
-    domain::invitation::InvitationStatus,
+    domain::invitation::{Delivery, InvitationStatus},
     error::{ApiError, ApiResult},
 };
 
@@ -31,7 +31,7 @@ pub struct InvitationRow {
     /// The office's partner.
     pub partner_id: PartnerId,
     /// `partner` (the partner sends the link) or `email` (queued here).
-    pub delivery: String,
+    pub delivery: Delivery,
     /// `pending`, `sent`, `opened`, `completed` or `bounced` (expiry is computed).
     pub status: InvitationStatus,
     /// When the link stops working.

@@ -213,26 +213,6 @@ pub fn parse_timestamp(text: &str) -> ApiResult<chrono::DateTime<chrono::Utc>> {
         .map_err(|e| ApiError::Internal(format!("stored timestamp `{text}` is invalid: {e}")))
 }
 
-/// Parses a stored UUID.
-pub fn parse_uuid(text: &str) -> ApiResult<uuid::Uuid> {
-    uuid::Uuid::parse_str(text)
-        .map_err(|e| ApiError::Internal(format!("stored id `{text}` is invalid: {e}")))
-}
-
-/// The stored (snake_case) text of an enum value.
-pub fn enum_text<T: serde::Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        other => unreachable!("enums are stored as strings, got {other:?}"),
-    }
-}
-
-/// Parses a stored snake_case enum value.
-pub fn parse_enum<T: serde::de::DeserializeOwned>(text: &str) -> ApiResult<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map_err(|e| ApiError::Internal(format!("stored value `{text}` is invalid: {e}")))
-}
-
 /// One page of rows: at most `limit`, and whether more follow.
 pub fn split_page<T>(mut rows: Vec<T>, limit: i64) -> (Vec<T>, bool) {
     let more = rows.len() as i64 > limit;

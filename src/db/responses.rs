@@ -8,6 +8,7 @@ use crate::domain::{
         SurveyId,
     },
     questionnaire::Metric,
+    response::ResponseSource,
 };
 
 use crate::auth::Visibility;
@@ -43,7 +44,7 @@ pub struct ResponseRow {
     /// The locale answered in.
     pub locale: Option<String>,
     /// `live` or `import`.
-    pub source: String,
+    pub source: ResponseSource,
     /// When it was completed.
     pub completed_at: String,
     /// When it was voided.

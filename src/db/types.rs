@@ -14,12 +14,14 @@ use uuid::Uuid;
 
 use super::Backend;
 use crate::domain::{
+    contact::ConsentMethod,
     ids::{
         ContactId, InvitationId, MembershipId, MessageId, OfficeId, PartnerId, QuestionId,
         ResponseId, SurveyId,
     },
-    invitation::InvitationStatus,
+    invitation::{Delivery, InvitationStatus},
     questionnaire::{Metric, QuestionKind},
+    response::ResponseSource,
     survey::SurveyStatus,
 };
 
@@ -96,16 +98,20 @@ stored_id!(
     MessageId
 );
 
-/// Enums stored as their API (snake_case) name.
+/// Enums are stored as their API (snake_case) name, the same text their JSON has.
 macro_rules! stored_enum {
     ($($type:ty),* $(,)?) => {$(
         impl StoredText for $type {
             fn to_text(&self) -> Cow<'_, str> {
-                Cow::Owned(super::enum_text(*self))
+                match serde_json::to_value(self) {
+                    Ok(serde_json::Value::String(text)) => Cow::Owned(text),
+                    other => unreachable!("an enum serializes to a string, got {other:?}"),
+                }
             }
 
             fn from_text(text: &str) -> Result<Self, String> {
-                super::parse_enum(text).map_err(|e| e.to_string())
+                serde_json::from_value(serde_json::Value::String(text.to_owned()))
+                    .map_err(|e| format!("stored value `{text}` is invalid: {e}"))
             }
         }
 
@@ -113,4 +119,44 @@ macro_rules! stored_enum {
     )*};
 }
 
-stored_enum!(SurveyStatus, InvitationStatus, QuestionKind, Metric);
+stored_enum!(
+    SurveyStatus,
+    InvitationStatus,
+    Delivery,
+    QuestionKind,
+    Metric,
+    ResponseSource,
+    ConsentMethod,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trips<T: StoredText + PartialEq + std::fmt::Debug>(value: T, text: &str) {
+        assert_eq!(value.to_text(), text);
+        assert_eq!(T::from_text(text), Ok(value));
+    }
+
+    #[test]
+    fn ids_and_enums_are_stored_as_their_api_text() {
+        let uuid = Uuid::parse_str("0190b7a4-5a6e-7c3d-9f00-0123456789ab").unwrap();
+        round_trips(SurveyId::from(uuid), "0190b7a4-5a6e-7c3d-9f00-0123456789ab");
+        round_trips(SurveyStatus::Closed, "closed");
+        round_trips(InvitationStatus::Completed, "completed");
+        round_trips(Delivery::Partner, "partner");
+        round_trips(QuestionKind::SingleChoice, "single_choice");
+        round_trips(Metric::Nsat, "nsat");
+        round_trips(ResponseSource::Import, "import");
+        round_trips(ConsentMethod::WebForm, "web_form");
+    }
+
+    #[test]
+    fn unknown_stored_text_is_an_error_naming_it() {
+        let error = SurveyId::from_text("not-a-uuid").unwrap_err();
+        assert!(error.contains("`not-a-uuid`"), "{error}");
+        let error = SurveyStatus::from_text("Open").unwrap_err();
+        assert!(error.contains("`Open`"), "{error}");
+        assert!(InvitationStatus::from_text("").is_err());
+    }
+}

@@ -7,6 +7,28 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// How the personal link reaches the customer.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// The link is returned once in the answer, for the partner's own CRM to send.
+    Partner,
+    /// An email is queued and delivered by the service.
+    Email,
+}
+
 /// Where an invitation stands.
 #[derive(
     Debug,

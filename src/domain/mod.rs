@@ -2,6 +2,7 @@
 
 pub mod anonymity;
 pub mod compliance;
+pub mod contact;
 pub mod country;
 pub mod disclosure;
 pub mod ids;
@@ -10,6 +11,7 @@ pub mod metrics;
 pub mod org_key;
 pub mod periods;
 pub mod questionnaire;
+pub mod response;
 pub mod survey;
 
 /// The field error for text holding control characters.

@@ -13,7 +13,7 @@ use crate::{
         offices::OfficeRow,
         DbConnection,
     },
-    domain::org_key::org_key,
+    domain::{contact::ConsentMethod, org_key::org_key},
     error::{ApiError, ApiResult, FieldError},
 };
 
@@ -22,8 +22,8 @@ use crate::{
 pub struct GivenConsent {
     /// When consent was given.
     pub given_at: chrono::DateTime<chrono::Utc>,
-    /// How consent was given, as stored (snake_case, e.g. `web_form`).
-    pub method: String,
+    /// How consent was given.
+    pub method: ConsentMethod,
 }
 
 /// A new contact, as validated by the caller.

@@ -14,7 +14,10 @@ use crate::{
         self, contacts::ContactRow, invitations::InvitationRow, outbox::OutboxRow,
         surveys::SurveyRow, DbConnection,
     },
-    domain::{anonymity::partner_visible_status, invitation::InvitationStatus},
+    domain::{
+        anonymity::partner_visible_status,
+        invitation::{Delivery, InvitationStatus},
+    },
     error::{ApiError, ApiResult, ErrorCode},
     i18n,
     service::respond,
@@ -22,25 +25,6 @@ use crate::{
 
 /// The most reminders one invitation gets.
 pub const MAX_REMINDERS: i32 = 3;
-
-/// How the personal link reaches the customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delivery {
-    /// The link is returned once, for the partner's own CRM to send.
-    Partner,
-    /// An email is queued and delivered by the service.
-    Email,
-}
-
-impl Delivery {
-    /// The stored text.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Delivery::Partner => "partner",
-            Delivery::Email => "email",
-        }
-    }
-}
 
 /// Why a contact was not invited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,7 +247,7 @@ pub fn invite(
                 contact_id: contact.id,
                 office_id: survey.office_id,
                 partner_id: survey.partner_id,
-                delivery: delivery.as_str().into(),
+                delivery,
                 status: if delivery == Delivery::Partner {
                     InvitationStatus::Sent
                 } else {

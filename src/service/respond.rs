@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::ids::ResponseId;
+use crate::domain::{ids::ResponseId, response::ResponseSource};
 use base64::Engine as _;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -244,7 +244,7 @@ pub fn submit(
             anonymous: i32::from(submission.anonymous),
             org_key,
             locale: crate::domain::anonymity::kept_locale(submission.locale, submission.anonymous),
-            source: "live".into(),
+            source: ResponseSource::Live,
             completed_at: now.to_owned(),
             voided_at: None,
             voided_by: None,

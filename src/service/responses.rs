@@ -2,7 +2,10 @@
 //! historical import. Each use case that writes runs in the transaction it opens; what the partner may
 //! see of an anonymous response is decided where it is shown.
 
-use crate::domain::ids::{ContactId, QuestionId, ResponseId, SurveyId};
+use crate::domain::{
+    ids::{ContactId, QuestionId, ResponseId, SurveyId},
+    response::ResponseSource,
+};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -184,7 +187,7 @@ fn imported_row(
         anonymous: i32::from(input.anonymous),
         org_key: key,
         locale: kept_locale(input.locale, input.anonymous),
-        source: "import".into(),
+        source: ResponseSource::Import,
         completed_at,
         voided_at: None,
         voided_by: None,

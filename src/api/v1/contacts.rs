@@ -34,23 +34,7 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
         .service(erase_contact);
 }
 
-/// How the customer gave consent to be surveyed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentMethod {
-    /// A web form the customer submitted.
-    WebForm,
-    /// By email.
-    Email,
-    /// In a signed contract or order form.
-    Contract,
-    /// On paper.
-    Paper,
-    /// Spoken, and recorded by the partner.
-    Verbal,
-    /// Any other documented way.
-    Other,
-}
+pub use crate::domain::contact::ConsentMethod;
 
 /// A customer's recorded consent to be surveyed.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -106,7 +90,7 @@ impl TryFrom<ContactRow> for Contact {
         let consent = match (row.consent_given_at, row.consent_method) {
             (Some(given_at), Some(method)) => Some(Consent {
                 given_at: time(&given_at)?,
-                method: db::parse_enum(&method)?,
+                method,
             }),
             _ => None,
         };
@@ -291,7 +275,7 @@ fn checked(input: CreateContact, now: DateTime<Utc>) -> CheckedContact {
 fn given(consent: Consent) -> GivenConsent {
     GivenConsent {
         given_at: consent.given_at,
-        method: db::enum_text(consent.method),
+        method: consent.method,
     }
 }
 

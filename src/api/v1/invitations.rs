@@ -31,24 +31,7 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
         .service(reissue_link);
 }
 
-/// How the personal link reaches the customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Delivery {
-    /// The link is returned once in the answer, for the partner's own CRM to send.
-    Partner,
-    /// An email is queued and delivered by the service.
-    Email,
-}
-
-impl From<Delivery> for service::invitations::Delivery {
-    fn from(delivery: Delivery) -> Self {
-        match delivery {
-            Delivery::Partner => service::invitations::Delivery::Partner,
-            Delivery::Email => service::invitations::Delivery::Email,
-        }
-    }
-}
+pub use crate::domain::invitation::Delivery;
 
 pub use crate::domain::invitation::InvitationStatus;
 
@@ -131,7 +114,7 @@ impl Invitation {
             id: row.id.into(),
             survey_id: row.survey_id.into(),
             contact_id: row.contact_id.into(),
-            delivery: db::parse_enum(&row.delivery)?,
+            delivery: row.delivery,
             status,
             expires_at: time(&row.expires_at)?,
             sent_at: row.sent_at.as_deref().map(time).transpose()?,
@@ -242,7 +225,7 @@ async fn create_invitations(
     let input = validated(body.into_inner())?;
     let (survey_id, scope, clock_now) =
         (path.into_inner(), principal.visibility(), state.clock.now());
-    let (delivery, public_url) = (input.delivery.into(), state.public_url.clone());
+    let (delivery, public_url) = (input.delivery, state.public_url.clone());
     let outcome = db::run(&state.pool, move |conn| {
         service::invitations::invite(
             conn,

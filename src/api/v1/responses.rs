@@ -68,15 +68,7 @@ pub struct AnswerValue {
     pub value: AnswerData,
 }
 
-/// Where a response came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ResponseSource {
-    /// Answered through a personal link.
-    Live,
-    /// Imported from an earlier survey provider.
-    Import,
-}
+pub use crate::domain::response::ResponseSource;
 
 /// A completed response.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -164,7 +156,7 @@ fn response_view(
         membership_id: row.membership_id.into(),
         completed_at,
         anonymous,
-        source: db::parse_enum(&row.source)?,
+        source: row.source,
         locale: row.locale.clone().filter(|_| !hide),
         respondent: respondent.transpose()?,
         void,
