@@ -9,6 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::Returned;
 use crate::{
     api::extract::{Json, Query},
     db,
@@ -173,21 +174,21 @@ const TOKEN: &str = "The token of the personal survey link.";
 ///
 /// No bearer token: the link is the credential. Unknown link 404, expired link or closed survey 410,
 /// already answered 409. Marks the invitation opened.
-#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN), LanguageQuery), responses((status = 200, description = "The questionnaire in the respondent's language.", body = RespondentSurvey)))]
+#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN), LanguageQuery), responses(Returned<RespondentSurvey>))]
 #[get("/respond/{token}")]
 async fn get_respondent_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: Query<LanguageQuery>,
-) -> ApiResult<web::Json<RespondentSurvey>> {
+) -> ApiResult<Returned<RespondentSurvey>> {
     crate::api::rate_limit::rate_limited(&state, &req)?;
     let (token, now) = (path.into_inner(), state.timestamp());
     let found = db::run(&state.pool, move |conn| {
         respond::open(conn, &token, &now).map_err(ApiError::from)
     })
     .await?;
-    Ok(web::Json(RespondentSurvey::localized(
+    Ok(Returned(RespondentSurvey::localized(
         &found,
         query.lang.as_deref(),
         accept_language(&req).as_deref(),

@@ -3059,7 +3059,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The contact. */
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3069,6 +3069,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Contact"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3094,7 +3103,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Erased. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3130,7 +3139,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated contact. */
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3140,6 +3149,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Contact"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3166,7 +3184,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The invitation. */
+            /** @description A personal survey invitation. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3176,6 +3194,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Invitation"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3201,9 +3228,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new link. */
+            /** @description A fresh personal link. */
             200: {
                 headers: {
+                    /** @description `no-store`: the answer is shown this once; a retry with the same `Idempotency-Key` runs the request again. */
+                    "Cache-Control"?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -3236,7 +3265,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The membership. */
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3246,6 +3275,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Membership"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3271,7 +3309,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3307,7 +3345,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated membership. */
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3317,6 +3355,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Membership"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3349,7 +3396,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The benchmark. */
+            /** @description Where a membership stands among its peers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3382,7 +3429,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The membership's compliance. */
+            /** @description A membership's compliance, explained. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3417,7 +3464,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of offices. */
+            /** @description One page of offices, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3454,7 +3501,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created office. */
+            /** @description A partner office in one country. */
             201: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3498,7 +3545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The membership's results. */
+            /** @description Results of an office or a membership over a date range. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3582,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An SVG line chart. */
+            /** @description An SVG chart. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3612,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Its snapshots. */
+            /** @description A membership's snapshots. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3642,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The office. */
+            /** @description A partner office in one country. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3605,6 +3652,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Office"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3630,7 +3686,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,7 +3722,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated office. */
+            /** @description A partner office in one country. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3676,6 +3732,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Office"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3707,7 +3772,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of contacts. */
+            /** @description One page of contacts, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +3809,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created contact. */
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
             201: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3790,7 +3855,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The outcome per row. */
+            /** @description The outcome of an import, per row and in total. */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -3830,7 +3895,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The office's results. */
+            /** @description Results of an office or a membership over a date range. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3865,7 +3930,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of surveys. */
+            /** @description One page of surveys, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3902,7 +3967,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created survey. */
+            /** @description A survey campaign of one office. */
             201: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -3943,7 +4008,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of partners. */
+            /** @description One page of partners, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3977,7 +4042,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created partner. */
+            /** @description A partner organization. */
             201: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4016,7 +4081,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The partner. */
+            /** @description A partner organization. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4026,6 +4091,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Partner"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4051,7 +4125,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +4161,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated partner. */
+            /** @description A partner organization. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4097,6 +4171,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Partner"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4128,7 +4211,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of memberships. */
+            /** @description One page of memberships, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,7 +4248,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created membership. */
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
             201: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4204,7 +4287,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The periods. */
+            /** @description Reporting periods, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4320,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The closed period. */
+            /** @description The closed period and its snapshots. */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -4277,7 +4360,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of snapshots. */
+            /** @description One page of compliance snapshots, in membership order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4393,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The benchmarks. */
+            /** @description How memberships' scores compare, over a published year to date. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4348,7 +4431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of memberships with their status. */
+            /** @description One page of memberships with their compliance, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4463,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The published program table. */
+            /** @description Program metrics by published quarter and country. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,7 +4490,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The standard questions. */
+            /** @description The standard questionnaire. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,7 +4527,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated question. */
+            /** @description A question as frozen in a questionnaire. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4454,6 +4537,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Question"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4477,7 +4569,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The settings. */
+            /** @description The program's rule settings. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4487,6 +4579,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProgramSettings"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4513,7 +4614,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated settings. */
+            /** @description The program's rule settings. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4523,6 +4624,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProgramSettings"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4546,7 +4656,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every publication. */
+            /** @description The publications of every quarter. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +4693,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new publication. */
+            /**
+             * @description One publication of a calendar quarter's figures: the first when the period it ends in closed, then
+             *     one per restatement.
+             */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -4621,7 +4734,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The questionnaire in the respondent's language. */
+            /** @description A questionnaire ready to answer. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4688,7 +4801,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The response. */
+            /** @description A completed response. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4698,6 +4811,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SurveyResponse"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4727,7 +4849,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The voided response. */
+            /** @description A completed response. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4739,6 +4861,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SurveyResponse"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4764,7 +4895,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4774,6 +4905,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Survey"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4799,7 +4939,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,7 +4975,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -4845,6 +4985,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Survey"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4874,9 +5023,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The closed survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -4884,6 +5035,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Survey"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4914,7 +5074,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of invitations. */
+            /** @description One page of invitations, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4951,9 +5111,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Who was invited, and who was not and why. */
+            /** @description The outcome of an invitation request, per contact. */
             200: {
                 headers: {
+                    /** @description `no-store`: the answer is shown this once; a retry with the same `Idempotency-Key` runs the request again. */
+                    "Cache-Control"?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -4989,9 +5151,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The opened survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -4999,6 +5163,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Survey"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5024,7 +5197,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The questionnaire. */
+            /** @description A survey's questionnaire. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5234,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created question. */
+            /** @description A question as frozen in a questionnaire. */
             201: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -5105,7 +5278,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5143,7 +5316,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated question. */
+            /** @description A question as frozen in a questionnaire. */
             200: {
                 headers: {
                     /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
@@ -5153,6 +5326,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Question"];
                 };
+            };
+            /** @description Not modified: only for a GET whose `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5222,7 +5404,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of responses. */
+            /** @description One page of responses, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5259,7 +5441,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The outcome per row. */
+            /** @description The outcome of an import. */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -5294,7 +5476,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The survey's results. */
+            /** @description Results of a survey: every question, custom ones and comments included. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5327,7 +5509,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An SVG bar chart. */
+            /** @description An SVG chart. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -27,11 +27,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Contact | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Contact | Problem | None:
     if response.status_code == 200:
         response_200 = Contact.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -74,7 +80,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Contact | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Contact | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +95,7 @@ def sync_detailed(
     contact_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Contact | Problem]:
+) -> Response[Any | Contact | Problem]:
     """Get a contact
 
      The contact with its consent and normalized customer-organization key. Erased contacts keep only the
@@ -102,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Contact | Problem]
+        Response[Any | Contact | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +128,7 @@ def sync(
     contact_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Contact | Problem | None:
+) -> Any | Contact | Problem | None:
     """Get a contact
 
      The contact with its consent and normalized customer-organization key. Erased contacts keep only the
@@ -135,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Contact | Problem
+        Any | Contact | Problem
     """
 
     return sync_detailed(
@@ -148,7 +156,7 @@ async def asyncio_detailed(
     contact_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Contact | Problem]:
+) -> Response[Any | Contact | Problem]:
     """Get a contact
 
      The contact with its consent and normalized customer-organization key. Erased contacts keep only the
@@ -163,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Contact | Problem]
+        Response[Any | Contact | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +187,7 @@ async def asyncio(
     contact_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Contact | Problem | None:
+) -> Any | Contact | Problem | None:
     """Get a contact
 
      The contact with its consent and normalized customer-organization key. Erased contacts keep only the
@@ -194,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Contact | Problem
+        Any | Contact | Problem
     """
 
     return (

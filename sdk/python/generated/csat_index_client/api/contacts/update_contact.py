@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -39,11 +39,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Contact | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Contact | Problem | None:
     if response.status_code == 200:
         response_200 = Contact.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -106,7 +112,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Contact | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Contact | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateContact,
     if_match: str | Unset = UNSET,
-) -> Response[Contact | Problem]:
+) -> Response[Any | Contact | Problem]:
     """Update a contact
 
      Changing the email or organization recomputes the organization key. An erased contact cannot be
@@ -138,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Contact | Problem]
+        Response[Any | Contact | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +168,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateContact,
     if_match: str | Unset = UNSET,
-) -> Contact | Problem | None:
+) -> Any | Contact | Problem | None:
     """Update a contact
 
      Changing the email or organization recomputes the organization key. An erased contact cannot be
@@ -177,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Contact | Problem
+        Any | Contact | Problem
     """
 
     return sync_detailed(
@@ -194,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateContact,
     if_match: str | Unset = UNSET,
-) -> Response[Contact | Problem]:
+) -> Response[Any | Contact | Problem]:
     """Update a contact
 
      Changing the email or organization recomputes the organization key. An erased contact cannot be
@@ -211,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Contact | Problem]
+        Response[Any | Contact | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -231,7 +239,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateContact,
     if_match: str | Unset = UNSET,
-) -> Contact | Problem | None:
+) -> Any | Contact | Problem | None:
     """Update a contact
 
      Changing the email or organization recomputes the organization key. An erased contact cannot be
@@ -248,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Contact | Problem
+        Any | Contact | Problem
     """
 
     return (

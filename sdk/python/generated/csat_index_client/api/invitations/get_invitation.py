@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -27,11 +27,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Invitation | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Invitation | Problem | None:
     if response.status_code == 200:
         response_200 = Invitation.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -76,7 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Invitation | Problem]:
+) -> Response[Any | Invitation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +95,7 @@ def sync_detailed(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Invitation | Problem]:
+) -> Response[Any | Invitation | Problem]:
     """Get an invitation
 
      One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
@@ -104,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Invitation | Problem]
+        Response[Any | Invitation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +128,7 @@ def sync(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Invitation | Problem | None:
+) -> Any | Invitation | Problem | None:
     """Get an invitation
 
      One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
@@ -137,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Invitation | Problem
+        Any | Invitation | Problem
     """
 
     return sync_detailed(
@@ -150,7 +156,7 @@ async def asyncio_detailed(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Invitation | Problem]:
+) -> Response[Any | Invitation | Problem]:
     """Get an invitation
 
      One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
@@ -165,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Invitation | Problem]
+        Response[Any | Invitation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +187,7 @@ async def asyncio(
     invitation_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Invitation | Problem | None:
+) -> Any | Invitation | Problem | None:
     """Get an invitation
 
      One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with
@@ -196,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Invitation | Problem
+        Any | Invitation | Problem
     """
 
     return (

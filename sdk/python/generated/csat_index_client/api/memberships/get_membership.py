@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -27,11 +27,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Membership | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Membership | Problem | None:
     if response.status_code == 200:
         response_200 = Membership.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -76,7 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Membership | Problem]:
+) -> Response[Any | Membership | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +95,7 @@ def sync_detailed(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Membership | Problem]:
+) -> Response[Any | Membership | Problem]:
     """Get a membership
 
      The membership with its number and renewal date. Partners see their own memberships (others are
@@ -103,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Membership | Problem]
+        Response[Any | Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +127,7 @@ def sync(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Membership | Problem | None:
+) -> Any | Membership | Problem | None:
     """Get a membership
 
      The membership with its number and renewal date. Partners see their own memberships (others are
@@ -135,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Membership | Problem
+        Any | Membership | Problem
     """
 
     return sync_detailed(
@@ -148,7 +154,7 @@ async def asyncio_detailed(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Membership | Problem]:
+) -> Response[Any | Membership | Problem]:
     """Get a membership
 
      The membership with its number and renewal date. Partners see their own memberships (others are
@@ -162,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Membership | Problem]
+        Response[Any | Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +184,7 @@ async def asyncio(
     membership_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Membership | Problem | None:
+) -> Any | Membership | Problem | None:
     """Get a membership
 
      The membership with its number and renewal date. Partners see their own memberships (others are
@@ -192,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Membership | Problem
+        Any | Membership | Problem
     """
 
     return (

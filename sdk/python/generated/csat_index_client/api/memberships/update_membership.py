@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -39,11 +39,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Membership | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Membership | Problem | None:
     if response.status_code == 200:
         response_200 = Membership.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -108,7 +114,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Membership | Problem]:
+) -> Response[Any | Membership | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateMembership,
     if_match: str | Unset = UNSET,
-) -> Response[Membership | Problem]:
+) -> Response[Any | Membership | Problem]:
     """Update a membership
 
      Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
@@ -140,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Membership | Problem]
+        Response[Any | Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +168,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateMembership,
     if_match: str | Unset = UNSET,
-) -> Membership | Problem | None:
+) -> Any | Membership | Problem | None:
     """Update a membership
 
      Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
@@ -179,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Membership | Problem
+        Any | Membership | Problem
     """
 
     return sync_detailed(
@@ -196,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateMembership,
     if_match: str | Unset = UNSET,
-) -> Response[Membership | Problem]:
+) -> Response[Any | Membership | Problem]:
     """Update a membership
 
      Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
@@ -213,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Membership | Problem]
+        Response[Any | Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -233,7 +239,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateMembership,
     if_match: str | Unset = UNSET,
-) -> Membership | Problem | None:
+) -> Any | Membership | Problem | None:
     """Update a membership
 
      Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
@@ -250,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Membership | Problem
+        Any | Membership | Problem
     """
 
     return (

@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -27,11 +27,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Office | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Office | Problem | None:
     if response.status_code == 200:
         response_200 = Office.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -74,7 +78,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Office | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Office | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +93,7 @@ def sync_detailed(
     office_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Office | Problem]:
+) -> Response[Any | Office | Problem]:
     """Get an office
 
      The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
@@ -101,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Office | Problem]
+        Response[Any | Office | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +125,7 @@ def sync(
     office_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Office | Problem | None:
+) -> Any | Office | Problem | None:
     """Get an office
 
      The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
@@ -133,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Office | Problem
+        Any | Office | Problem
     """
 
     return sync_detailed(
@@ -146,7 +152,7 @@ async def asyncio_detailed(
     office_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Office | Problem]:
+) -> Response[Any | Office | Problem]:
     """Get an office
 
      The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
@@ -160,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Office | Problem]
+        Response[Any | Office | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +182,7 @@ async def asyncio(
     office_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Office | Problem | None:
+) -> Any | Office | Problem | None:
     """Get an office
 
      The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only.
@@ -190,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Office | Problem
+        Any | Office | Problem
     """
 
     return (

@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -39,11 +39,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Office | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Office | Problem | None:
     if response.status_code == 200:
         response_200 = Office.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -106,7 +110,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Office | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Office | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateOffice,
     if_match: str | Unset = UNSET,
-) -> Response[Office | Problem]:
+) -> Response[Any | Office | Problem]:
     """Update an office
 
      The administrator, or the partner that owns the office.
@@ -137,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Office | Problem]
+        Response[Any | Office | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +165,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateOffice,
     if_match: str | Unset = UNSET,
-) -> Office | Problem | None:
+) -> Any | Office | Problem | None:
     """Update an office
 
      The administrator, or the partner that owns the office.
@@ -175,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Office | Problem
+        Any | Office | Problem
     """
 
     return sync_detailed(
@@ -192,7 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateOffice,
     if_match: str | Unset = UNSET,
-) -> Response[Office | Problem]:
+) -> Response[Any | Office | Problem]:
     """Update an office
 
      The administrator, or the partner that owns the office.
@@ -208,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Office | Problem]
+        Response[Any | Office | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -228,7 +234,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateOffice,
     if_match: str | Unset = UNSET,
-) -> Office | Problem | None:
+) -> Any | Office | Problem | None:
     """Update an office
 
      The administrator, or the partner that owns the office.
@@ -244,7 +250,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Office | Problem
+        Any | Office | Problem
     """
 
     return (

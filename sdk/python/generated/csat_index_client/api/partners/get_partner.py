@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -27,11 +27,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Partner | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Partner | Problem | None:
     if response.status_code == 200:
         response_200 = Partner.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -74,7 +80,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Partner | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Partner | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +95,7 @@ def sync_detailed(
     partner_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Partner | Problem]:
+) -> Response[Any | Partner | Problem]:
     """Get a partner
 
      The partner organization with its external key and owned email domains. A partner token sees only
@@ -101,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Partner | Problem]
+        Response[Any | Partner | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +127,7 @@ def sync(
     partner_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Partner | Problem | None:
+) -> Any | Partner | Problem | None:
     """Get a partner
 
      The partner organization with its external key and owned email domains. A partner token sees only
@@ -133,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Partner | Problem
+        Any | Partner | Problem
     """
 
     return sync_detailed(
@@ -146,7 +154,7 @@ async def asyncio_detailed(
     partner_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Partner | Problem]:
+) -> Response[Any | Partner | Problem]:
     """Get a partner
 
      The partner organization with its external key and owned email domains. A partner token sees only
@@ -160,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Partner | Problem]
+        Response[Any | Partner | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +184,7 @@ async def asyncio(
     partner_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Partner | Problem | None:
+) -> Any | Partner | Problem | None:
     """Get a partner
 
      The partner organization with its external key and owned email domains. A partner token sees only
@@ -190,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Partner | Problem
+        Any | Partner | Problem
     """
 
     return (

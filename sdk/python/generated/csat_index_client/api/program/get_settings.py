@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -23,11 +23,15 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProgramSettings | None:
+) -> Any | Problem | ProgramSettings | None:
     if response.status_code == 200:
         response_200 = ProgramSettings.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -72,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProgramSettings]:
+) -> Response[Any | Problem | ProgramSettings]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +88,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | ProgramSettings]:
+) -> Response[Any | Problem | ProgramSettings]:
     """Get the program settings
 
      The program rule (completed surveys required, the per-organization cap, the window), the reporting
@@ -95,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProgramSettings]
+        Response[Any | Problem | ProgramSettings]
     """
 
     kwargs = _get_kwargs()
@@ -110,7 +114,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | ProgramSettings | None:
+) -> Any | Problem | ProgramSettings | None:
     """Get the program settings
 
      The program rule (completed surveys required, the per-organization cap, the window), the reporting
@@ -121,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProgramSettings
+        Any | Problem | ProgramSettings
     """
 
     return sync_detailed(
@@ -132,7 +136,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | ProgramSettings]:
+) -> Response[Any | Problem | ProgramSettings]:
     """Get the program settings
 
      The program rule (completed surveys required, the per-organization cap, the window), the reporting
@@ -143,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProgramSettings]
+        Response[Any | Problem | ProgramSettings]
     """
 
     kwargs = _get_kwargs()
@@ -156,7 +160,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | ProgramSettings | None:
+) -> Any | Problem | ProgramSettings | None:
     """Get the program settings
 
      The program rule (completed surveys required, the per-organization cap, the window), the reporting
@@ -167,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProgramSettings
+        Any | Problem | ProgramSettings
     """
 
     return (

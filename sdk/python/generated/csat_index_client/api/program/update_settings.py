@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -36,11 +36,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProgramSettings | None:
+) -> Any | Problem | ProgramSettings | None:
     if response.status_code == 200:
         response_200 = ProgramSettings.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -105,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProgramSettings]:
+) -> Response[Any | Problem | ProgramSettings]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +123,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateSettings,
     if_match: str | Unset = UNSET,
-) -> Response[Problem | ProgramSettings]:
+) -> Response[Any | Problem | ProgramSettings]:
     """Update the program settings
 
      Administrator only. Changes apply to what is computed from now on.
@@ -135,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProgramSettings]
+        Response[Any | Problem | ProgramSettings]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +159,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateSettings,
     if_match: str | Unset = UNSET,
-) -> Problem | ProgramSettings | None:
+) -> Any | Problem | ProgramSettings | None:
     """Update the program settings
 
      Administrator only. Changes apply to what is computed from now on.
@@ -171,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProgramSettings
+        Any | Problem | ProgramSettings
     """
 
     return sync_detailed(
@@ -186,7 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateSettings,
     if_match: str | Unset = UNSET,
-) -> Response[Problem | ProgramSettings]:
+) -> Response[Any | Problem | ProgramSettings]:
     """Update the program settings
 
      Administrator only. Changes apply to what is computed from now on.
@@ -202,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProgramSettings]
+        Response[Any | Problem | ProgramSettings]
     """
 
     kwargs = _get_kwargs(
@@ -220,7 +224,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateSettings,
     if_match: str | Unset = UNSET,
-) -> Problem | ProgramSettings | None:
+) -> Any | Problem | ProgramSettings | None:
     """Update the program settings
 
      Administrator only. Changes apply to what is computed from now on.
@@ -236,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProgramSettings
+        Any | Problem | ProgramSettings
     """
 
     return (

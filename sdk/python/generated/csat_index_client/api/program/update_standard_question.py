@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -39,11 +39,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Question | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | Question | None:
     if response.status_code == 200:
         response_200 = Question.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -106,7 +112,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Question]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | Question]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateStandardQuestion,
     if_match: str | Unset = UNSET,
-) -> Response[Problem | Question]:
+) -> Response[Any | Problem | Question]:
     """Update a standard question's texts
 
      Administrator only. Surveys opened earlier keep the texts frozen in them.
@@ -139,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Question]
+        Response[Any | Problem | Question]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +169,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateStandardQuestion,
     if_match: str | Unset = UNSET,
-) -> Problem | Question | None:
+) -> Any | Problem | Question | None:
     """Update a standard question's texts
 
      Administrator only. Surveys opened earlier keep the texts frozen in them.
@@ -179,7 +187,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Question
+        Any | Problem | Question
     """
 
     return sync_detailed(
@@ -196,7 +204,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateStandardQuestion,
     if_match: str | Unset = UNSET,
-) -> Response[Problem | Question]:
+) -> Response[Any | Problem | Question]:
     """Update a standard question's texts
 
      Administrator only. Surveys opened earlier keep the texts frozen in them.
@@ -214,7 +222,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Question]
+        Response[Any | Problem | Question]
     """
 
     kwargs = _get_kwargs(
@@ -234,7 +242,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateStandardQuestion,
     if_match: str | Unset = UNSET,
-) -> Problem | Question | None:
+) -> Any | Problem | Question | None:
     """Update a standard question's texts
 
      Administrator only. Surveys opened earlier keep the texts frozen in them.
@@ -252,7 +260,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Question
+        Any | Problem | Question
     """
 
     return (

@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -29,11 +29,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SurveyResponse | None:
+) -> Any | Problem | SurveyResponse | None:
     if response.status_code == 200:
         response_200 = SurveyResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -78,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SurveyResponse]:
+) -> Response[Any | Problem | SurveyResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +95,7 @@ def sync_detailed(
     response_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | SurveyResponse]:
+) -> Response[Any | Problem | SurveyResponse]:
     """Get a response
 
      One completed response with its answers. For an anonymous response the partner sees no contact,
@@ -105,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SurveyResponse]
+        Response[Any | Problem | SurveyResponse]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +127,7 @@ def sync(
     response_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | SurveyResponse | None:
+) -> Any | Problem | SurveyResponse | None:
     """Get a response
 
      One completed response with its answers. For an anonymous response the partner sees no contact,
@@ -137,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SurveyResponse
+        Any | Problem | SurveyResponse
     """
 
     return sync_detailed(
@@ -150,7 +154,7 @@ async def asyncio_detailed(
     response_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | SurveyResponse]:
+) -> Response[Any | Problem | SurveyResponse]:
     """Get a response
 
      One completed response with its answers. For an anonymous response the partner sees no contact,
@@ -164,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SurveyResponse]
+        Response[Any | Problem | SurveyResponse]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +184,7 @@ async def asyncio(
     response_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | SurveyResponse | None:
+) -> Any | Problem | SurveyResponse | None:
     """Get a response
 
      One completed response with its answers. For an anonymous response the partner sees no contact,
@@ -194,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SurveyResponse
+        Any | Problem | SurveyResponse
     """
 
     return (

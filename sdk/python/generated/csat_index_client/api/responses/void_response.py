@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -41,11 +41,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SurveyResponse | None:
+) -> Any | Problem | SurveyResponse | None:
     if response.status_code == 200:
         response_200 = SurveyResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -105,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SurveyResponse]:
+) -> Response[Any | Problem | SurveyResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +124,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: VoidResponse,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | SurveyResponse]:
+) -> Response[Any | Problem | SurveyResponse]:
     """Void a response
 
      Administrator only. The response stays stored with who voided it, when and why, and no longer
@@ -137,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SurveyResponse]
+        Response[Any | Problem | SurveyResponse]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +163,7 @@ def sync(
     client: AuthenticatedClient,
     body: VoidResponse,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | SurveyResponse | None:
+) -> Any | Problem | SurveyResponse | None:
     """Void a response
 
      Administrator only. The response stays stored with who voided it, when and why, and no longer
@@ -176,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SurveyResponse
+        Any | Problem | SurveyResponse
     """
 
     return sync_detailed(
@@ -193,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: VoidResponse,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | SurveyResponse]:
+) -> Response[Any | Problem | SurveyResponse]:
     """Void a response
 
      Administrator only. The response stays stored with who voided it, when and why, and no longer
@@ -210,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SurveyResponse]
+        Response[Any | Problem | SurveyResponse]
     """
 
     kwargs = _get_kwargs(
@@ -230,7 +234,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: VoidResponse,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | SurveyResponse | None:
+) -> Any | Problem | SurveyResponse | None:
     """Void a response
 
      Administrator only. The response stays stored with who voided it, when and why, and no longer
@@ -247,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SurveyResponse
+        Any | Problem | SurveyResponse
     """
 
     return (

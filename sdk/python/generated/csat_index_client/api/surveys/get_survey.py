@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -27,11 +27,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Survey | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | Survey | None:
     if response.status_code == 200:
         response_200 = Survey.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -74,7 +78,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Survey]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | Survey]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +93,7 @@ def sync_detailed(
     survey_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | Survey]:
+) -> Response[Any | Problem | Survey]:
     """Get a survey
 
      The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
@@ -101,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Survey]
+        Response[Any | Problem | Survey]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +125,7 @@ def sync(
     survey_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | Survey | None:
+) -> Any | Problem | Survey | None:
     """Get a survey
 
      The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
@@ -133,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Survey
+        Any | Problem | Survey
     """
 
     return sync_detailed(
@@ -146,7 +152,7 @@ async def asyncio_detailed(
     survey_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | Survey]:
+) -> Response[Any | Problem | Survey]:
     """Get a survey
 
      The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
@@ -160,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Survey]
+        Response[Any | Problem | Survey]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +182,7 @@ async def asyncio(
     survey_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | Survey | None:
+) -> Any | Problem | Survey | None:
     """Get a survey
 
      The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their
@@ -190,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Survey
+        Any | Problem | Survey
     """
 
     return (

@@ -1,6 +1,6 @@
 # Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -41,11 +41,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Question | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | Question | None:
     if response.status_code == 200:
         response_200 = Question.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -108,7 +114,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Question]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | Question]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,7 +132,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateQuestion,
     if_match: str | Unset = UNSET,
-) -> Response[Problem | Question]:
+) -> Response[Any | Problem | Question]:
     """Update a custom question
 
      Only while the survey is a draft (409 after). Standard questions cannot be changed here.
@@ -141,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Question]
+        Response[Any | Problem | Question]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateQuestion,
     if_match: str | Unset = UNSET,
-) -> Problem | Question | None:
+) -> Any | Problem | Question | None:
     """Update a custom question
 
      Only while the survey is a draft (409 after). Standard questions cannot be changed here.
@@ -182,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Question
+        Any | Problem | Question
     """
 
     return sync_detailed(
@@ -201,7 +209,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateQuestion,
     if_match: str | Unset = UNSET,
-) -> Response[Problem | Question]:
+) -> Response[Any | Problem | Question]:
     """Update a custom question
 
      Only while the survey is a draft (409 after). Standard questions cannot be changed here.
@@ -218,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Question]
+        Response[Any | Problem | Question]
     """
 
     kwargs = _get_kwargs(
@@ -240,7 +248,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateQuestion,
     if_match: str | Unset = UNSET,
-) -> Problem | Question | None:
+) -> Any | Problem | Question | None:
     """Update a custom question
 
      Only while the survey is a draft (409 after). Standard questions cannot be changed here.
@@ -257,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Question
+        Any | Problem | Question
     """
 
     return (
