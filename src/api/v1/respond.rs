@@ -2,14 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::Returned;
+use super::{Created, Returned};
 use crate::{
     api::extract::{Json, Query},
     db,
@@ -198,17 +198,19 @@ async fn get_respondent_survey(
 /// Submit answers through a personal link
 ///
 /// Answers are validated against each question's kind and required flag (422 with one error per question).
-/// A link is answered once (409 after).
-#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN)), request_body = SubmitAnswers, responses((status = 201, description = "Stored.", body = Submitted)))]
+/// A link is answered once (409 after). The stored response has no address a respondent can read, so
+/// `Location` is the personal link itself.
+#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN)), request_body = SubmitAnswers, responses(Created<Submitted>))]
 #[post("/respond/{token}")]
 async fn submit_answers(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     body: Json<SubmitAnswers>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Submitted>> {
     crate::api::rate_limit::rate_limited(&state, &req)?;
     let (token, input) = (path.into_inner(), body.into_inner());
+    let link = format!("/respond/{token}");
     let completed_at = state.clock.now();
     let now = db::timestamp(completed_at);
     let submission = Submission {
@@ -220,8 +222,11 @@ async fn submit_answers(
         respond::submit(conn, &token, submission, &now).map_err(ApiError::from)
     })
     .await?;
-    Ok(HttpResponse::Created().json(Submitted {
+    // A stored response starts at version 1 (voiding makes it 2), and the same tag for every
+    // submission reveals nothing about an anonymous one.
+    let submitted = Submitted {
         status: InvitationStatus::Completed.as_str().into(),
         completed_at,
-    }))
+    };
+    Ok(Created::at(link, 1, submitted))
 }

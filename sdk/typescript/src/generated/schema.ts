@@ -699,7 +699,8 @@ export interface paths {
         /**
          * Submit answers through a personal link
          * @description Answers are validated against each question's kind and required flag (422 with one error per question).
-         *     A link is answered once (409 after).
+         *     A link is answered once (409 after). The stored response has no address a respondent can read, so
+         *     `Location` is the personal link itself.
          */
         post: operations["submit_answers"];
         delete?: never;
@@ -4768,9 +4769,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored. */
+            /** @description The receipt of a submitted response. */
             201: {
                 headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    ETag?: string;
+                    /** @description The URL of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
