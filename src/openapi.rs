@@ -11,7 +11,14 @@ use utoipa::{
 };
 use utoipa_actix_web::AppExt;
 
-use crate::error::{ErrorCode, Problem};
+use crate::{
+    api::v1::{
+        compliance, contacts, insights, invitations, memberships, offices, partners, periods,
+        program, respond, responses, results, surveys,
+    },
+    domain::questionnaire::Question,
+    error::{ErrorCode, Problem},
+};
 
 /// The static part of the document; paths are collected from the registered handlers.
 #[derive(OpenApi)]
@@ -25,7 +32,26 @@ use crate::error::{ErrorCode, Problem};
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
     servers((url = "http://127.0.0.1:8080", description = "The service as `cargo run -- serve` starts it; use your deployment's `CSAT_PUBLIC_URL`.")),
-    components(schemas(Problem, ErrorCode, crate::api::v1::results::ChartMetric)),
+    // The success bodies: the typed responders of `api::v1` (`IntoResponses`) only reference their
+    // schemas, so they are registered here (`every_reference_resolves` finds a missing one).
+    components(schemas(
+        Problem, ErrorCode, results::ChartMetric,
+        compliance::MembershipCompliance, compliance::MembershipStatusPage,
+        contacts::Contact, contacts::ContactPage, contacts::ImportResult,
+        insights::ProgramMetrics, insights::Benchmarks, insights::MembershipBenchmark,
+        invitations::Invitation, invitations::InvitationPage, invitations::InvitationBatch,
+        invitations::RemindersQueued, invitations::PersonalLink,
+        memberships::Membership, memberships::MembershipPage,
+        offices::Office, offices::OfficePage,
+        partners::Partner, partners::PartnerPage,
+        periods::ReportingPeriods, periods::ClosedPeriod, periods::Publications, periods::Publication,
+        periods::SnapshotPage, periods::MembershipSnapshots,
+        program::ProgramSettings, program::StandardQuestions,
+        respond::RespondentSurvey, respond::Submitted,
+        responses::Response, responses::ResponsePage, responses::ResponseImportResult,
+        results::SurveyResults, results::ScopeResults,
+        surveys::Survey, surveys::SurveyPage, surveys::Questionnaire, Question,
+    )),
     tags(
         (name = "partners", description = "Partner organizations."),
         (name = "memberships", description = "Program memberships; each must meet the survey requirement on its own."),
@@ -175,7 +201,8 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
         if let RefOr::T(response) = response {
             if let Some(etag) = response.headers.get_mut("ETag") {
                 etag.description = Some(
-                    "The version of the object; send it in `If-Match` to update or delete it safely."
+                    "The version of the object; send it in `If-Match` to update or delete it safely, or in \
+                     `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged."
                         .into(),
                 );
             }

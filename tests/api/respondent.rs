@@ -81,6 +81,9 @@ async fn a_link_is_answered_once_in_the_respondents_language() {
             .send()
             .await;
         assert_eq!(stored.expect(201)["status"], "completed");
+        // The submission has no other address: 201 names the personal link itself.
+        assert_eq!(stored.header("location").as_deref(), Some(uri.as_str()));
+        assert_eq!(stored.header("etag").as_deref(), Some("\"1\""));
         app.post(&uri)
             .json(json!({"answers": answers}))
             .send()

@@ -14779,7 +14779,8 @@ let response = client.get_respondent_survey()
     /**Submit answers through a personal link
 
 Answers are validated against each question's kind and required flag (422 with one error per question).
-A link is answered once (409 after).
+A link is answered once (409 after). The stored response has no address a respondent can read, so
+`Location` is the personal link itself.
 
 Sends a `POST` request to `/api/v1/respond/{token}`
 

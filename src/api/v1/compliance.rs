@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{ListQuery, Paged};
+use super::{ListQuery, Paged, Returned};
 use crate::{
     api::extract::Query,
     auth::{AnyRole, Caller, ProgramReader, Role},
@@ -248,14 +248,14 @@ fn shares(
 /// Per office: completed, counted, excluded with the reason, whether it meets the rule, the shortfall and the
 /// fewest additional customer organizations that could close it, and until when it stays valid. The partner
 /// sees its own memberships; the administrator and the vendor see all (the vendor without per-organization figures).
-#[utoipa::path(tag = "compliance", params(("membership_id" = Uuid, Path, description = "The membership's id."), AsOfQuery), responses((status = 200, description = "The membership's compliance.", body = MembershipCompliance)))]
+#[utoipa::path(tag = "compliance", params(("membership_id" = Uuid, Path, description = "The membership's id."), AsOfQuery), responses(Returned<MembershipCompliance>))]
 #[get("/memberships/{membership_id}/compliance")]
 async fn membership_compliance(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<AsOfQuery>,
-) -> ApiResult<web::Json<MembershipCompliance>> {
+) -> ApiResult<Returned<MembershipCompliance>> {
     let day = as_of(query.as_of, state.clock.now().date_naive())?;
     let (id, scope, detailed) = (
         path.into_inner(),
@@ -266,7 +266,7 @@ async fn membership_compliance(
         service::compliance::explain(conn, scope, id.into(), day, detailed)
     })
     .await?;
-    Ok(web::Json(explained_view(explained, day, detailed)?))
+    Ok(Returned(explained_view(explained, day, detailed)?))
 }
 
 /// One membership in the program-wide list.
@@ -345,14 +345,14 @@ fn program_statuses(counts: ProgramCounts) -> ApiResult<Vec<MembershipStatus>> {
 ///
 /// Program-wide, for the administrator and the vendor: status and the best office's count per membership,
 /// filtered by status and country, cursor-paginated. No per-organization figures.
-#[utoipa::path(tag = "compliance", params(ProgramComplianceQuery, ListQuery), responses((status = 200, description = "A page of memberships with their status.", body = MembershipStatusPage)))]
+#[utoipa::path(tag = "compliance", params(ProgramComplianceQuery, ListQuery), responses(Returned<MembershipStatusPage>))]
 #[get("/program/compliance")]
 async fn program_compliance(
     state: web::Data<AppState>,
     _caller: Caller<ProgramReader>,
     query: Query<ProgramComplianceQuery>,
     page: Query<ListQuery>,
-) -> ApiResult<web::Json<MembershipStatusPage>> {
+) -> ApiResult<Returned<MembershipStatusPage>> {
     let day = as_of(query.as_of, state.clock.now().date_naive())?;
     let (limit, after) = page.parse::<Uuid>()?;
     let country = query
@@ -387,7 +387,7 @@ async fn program_compliance(
         None
     };
     items.shrink_to_fit();
-    Ok(web::Json(MembershipStatusPage::from_parts(
+    Ok(Returned(MembershipStatusPage::from_parts(
         items,
         next_cursor,
     )))

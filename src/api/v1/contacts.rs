@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::{
     double_option, field_errors, if_match, page_of, time, trimmed, Created, ListQuery, NoContent,
-    Versioned,
+    Returned, Versioned,
 };
 use crate::{
     api::extract::{row_from_json, Json, Query},
@@ -312,14 +312,14 @@ async fn create_contact(
 ///
 /// Adds up to 1,000 contacts to one office in one transaction and answers per row:
 /// `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the import).
-#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = ImportContacts, responses((status = 200, description = "The outcome per row.", body = ImportResult)))]
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = ImportContacts, responses(Returned<ImportResult>))]
 #[post("/offices/{office_id}/contacts/import")]
 async fn import_contacts(
     state: web::Data<AppState>,
     principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     body: Json<ImportContacts>,
-) -> ApiResult<web::Json<ImportResult>> {
+) -> ApiResult<Returned<ImportResult>> {
     let rows = body.into_inner().contacts;
     if rows.is_empty() || rows.len() > MAX_IMPORT_ROWS {
         return Err(ApiError::invalid_field(
@@ -337,7 +337,7 @@ async fn import_contacts(
         service::contacts::import(conn, scope, office_id.into(), contacts, &stamp)
     })
     .await?;
-    Ok(web::Json(import_result(outcomes)))
+    Ok(Returned(import_result(outcomes)))
 }
 
 /// The response to an import from the outcome of each row.
@@ -369,27 +369,27 @@ fn import_result(outcomes: Vec<Imported>) -> ImportResult {
 /// List an office's contacts
 ///
 /// Erased contacts stay in the list with their personal fields `null`.
-#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of contacts.", body = ContactPage)))]
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses(Returned<ContactPage>))]
 #[get("/offices/{office_id}/contacts")]
 async fn list_contacts(
     state: web::Data<AppState>,
     principal: Caller<ContactReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<ContactPage>> {
+) -> ApiResult<Returned<ContactPage>> {
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         service::contacts::list(conn, scope, office_id.into(), after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, Contact::try_from)?))
+    Ok(Returned(page_of(rows, Contact::try_from)?))
 }
 
 /// Get a contact
 ///
 /// The contact with its consent and normalized customer-organization key. Erased contacts keep only the key and `erased_at`. Partners see their own offices' contacts (others are 404); the vendor gets 403. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 200, description = "The contact.", body = Contact, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses(Versioned<Contact>))]
 #[get("/contacts/{contact_id}")]
 async fn get_contact(
     state: web::Data<AppState>,
@@ -408,7 +408,7 @@ async fn get_contact(
 /// Update a contact
 ///
 /// Changing the email or organization recomputes the organization key. An erased contact cannot be changed (409).
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses((status = 200, description = "The updated contact.", body = Contact, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), request_body = UpdateContact, responses(Versioned<Contact>))]
 #[patch("/contacts/{contact_id}")]
 async fn update_contact(
     req: HttpRequest,
@@ -472,7 +472,7 @@ async fn update_contact(
 ///
 /// Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
 /// organization key so compliance counts do not change. Erasing twice is harmless.
-#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses((status = 204, description = "Erased.")))]
+#[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses(NoContent))]
 #[delete("/contacts/{contact_id}")]
 async fn erase_contact(
     req: HttpRequest,

@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{time, RangeQuery};
+use super::{time, RangeQuery, Returned};
 use crate::{
     api::extract::Query,
     auth::{AnyRole, Caller, Role},
@@ -163,13 +163,13 @@ impl Figures {
 ///   that many responses; the fewest extra cells needed are suppressed for this, deterministically.
 ///
 /// So an empty cell may hide a large group: it is suppressed to protect a neighbour.
-#[utoipa::path(tag = "insights", params(RangeQuery), responses((status = 200, description = "The published program table.", body = ProgramMetrics)))]
+#[utoipa::path(tag = "insights", params(RangeQuery), responses(Returned<ProgramMetrics>))]
 #[get("/program/metrics")]
 async fn program_metrics(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
     query: Query<RangeQuery>,
-) -> ApiResult<web::Json<ProgramMetrics>> {
+) -> ApiResult<Returned<ProgramMetrics>> {
     let today = state.clock.now().date_naive();
     let (from, to) = query.resolve(today)?;
     let (first, last) = (Quarter::containing(from), Quarter::containing(to));
@@ -184,7 +184,7 @@ async fn program_metrics(
         .copied()
         .collect();
     let years: BTreeSet<i32> = quarters.iter().map(|q| q.year()).collect();
-    Ok(web::Json(ProgramMetrics {
+    Ok(Returned(ProgramMetrics {
         from,
         to,
         anonymity_threshold: published.threshold,
@@ -341,16 +341,16 @@ impl Field {
 /// by country and quarter* for the disclosure rules) and that have at least the anonymity threshold of
 /// answers are included; a distribution over fewer memberships than the threshold is suppressed. Figures
 /// change only when a quarter is published or restated.
-#[utoipa::path(tag = "insights", params(YearQuery), responses((status = 200, description = "The benchmarks.", body = Benchmarks)))]
+#[utoipa::path(tag = "insights", params(YearQuery), responses(Returned<Benchmarks>))]
 #[get("/program/benchmarks")]
 async fn program_benchmarks(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
     query: Query<YearQuery>,
-) -> ApiResult<web::Json<Benchmarks>> {
+) -> ApiResult<Returned<Benchmarks>> {
     let year = checked_year(query.year)?;
     let field = db::run(&state.pool, move |conn| Field::load(conn, year, None)).await?;
-    Ok(web::Json(Benchmarks {
+    Ok(Returned(Benchmarks {
         span: field.described_span(),
         anonymity_threshold: field.threshold as i32,
         nsat: field.benchmark(|s| s.0),
@@ -452,14 +452,14 @@ fn rank(field: &Field, id: &str, pick: impl Fn(&Scores) -> Option<Score> + Copy)
 /// and in each country of its responses, among memberships whose published cell is shown. The partner
 /// (its own) and the administrator see its score even when its cell is suppressed; the vendor sees a
 /// score only from a shown cell with at least the anonymity threshold of answers.
-#[utoipa::path(tag = "insights", params(("membership_id" = Uuid, Path, description = "The membership's id."), YearQuery), responses((status = 200, description = "The benchmark.", body = MembershipBenchmark)))]
+#[utoipa::path(tag = "insights", params(("membership_id" = Uuid, Path, description = "The membership's id."), YearQuery), responses(Returned<MembershipBenchmark>))]
 #[get("/memberships/{membership_id}/benchmark")]
 async fn membership_benchmark(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<YearQuery>,
-) -> ApiResult<web::Json<MembershipBenchmark>> {
+) -> ApiResult<Returned<MembershipBenchmark>> {
     let year = checked_year(query.year)?;
     let (id, scope, sees_own) = (
         path.into_inner(),
@@ -470,7 +470,7 @@ async fn membership_benchmark(
         service::publication::membership_field(conn, scope, id.into(), year, sees_own)
     })
     .await?;
-    Ok(web::Json(MembershipBenchmark {
+    Ok(Returned(MembershipBenchmark {
         membership_id: id,
         span: field.described_span(),
         nsat: rank(&field, &stored_id.to_string(), |s| s.0),

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::domain::ids::InvitationId;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::Digest as _;
@@ -12,7 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, time, validated, ListQuery, Versioned};
+use super::{page_of, time, validated, ListQuery, Returned, ShownOnce, Versioned};
 use crate::{
     api::extract::{Json, Query},
     auth::{Caller, Principal, RecordReader, Role},
@@ -214,14 +214,14 @@ const SURVEY_ID: &str = "The survey's id.";
 /// interval; every other contact is listed with its reason. With `delivery: partner` each personal link is
 /// returned this once (the service keeps only its hash); with `delivery: email` an email is queued.
 /// The answer is never stored for idempotent replay: a retry refuses the already invited contacts as `too_recent`.
-#[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateInvitations, responses((status = 200, description = "Who was invited, and who was not and why.", body = InvitationBatch)))]
+#[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = CreateInvitations, responses(ShownOnce<InvitationBatch>))]
 #[post("/surveys/{survey_id}/invitations")]
 async fn create_invitations(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     body: Json<CreateInvitations>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<ShownOnce<InvitationBatch>> {
     let input = validated(body.into_inner())?;
     let (survey_id, scope, clock_now) =
         (path.into_inner(), principal.visibility(), state.clock.now());
@@ -260,22 +260,20 @@ async fn create_invitations(
             })
             .collect(),
     };
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(batch))
+    Ok(ShownOnce(batch))
 }
 
 /// List a survey's invitations
 ///
 /// Every invitation of the survey with its state and times, in a stable order; use `next_cursor` to walk every page. Personal links are shown only once, when they are created.
-#[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ListQuery), responses((status = 200, description = "A page of invitations.", body = InvitationPage)))]
+#[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ListQuery), responses(Returned<InvitationPage>))]
 #[get("/surveys/{survey_id}/invitations")]
 async fn list_invitations(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<InvitationPage>> {
+) -> ApiResult<Returned<InvitationPage>> {
     let (limit, after) = query.parse()?;
     let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let read = db::run(&state.pool, move |conn| {
@@ -283,7 +281,7 @@ async fn list_invitations(
     })
     .await?;
     let anonymous = read.answered_anonymously;
-    Ok(web::Json(page_of(read.invitations, |row| {
+    Ok(Returned(page_of(read.invitations, |row| {
         let reader = Reader::of(&principal, &anonymous, &row.id);
         Invitation::from_row(row, &now, reader)
     })?))
@@ -292,7 +290,7 @@ async fn list_invitations(
 /// Get an invitation
 ///
 /// One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with its times and reminder count; the link itself is never shown again. Partners see their own surveys' invitations only.
-#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The invitation.", body = Invitation, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses(Versioned<Invitation>))]
 #[get("/invitations/{invitation_id}")]
 async fn get_invitation(
     state: web::Data<AppState>,
@@ -321,20 +319,20 @@ pub struct RemindersQueued {
 ///
 /// Queues a reminder email, with a fresh personal link, for every unanswered and unexpired emailed
 /// invitation of the survey that has had fewer than 3 reminders. Links handed to the partner are reminded by the partner.
-#[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "How many reminders were queued.", body = RemindersQueued)))]
+#[utoipa::path(tag = "invitations", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(Returned<RemindersQueued>))]
 #[post("/surveys/{survey_id}/reminders")]
 async fn queue_reminders(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<web::Json<RemindersQueued>> {
+) -> ApiResult<Returned<RemindersQueued>> {
     let (survey_id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let public_url = state.public_url.clone();
     let queued = db::run(&state.pool, move |conn| {
         service::invitations::queue_reminders(conn, scope, survey_id.into(), &public_url, &now)
     })
     .await?;
-    Ok(web::Json(RemindersQueued { queued }))
+    Ok(Returned(RemindersQueued { queued }))
 }
 
 /// A fresh personal link.
@@ -350,13 +348,13 @@ pub struct PersonalLink {
 ///
 /// For an unanswered, unexpired invitation, e.g. when a link handed to the partner was lost: returns a new
 /// link, shown this once (only its hash is stored). Earlier links of the invitation keep working.
-#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses((status = 200, description = "The new link.", body = PersonalLink)))]
+#[utoipa::path(tag = "invitations", params(("invitation_id" = Uuid, Path, description = "The invitation's id.")), responses(ShownOnce<PersonalLink>))]
 #[post("/invitations/{invitation_id}/link")]
 async fn reissue_link(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<ShownOnce<PersonalLink>> {
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
     let public_url = state.public_url.clone();
     let link = db::run(&state.pool, move |conn| {
@@ -367,7 +365,5 @@ async fn reissue_link(
         invitation_id: id,
         link,
     };
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(link))
+    Ok(ShownOnce(link))
 }

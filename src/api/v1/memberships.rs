@@ -9,7 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Versioned,
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -139,27 +139,27 @@ async fn create_membership(
 /// List a partner's memberships
 ///
 /// The partner's program memberships in a stable order; use `next_cursor` to walk every page. Each membership must meet the survey requirement on its own.
-#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID), ListQuery), responses((status = 200, description = "A page of memberships.", body = MembershipPage)))]
+#[utoipa::path(tag = "memberships", params(("partner_id" = Uuid, Path, description = PARTNER_ID), ListQuery), responses(Returned<MembershipPage>))]
 #[get("/partners/{partner_id}/memberships")]
 async fn list_memberships(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<MembershipPage>> {
+) -> ApiResult<Returned<MembershipPage>> {
     let (limit, after) = query.parse()?;
     let (partner_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         service::memberships::list(conn, scope, partner_id.into(), after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, Membership::try_from)?))
+    Ok(Returned(page_of(rows, Membership::try_from)?))
 }
 
 /// Get a membership
 ///
 /// The membership with its number and renewal date. Partners see their own memberships (others are 404); the vendor sees every membership. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "The membership.", body = Membership, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses(Versioned<Membership>))]
 #[get("/memberships/{membership_id}")]
 async fn get_membership(
     state: web::Data<AppState>,
@@ -179,7 +179,7 @@ async fn get_membership(
 ///
 /// Changes the membership number or renewal date; send the `ETag` last read in `If-Match` to be
 /// refused with 412 instead of overwriting a concurrent change. Administrator only.
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses((status = 200, description = "The updated membership.", body = Membership, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), request_body = UpdateMembership, responses(Versioned<Membership>))]
 #[patch("/memberships/{membership_id}")]
 async fn update_membership(
     req: HttpRequest,
@@ -205,7 +205,7 @@ async fn update_membership(
 /// Delete a membership
 ///
 /// Administrator only; a membership that still has offices cannot be deleted (409).
-#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 204, description = "Deleted.")))]
+#[utoipa::path(tag = "memberships", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses(NoContent))]
 #[delete("/memberships/{membership_id}")]
 async fn delete_membership(
     req: HttpRequest,

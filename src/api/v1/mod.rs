@@ -15,6 +15,8 @@ pub mod responses;
 pub mod results;
 pub mod surveys;
 
+use std::collections::BTreeMap;
+
 use actix_web::{
     http::{header, StatusCode},
     HttpRequest, HttpResponse,
@@ -22,7 +24,10 @@ use actix_web::{
 use base64::Engine as _;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use utoipa::IntoParams;
+use utoipa::{
+    openapi::{header::Header, schema::Schema, Content, Ref, RefOr, ResponseBuilder},
+    IntoParams, IntoResponses, PartialSchema, ToSchema,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
@@ -175,6 +180,38 @@ pub fn if_match(req: &HttpRequest) -> ApiResult<Option<i64>> {
     Ok(Some(tag.parse::<i64>().unwrap_or(-1)))
 }
 
+// Typed responders: each answers a request and describes that answer to the OpenAPI document, so an
+// operation's success status, body and headers in the spec come from its handler's return type.
+// `IntoResponses` only references a body's schema: the bodies are registered in `crate::openapi`.
+
+/// The success responses of an operation in the spec, by status code.
+type SpecResponses = BTreeMap<String, RefOr<utoipa::openapi::response::Response>>;
+
+/// The spec of an answer whose body is `T` as JSON, described by `T`'s doc comment.
+fn json_response<T: ToSchema>() -> ResponseBuilder {
+    let description = match T::schema() {
+        RefOr::T(Schema::Object(schema)) => schema.description,
+        RefOr::T(Schema::Array(schema)) => schema.description,
+        RefOr::T(Schema::OneOf(schema)) => schema.description,
+        RefOr::T(Schema::AllOf(schema)) => schema.description,
+        RefOr::T(Schema::AnyOf(schema)) => schema.description,
+        _ => None,
+    };
+    ResponseBuilder::new()
+        .description(description.unwrap_or_else(|| format!("The {}.", T::name())))
+        .content(
+            "application/json",
+            Content::new(Some(Ref::from_schema_name(T::name()))),
+        )
+}
+
+/// A text header with its description.
+fn text_header(description: &str) -> Header {
+    let mut header = Header::default();
+    header.description = Some(description.to_owned());
+    header
+}
+
 /// 200 with the object and its `ETag`; on a read whose `If-None-Match` names that tag, 304 without a body.
 pub struct Versioned<T> {
     version: i64,
@@ -217,6 +254,83 @@ impl<T: Serialize> actix_web::Responder for Versioned<T> {
     }
 }
 
+/// In the spec: 200 with the object and its `ETag` (`crate::openapi` describes every `ETag` header,
+/// and the conditional GET). The 304 is left out of the spec: only a client that sends
+/// `If-None-Match` gets it, and listing it would widen every generated SDK's return type.
+impl<T: ToSchema> IntoResponses for Versioned<T> {
+    fn responses() -> SpecResponses {
+        let ok = json_response::<T>().header("ETag", Header::default());
+        BTreeMap::from([("200".to_owned(), RefOr::T(ok.build()))])
+    }
+}
+
+/// 200 with a JSON body that has no version of its own (a page, a computed view, an outcome).
+pub struct Returned<T>(pub T);
+
+impl<T: Serialize> actix_web::Responder for Returned<T> {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        HttpResponse::Ok().json(self.0)
+    }
+}
+
+/// In the spec: 200 with the body.
+impl<T: ToSchema> IntoResponses for Returned<T> {
+    fn responses() -> SpecResponses {
+        BTreeMap::from([("200".to_owned(), RefOr::T(json_response::<T>().build()))])
+    }
+}
+
+/// 200 with a JSON body that holds secrets shown this once (personal survey links): marked
+/// `Cache-Control: no-store`, so neither a cache nor an idempotent replay keeps it.
+pub struct ShownOnce<T>(pub T);
+
+impl<T: Serialize> actix_web::Responder for ShownOnce<T> {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(self.0)
+    }
+}
+
+/// In the spec: 200 with the body and its `Cache-Control: no-store`.
+impl<T: ToSchema> IntoResponses for ShownOnce<T> {
+    fn responses() -> SpecResponses {
+        let ok = json_response::<T>().header(
+            "Cache-Control",
+            text_header("`no-store`: the answer is shown this once; a retry with the same `Idempotency-Key` runs the request again."),
+        );
+        BTreeMap::from([("200".to_owned(), RefOr::T(ok.build()))])
+    }
+}
+
+/// 200 with an SVG chart, which a browser may cache privately for a minute.
+pub struct SvgChart(pub String);
+
+impl actix_web::Responder for SvgChart {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        HttpResponse::Ok()
+            .content_type("image/svg+xml")
+            .insert_header((header::CACHE_CONTROL, "private, max-age=60"))
+            .body(self.0)
+    }
+}
+
+/// In the spec: 200 with an `image/svg+xml` body.
+impl IntoResponses for SvgChart {
+    fn responses() -> SpecResponses {
+        let chart = ResponseBuilder::new()
+            .description("An SVG chart.")
+            .content("image/svg+xml", Content::new(Some(String::schema())));
+        BTreeMap::from([("200".to_owned(), RefOr::T(chart.build()))])
+    }
+}
+
 /// 204 No Content: a delete that succeeded.
 pub struct NoContent;
 
@@ -225,6 +339,14 @@ impl actix_web::Responder for NoContent {
 
     fn respond_to(self, _: &HttpRequest) -> HttpResponse {
         HttpResponse::NoContent().finish()
+    }
+}
+
+/// In the spec: 204 without a body.
+impl IntoResponses for NoContent {
+    fn responses() -> SpecResponses {
+        let deleted = ResponseBuilder::new().description("Deleted; no body.");
+        BTreeMap::from([("204".to_owned(), RefOr::T(deleted.build()))])
     }
 }
 
@@ -248,33 +370,12 @@ impl<T> Created<T> {
 }
 
 /// In the spec: 201 with the object and its `Location` and `ETag` headers.
-impl<T: utoipa::ToSchema> utoipa::IntoResponses for Created<T> {
-    fn responses() -> std::collections::BTreeMap<
-        String,
-        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
-    > {
-        use utoipa::openapi::{
-            header::Header, response::ResponseBuilder, Content, Ref, RefOr, Type,
-        };
-        let name = T::name();
-        let text = |description: &str| {
-            let mut header = Header::new(utoipa::openapi::schema::Object::with_type(Type::String));
-            header.description = Some(description.to_owned());
-            header
-        };
-        let response = ResponseBuilder::new()
-            .description(format!("The created {}.", name.to_lowercase()))
-            .content(
-                "application/json",
-                Content::new(Some(RefOr::Ref(Ref::from_schema_name(name)))),
-            )
-            .header("Location", text("The URL of the new object."))
-            .header(
-                "ETag",
-                Header::new(utoipa::openapi::schema::Object::with_type(Type::String)),
-            )
-            .build();
-        std::collections::BTreeMap::from([("201".to_owned(), RefOr::T(response))])
+impl<T: ToSchema> IntoResponses for Created<T> {
+    fn responses() -> SpecResponses {
+        let created = json_response::<T>()
+            .header("Location", text_header("The URL of the new object."))
+            .header("ETag", Header::default());
+        BTreeMap::from([("201".to_owned(), RefOr::T(created.build()))])
     }
 }
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Versioned,
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -169,27 +169,27 @@ async fn create_office(
 /// List a membership's offices
 ///
 /// The membership's offices, one country each, in a stable order; use `next_cursor` to walk every page. The vendor sees them too (country and city only matter in aggregate).
-#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ListQuery), responses((status = 200, description = "A page of offices.", body = OfficePage)))]
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ListQuery), responses(Returned<OfficePage>))]
 #[get("/memberships/{membership_id}/offices")]
 async fn list_offices(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<OfficePage>> {
+) -> ApiResult<Returned<OfficePage>> {
     let (limit, after) = query.parse()?;
     let (membership_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         service::offices::list(conn, scope, membership_id.into(), after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, Office::try_from)?))
+    Ok(Returned(page_of(rows, Office::try_from)?))
 }
 
 /// Get an office
 ///
 /// The office with its country (ISO 3166-1 alpha-2) and city. Partners see their own offices only. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 200, description = "The office.", body = Office, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses(Versioned<Office>))]
 #[get("/offices/{office_id}")]
 async fn get_office(
     state: web::Data<AppState>,
@@ -208,7 +208,7 @@ async fn get_office(
 /// Update an office
 ///
 /// The administrator, or the partner that owns the office.
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses((status = 200, description = "The updated office.", body = Office, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = UpdateOffice, responses(Versioned<Office>))]
 #[patch("/offices/{office_id}")]
 async fn update_office(
     req: HttpRequest,
@@ -240,7 +240,7 @@ async fn update_office(
 /// Delete an office
 ///
 /// The administrator, or the partner that owns the office. An office with contacts keeps their history and cannot be deleted (409).
-#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses((status = 204, description = "Deleted.")))]
+#[utoipa::path(tag = "offices", params(("office_id" = Uuid, Path, description = OFFICE_ID)), responses(NoContent))]
 #[delete("/offices/{office_id}")]
 async fn delete_office(
     req: HttpRequest,

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Versioned,
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -174,26 +174,26 @@ async fn create_partner(
 /// List partners
 ///
 /// A partner sees only itself; the administrator and the vendor see all.
-#[utoipa::path(tag = "partners", params(ListQuery), responses((status = 200, description = "A page of partners.", body = PartnerPage)))]
+#[utoipa::path(tag = "partners", params(ListQuery), responses(Returned<PartnerPage>))]
 #[get("/partners")]
 async fn list_partners(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<PartnerPage>> {
+) -> ApiResult<Returned<PartnerPage>> {
     let (limit, after) = query.parse()?;
     let scope = principal.visibility();
     let rows = db::run(&state.pool, move |conn| {
         service::partners::list(conn, scope, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, Partner::try_from)?))
+    Ok(Returned(page_of(rows, Partner::try_from)?))
 }
 
 /// Get a partner
 ///
 /// The partner organization with its external key and owned email domains. A partner token sees only its own partner. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 200, description = "The partner.", body = Partner, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses(Versioned<Partner>))]
 #[get("/partners/{partner_id}")]
 async fn get_partner(
     state: web::Data<AppState>,
@@ -212,7 +212,7 @@ async fn get_partner(
 /// Update a partner
 ///
 /// Administrator only. Send `If-Match` with the partner's `ETag` to refuse the change when someone else changed it first.
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses((status = 200, description = "The updated partner.", body = Partner, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), request_body = UpdatePartner, responses(Versioned<Partner>))]
 #[patch("/partners/{partner_id}")]
 async fn update_partner(
     req: HttpRequest,
@@ -239,7 +239,7 @@ async fn update_partner(
 /// Delete a partner
 ///
 /// Administrator only; a partner that still has memberships cannot be deleted (409).
-#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses((status = 204, description = "Deleted.")))]
+#[utoipa::path(tag = "partners", params(("partner_id" = Uuid, Path, description = "The partner's id.")), responses(NoContent))]
 #[delete("/partners/{partner_id}")]
 async fn delete_partner(
     req: HttpRequest,

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, time, validated, ListQuery};
+use super::{page_of, time, validated, ListQuery, Returned};
 use crate::{
     api::extract::{Json, Query},
     auth::{AdminOnly, AnyRole, Caller},
@@ -80,13 +80,13 @@ pub struct PeriodsQuery {
 /// List reporting periods
 ///
 /// Calendar-aligned periods (quarters by default) up to the current one, with whether each was closed.
-#[utoipa::path(tag = "periods", params(PeriodsQuery), responses((status = 200, description = "The periods.", body = ReportingPeriods)))]
+#[utoipa::path(tag = "periods", params(PeriodsQuery), responses(Returned<ReportingPeriods>))]
 #[get("/periods")]
 async fn list_periods(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
     query: Query<PeriodsQuery>,
-) -> ApiResult<web::Json<ReportingPeriods>> {
+) -> ApiResult<Returned<ReportingPeriods>> {
     let count = query.count.unwrap_or(8);
     if !(1..=40).contains(&count) {
         return Err(ApiError::invalid_field("count", "must be from 1 to 40"));
@@ -116,7 +116,7 @@ async fn list_periods(
         }
     }
     items.reverse();
-    Ok(web::Json(ReportingPeriods { items }))
+    Ok(Returned(ReportingPeriods { items }))
 }
 
 pub use crate::service::periods::SnapshotOffice;
@@ -229,13 +229,13 @@ impl Publication {
 /// Each calendar quarter that ends in the period is published with it: its answers are frozen as they
 /// stand, and disclosure control decides which cells of the quarter and of the year to date it
 /// completes are shown (see *Get program metrics by country and quarter*).
-#[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`.")), responses((status = 200, description = "The closed period.", body = ClosedPeriod)))]
+#[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`.")), responses(Returned<ClosedPeriod>))]
 #[post("/periods/{period_id}/close")]
 async fn close_period(
     state: web::Data<AppState>,
     principal: Caller<AdminOnly>,
     path: web::Path<String>,
-) -> ApiResult<web::Json<ClosedPeriod>> {
+) -> ApiResult<Returned<ClosedPeriod>> {
     let (id, today, now, by) = (
         path.into_inner(),
         state.clock.now().date_naive(),
@@ -260,7 +260,7 @@ async fn close_period(
         .map(Publication::published)
         .collect::<ApiResult<Vec<_>>>()?;
     tracing::info!(period = %period.id, closed_by = %principal.subject, "reporting period closed");
-    Ok(web::Json(ClosedPeriod {
+    Ok(Returned(ClosedPeriod {
         memberships: snapshots.len(),
         met: snapshots.iter().filter(|s| s.met != 0).count(),
         period,
@@ -279,14 +279,14 @@ pub struct Publications {
 ///
 /// Administrator only: the audit trail of published quarters — each first publication and every
 /// restatement, with who made it, when, why and how many responses changed.
-#[utoipa::path(tag = "periods", responses((status = 200, description = "Every publication.", body = Publications)))]
+#[utoipa::path(tag = "periods", responses(Returned<Publications>))]
 #[get("/publications")]
 async fn list_publications(
     state: web::Data<AppState>,
     _caller: Caller<AdminOnly>,
-) -> ApiResult<web::Json<Publications>> {
+) -> ApiResult<Returned<Publications>> {
     let rows = db::run(&state.pool, service::publication::all).await?;
-    Ok(web::Json(Publications {
+    Ok(Returned(Publications {
         items: rows
             .into_iter()
             .map(|row| Publication::of(row, 0, 0))
@@ -312,14 +312,14 @@ pub struct Restatement {
 /// made since it was published), and decides again every cell that covers it under the same disclosure
 /// rules. A cell that was shown and changed is shown again only when the change itself passes them, so
 /// the old and the new figure never subtract to a small group. Recorded in the audit trail with the reason.
-#[utoipa::path(tag = "periods", params(("quarter" = String, Path, description = "The published quarter, e.g. `2026-Q3`.")), request_body = Restatement, responses((status = 200, description = "The new publication.", body = Publication)))]
+#[utoipa::path(tag = "periods", params(("quarter" = String, Path, description = "The published quarter, e.g. `2026-Q3`.")), request_body = Restatement, responses(Returned<Publication>))]
 #[post("/publications/{quarter}/restate")]
 async fn restate_quarter(
     state: web::Data<AppState>,
     principal: Caller<AdminOnly>,
     path: web::Path<String>,
     body: Json<Restatement>,
-) -> ApiResult<web::Json<Publication>> {
+) -> ApiResult<Returned<Publication>> {
     let input = validated(body.into_inner())?;
     let id = path.into_inner();
     let quarter = Quarter::parse(&id).ok_or_else(|| {
@@ -331,27 +331,27 @@ async fn restate_quarter(
     })
     .await?;
     tracing::info!(%quarter, revision = published.publication.revision, restated_by = %principal.subject, "quarter restated");
-    Ok(web::Json(Publication::published(published)?))
+    Ok(Returned(Publication::published(published)?))
 }
 
 /// List a closed period's snapshots
 ///
 /// The administrator and the vendor see every membership; a partner sees its own.
-#[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`."), ListQuery), responses((status = 200, description = "A page of snapshots.", body = SnapshotPage)))]
+#[utoipa::path(tag = "periods", params(("period_id" = String, Path, description = "The period, e.g. `2026-Q3`."), ListQuery), responses(Returned<SnapshotPage>))]
 #[get("/periods/{period_id}/snapshots")]
 async fn period_snapshots(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<String>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<SnapshotPage>> {
+) -> ApiResult<Returned<SnapshotPage>> {
     let (limit, after) = query.parse()?;
     let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         service::periods::snapshots_of_period(conn, scope, &id, after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, ComplianceSnapshot::try_from)?))
+    Ok(Returned(page_of(rows, ComplianceSnapshot::try_from)?))
 }
 
 /// A membership's snapshots.
@@ -364,19 +364,19 @@ pub struct MembershipSnapshots {
 /// List a membership's snapshots
 ///
 /// The immutable compliance snapshots stored for this membership each time a reporting period was closed, oldest period first, with the per-office counts as of the close.
-#[utoipa::path(tag = "periods", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses((status = 200, description = "Its snapshots.", body = MembershipSnapshots)))]
+#[utoipa::path(tag = "periods", params(("membership_id" = Uuid, Path, description = "The membership's id.")), responses(Returned<MembershipSnapshots>))]
 #[get("/memberships/{membership_id}/snapshots")]
 async fn membership_snapshots(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,
-) -> ApiResult<web::Json<MembershipSnapshots>> {
+) -> ApiResult<Returned<MembershipSnapshots>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         service::periods::snapshots_of_membership(conn, scope, id.into())
     })
     .await?;
-    Ok(web::Json(MembershipSnapshots {
+    Ok(Returned(MembershipSnapshots {
         items: rows
             .into_iter()
             .map(ComplianceSnapshot::try_from)

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{if_match, time, valid_locale, validated, Versioned};
+use super::{if_match, time, valid_locale, validated, Returned, Versioned};
 use crate::{
     api::extract::Json,
     auth::{AdminOnly, AnyRole, Caller},
@@ -123,7 +123,7 @@ fn divides_a_year(months: i32) -> Result<(), validator::ValidationError> {
 ///
 /// The program rule (completed surveys required, the per-organization cap, the window), the reporting
 /// period length, the anonymity threshold and the invitation defaults. Every role may read them.
-#[utoipa::path(tag = "program", responses((status = 200, description = "The settings.", body = ProgramSettings, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "program", responses(Versioned<ProgramSettings>))]
 #[get("/program/settings")]
 async fn get_settings(
     state: web::Data<AppState>,
@@ -137,7 +137,7 @@ async fn get_settings(
 /// Update the program settings
 ///
 /// Administrator only. Changes apply to what is computed from now on.
-#[utoipa::path(tag = "program", request_body = UpdateSettings, responses((status = 200, description = "The updated settings.", body = ProgramSettings, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "program", request_body = UpdateSettings, responses(Versioned<ProgramSettings>))]
 #[patch("/program/settings")]
 async fn update_settings(
     req: HttpRequest,
@@ -175,14 +175,14 @@ pub struct StandardQuestions {
 /// List the standard questions
 ///
 /// Every survey starts with these; each carries the metric it feeds.
-#[utoipa::path(tag = "program", responses((status = 200, description = "The standard questions.", body = StandardQuestions)))]
+#[utoipa::path(tag = "program", responses(Returned<StandardQuestions>))]
 #[get("/program/questions")]
 async fn list_standard_questions(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
-) -> ApiResult<web::Json<StandardQuestions>> {
+) -> ApiResult<Returned<StandardQuestions>> {
     let items = db::run(&state.pool, service::program::standard_questions).await?;
-    Ok(web::Json(StandardQuestions { items }))
+    Ok(Returned(StandardQuestions { items }))
 }
 
 /// New texts of a standard question; its kind, metric and option values never change.
@@ -204,7 +204,7 @@ pub struct UpdateStandardQuestion {
 /// Update a standard question's texts
 ///
 /// Administrator only. Surveys opened earlier keep the texts frozen in them.
-#[utoipa::path(tag = "program", params(("question_id" = Uuid, Path, description = "The standard question's id.")), request_body = UpdateStandardQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "program", params(("question_id" = Uuid, Path, description = "The standard question's id.")), request_body = UpdateStandardQuestion, responses(Versioned<Question>))]
 #[patch("/program/questions/{question_id}")]
 async fn update_standard_question(
     req: HttpRequest,

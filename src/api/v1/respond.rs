@@ -2,13 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::{Created, Returned};
 use crate::{
     api::extract::{Json, Query},
     db,
@@ -173,21 +174,21 @@ const TOKEN: &str = "The token of the personal survey link.";
 ///
 /// No bearer token: the link is the credential. Unknown link 404, expired link or closed survey 410,
 /// already answered 409. Marks the invitation opened.
-#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN), LanguageQuery), responses((status = 200, description = "The questionnaire in the respondent's language.", body = RespondentSurvey)))]
+#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN), LanguageQuery), responses(Returned<RespondentSurvey>))]
 #[get("/respond/{token}")]
 async fn get_respondent_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: Query<LanguageQuery>,
-) -> ApiResult<web::Json<RespondentSurvey>> {
+) -> ApiResult<Returned<RespondentSurvey>> {
     crate::api::rate_limit::rate_limited(&state, &req)?;
     let (token, now) = (path.into_inner(), state.timestamp());
     let found = db::run(&state.pool, move |conn| {
         respond::open(conn, &token, &now).map_err(ApiError::from)
     })
     .await?;
-    Ok(web::Json(RespondentSurvey::localized(
+    Ok(Returned(RespondentSurvey::localized(
         &found,
         query.lang.as_deref(),
         accept_language(&req).as_deref(),
@@ -197,17 +198,19 @@ async fn get_respondent_survey(
 /// Submit answers through a personal link
 ///
 /// Answers are validated against each question's kind and required flag (422 with one error per question).
-/// A link is answered once (409 after).
-#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN)), request_body = SubmitAnswers, responses((status = 201, description = "Stored.", body = Submitted)))]
+/// A link is answered once (409 after). The stored response has no address a respondent can read, so
+/// `Location` is the personal link itself.
+#[utoipa::path(tag = "respondent", params(("token" = String, Path, description = TOKEN)), request_body = SubmitAnswers, responses(Created<Submitted>))]
 #[post("/respond/{token}")]
 async fn submit_answers(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     body: Json<SubmitAnswers>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Created<Submitted>> {
     crate::api::rate_limit::rate_limited(&state, &req)?;
     let (token, input) = (path.into_inner(), body.into_inner());
+    let link = format!("/respond/{token}");
     let completed_at = state.clock.now();
     let now = db::timestamp(completed_at);
     let submission = Submission {
@@ -219,8 +222,11 @@ async fn submit_answers(
         respond::submit(conn, &token, submission, &now).map_err(ApiError::from)
     })
     .await?;
-    Ok(HttpResponse::Created().json(Submitted {
+    // A stored response starts at version 1 (voiding makes it 2), and the same tag for every
+    // submission reveals nothing about an anonymous one.
+    let submitted = Submitted {
         status: InvitationStatus::Completed.as_str().into(),
         completed_at,
-    }))
+    };
+    Ok(Created::at(link, 1, submitted))
 }

@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{page_of, time, trimmed, validated, AnswerData, ListQuery, Versioned};
+use super::{page_of, time, trimmed, validated, AnswerData, ListQuery, Returned, Versioned};
 use crate::{
     api::extract::{row_from_json, Json, Query},
     auth::{AdminOnly, Caller, RecordReader, Role},
@@ -181,14 +181,14 @@ const RESPONSE_ID: &str = "The response's id.";
 /// List a survey's responses
 ///
 /// With their answers. The partner sees anonymous responses without who gave them; the vendor has no access (403).
-#[utoipa::path(tag = "responses", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ListQuery), responses((status = 200, description = "A page of responses.", body = ResponsePage)))]
+#[utoipa::path(tag = "responses", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ListQuery), responses(Returned<ResponsePage>))]
 #[get("/surveys/{survey_id}/responses")]
 async fn list_responses(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<ResponsePage>> {
+) -> ApiResult<Returned<ResponsePage>> {
     let (limit, after) = query.parse()?;
     let (survey_id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
     let read = db::run(&state.pool, move |conn| {
@@ -196,7 +196,7 @@ async fn list_responses(
     })
     .await?;
     let (answers, questions) = (read.answers, read.questions);
-    Ok(web::Json(page_of(read.responses, |row| {
+    Ok(Returned(page_of(read.responses, |row| {
         response_view(row, &answers, &questions, role)
     })?))
 }
@@ -209,7 +209,7 @@ fn view_of(read: Answered<ResponseRow>, role: Role) -> ApiResult<Response> {
 /// Get a response
 ///
 /// One completed response with its answers. For an anonymous response the partner sees no contact, invitation, organization or exact time; the administrator sees everything. The vendor gets 403.
-#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses((status = 200, description = "The response.", body = Response, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), responses(Versioned<Response>))]
 #[get("/responses/{response_id}")]
 async fn get_response(
     state: web::Data<AppState>,
@@ -245,7 +245,7 @@ pub struct VoidResponse {
 /// Void a response
 ///
 /// Administrator only. The response stays stored with who voided it, when and why, and no longer counts.
-#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), request_body = VoidResponse, responses((status = 200, description = "The voided response.", body = Response, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "responses", params(("response_id" = Uuid, Path, description = RESPONSE_ID)), request_body = VoidResponse, responses(Versioned<Response>))]
 #[post("/responses/{response_id}/void")]
 async fn void_response(
     state: web::Data<AppState>,
@@ -355,14 +355,14 @@ impl From<ImportedResponse> for ImportRow {
 /// Administrator only. Moves completed responses from an earlier survey provider into an opened or closed
 /// survey, with their original completion times; they count exactly like live ones. One transaction per
 /// call, with an outcome per row.
-#[utoipa::path(tag = "responses", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = ImportResponses, responses((status = 200, description = "The outcome per row.", body = ResponseImportResult)))]
+#[utoipa::path(tag = "responses", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = ImportResponses, responses(Returned<ResponseImportResult>))]
 #[post("/surveys/{survey_id}/responses/import")]
 async fn import_responses(
     state: web::Data<AppState>,
     _caller: Caller<AdminOnly>,
     path: web::Path<Uuid>,
     body: Json<ImportResponses>,
-) -> ApiResult<web::Json<ResponseImportResult>> {
+) -> ApiResult<Returned<ResponseImportResult>> {
     let rows = body.into_inner().responses;
     if rows.is_empty() || rows.len() > 1000 {
         return Err(ApiError::invalid_field(
@@ -406,5 +406,5 @@ async fn import_responses(
             }
         }
     }
-    Ok(web::Json(result))
+    Ok(Returned(result))
 }

@@ -2,7 +2,7 @@
 //! For the partner (its own) and the administrator; the vendor uses the program-wide views.
 
 use crate::domain::ids::QuestionId;
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -38,6 +38,7 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
 }
 
 pub use super::RangeQuery;
+use super::{Returned, SvgChart};
 use crate::api::charts;
 
 /// The first day of a stored `YYYY-MM` month.
@@ -293,15 +294,15 @@ const SURVEY_ID: &str = "The survey's id.";
 ///
 /// Metrics with their `n`, every question's answer distribution (custom questions included) and the comments.
 /// Voided responses are left out. Partner (its own) and administrator only.
-#[utoipa::path(tag = "results", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey's results.", body = SurveyResults)))]
+#[utoipa::path(tag = "results", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(Returned<SurveyResults>))]
 #[get("/surveys/{survey_id}/results")]
 async fn survey_results(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<web::Json<SurveyResults>> {
+) -> ApiResult<Returned<SurveyResults>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    Ok(web::Json(survey_results_of(
+    Ok(Returned(survey_results_of(
         db::run(&state.pool, move |conn| {
             service::results::survey(conn, scope, id)
         })
@@ -312,14 +313,14 @@ async fn survey_results(
 /// Get an office's results
 ///
 /// Standard metrics and distributions over a date range (default: the last 12 months), and per reporting period.
-#[utoipa::path(tag = "results", params(("office_id" = Uuid, Path, description = "The office's id."), RangeQuery), responses((status = 200, description = "The office's results.", body = ScopeResults)))]
+#[utoipa::path(tag = "results", params(("office_id" = Uuid, Path, description = "The office's id."), RangeQuery), responses(Returned<ScopeResults>))]
 #[get("/offices/{office_id}/results")]
 async fn office_results(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<RangeQuery>,
-) -> ApiResult<web::Json<ScopeResults>> {
+) -> ApiResult<Returned<ScopeResults>> {
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
     let (id, scope) = (path.into_inner(), principal.visibility());
     let counts = db::run(&state.pool, move |conn| {
@@ -327,20 +328,20 @@ async fn office_results(
     })
     .await?;
     let results = scope_results(counts, from, to);
-    Ok(web::Json(results))
+    Ok(Returned(results))
 }
 
 /// Get a membership's results
 ///
 /// Standard metrics and distributions over a date range (default: the last 12 months), and per reporting period.
-#[utoipa::path(tag = "results", params(("membership_id" = Uuid, Path, description = "The membership's id."), RangeQuery), responses((status = 200, description = "The membership's results.", body = ScopeResults)))]
+#[utoipa::path(tag = "results", params(("membership_id" = Uuid, Path, description = "The membership's id."), RangeQuery), responses(Returned<ScopeResults>))]
 #[get("/memberships/{membership_id}/results")]
 async fn membership_results(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<RangeQuery>,
-) -> ApiResult<web::Json<ScopeResults>> {
+) -> ApiResult<Returned<ScopeResults>> {
     let (from, to) = query.resolve(state.clock.now().date_naive())?;
     let (id, scope) = (path.into_inner(), principal.visibility());
     let counts = db::run(&state.pool, move |conn| {
@@ -348,7 +349,7 @@ async fn membership_results(
     })
     .await?;
     let results = scope_results(counts, from, to);
-    Ok(web::Json(results))
+    Ok(Returned(results))
 }
 
 /// The metric a trend chart shows.
@@ -393,14 +394,14 @@ pub struct TrendQuery {
 /// Get a membership's score trend as SVG
 ///
 /// One point per reporting period that has answers, e.g. for a CRM dashboard or a browser.
-#[utoipa::path(tag = "results", params(("membership_id" = Uuid, Path, description = "The membership's id."), TrendQuery), responses((status = 200, description = "An SVG line chart.", content_type = "image/svg+xml", body = String)))]
+#[utoipa::path(tag = "results", params(("membership_id" = Uuid, Path, description = "The membership's id."), TrendQuery), responses(SvgChart))]
 #[get("/memberships/{membership_id}/results/chart.svg")]
 async fn membership_chart(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<TrendQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<SvgChart> {
     let today = state.clock.now().date_naive();
     let to = query.to.unwrap_or(today);
     let from = query.from.unwrap_or_else(|| {
@@ -430,7 +431,7 @@ async fn membership_chart(
             (p.period.clone(), score.map(|s| s.value))
         })
         .collect();
-    Ok(svg(charts::trend(metric.scale(), &points)))
+    Ok(SvgChart(charts::trend(metric.scale(), &points)))
 }
 
 /// Which question to chart.
@@ -445,14 +446,14 @@ pub struct DistributionQuery {
 ///
 /// A bar chart of one question's answers in this survey: one bar per scale value or option, labelled
 /// with its count. Partner and administrator only.
-#[utoipa::path(tag = "results", params(("survey_id" = Uuid, Path, description = SURVEY_ID), DistributionQuery), responses((status = 200, description = "An SVG bar chart.", content_type = "image/svg+xml", body = String)))]
+#[utoipa::path(tag = "results", params(("survey_id" = Uuid, Path, description = SURVEY_ID), DistributionQuery), responses(SvgChart))]
 #[get("/surveys/{survey_id}/results/chart.svg")]
 async fn survey_chart(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<DistributionQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<SvgChart> {
     let (id, scope, question_id) = (path.into_inner(), principal.visibility(), query.question_id);
     let results = survey_results_of(
         db::run(&state.pool, move |conn| {
@@ -477,12 +478,5 @@ async fn survey_chart(
             )
         })
         .collect();
-    Ok(svg(charts::bars(&question.prompt, &bars)))
-}
-
-fn svg(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("image/svg+xml")
-        .insert_header(("Cache-Control", "private, max-age=60"))
-        .body(body)
+    Ok(SvgChart(charts::bars(&question.prompt, &bars)))
 }

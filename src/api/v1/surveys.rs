@@ -11,7 +11,7 @@ use validator::Validate;
 
 use super::{
     double_option, if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent,
-    Versioned,
+    Returned, Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -205,27 +205,27 @@ async fn create_survey(
 /// List an office's surveys
 ///
 /// The office's survey campaigns (draft, open and closed) in a stable order; use `next_cursor` to walk every page. Partners and the administrator only.
-#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses((status = 200, description = "A page of surveys.", body = SurveyPage)))]
+#[utoipa::path(tag = "surveys", params(("office_id" = Uuid, Path, description = OFFICE_ID), ListQuery), responses(Returned<SurveyPage>))]
 #[get("/offices/{office_id}/surveys")]
 async fn list_surveys(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
     query: Query<ListQuery>,
-) -> ApiResult<web::Json<SurveyPage>> {
+) -> ApiResult<Returned<SurveyPage>> {
     let (limit, after) = query.parse()?;
     let (office_id, scope) = (path.into_inner(), principal.visibility());
     let rows = db::run(&state.pool, move |conn| {
         service::surveys::list_surveys(conn, scope, office_id.into(), after, limit)
     })
     .await?;
-    Ok(web::Json(page_of(rows, Survey::try_from)?))
+    Ok(Returned(page_of(rows, Survey::try_from)?))
 }
 
 /// Get a survey
 ///
 /// The survey with its status (`draft`, `open`, `closed`), locales and closing time. Partners see their own offices' surveys only; the vendor gets 403. Sends an `ETag` for `If-Match`.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The survey.", body = Survey, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(Versioned<Survey>))]
 #[get("/surveys/{survey_id}")]
 async fn get_survey(
     state: web::Data<AppState>,
@@ -244,7 +244,7 @@ async fn get_survey(
 /// Update a survey
 ///
 /// The title and close time can change at any time; the locales only while it is a draft.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses((status = 200, description = "The updated survey.", body = Survey, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), request_body = UpdateSurvey, responses(Versioned<Survey>))]
 #[patch("/surveys/{survey_id}")]
 async fn update_survey(
     req: HttpRequest,
@@ -276,7 +276,7 @@ async fn update_survey(
 /// Delete a draft survey
 ///
 /// Only drafts can be deleted (with their custom questions); an opened survey is closed instead (409).
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 204, description = "Deleted.")))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(NoContent))]
 #[delete("/surveys/{survey_id}")]
 async fn delete_survey(
     req: HttpRequest,
@@ -316,7 +316,7 @@ async fn transition(
 /// Open a survey
 ///
 /// Freezes the questionnaire (standard and custom questions as they are now) and starts accepting answers.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The opened survey.", body = Survey)))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(Versioned<Survey>))]
 #[post("/surveys/{survey_id}/open")]
 async fn open_survey(
     req: HttpRequest,
@@ -337,7 +337,7 @@ async fn open_survey(
 /// Close a survey
 ///
 /// Stops accepting answers; answers already given stay.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The closed survey.", body = Survey)))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(Versioned<Survey>))]
 #[post("/surveys/{survey_id}/close")]
 async fn close_survey(
     req: HttpRequest,
@@ -367,19 +367,19 @@ pub struct Questionnaire {
 /// Get a survey's questionnaire
 ///
 /// Standard and custom questions with all their translations; frozen once the survey is opened.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses((status = 200, description = "The questionnaire.", body = Questionnaire)))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID)), responses(Returned<Questionnaire>))]
 #[get("/surveys/{survey_id}/questions")]
 async fn get_questionnaire(
     state: web::Data<AppState>,
     principal: Caller<RecordReader>,
     path: web::Path<Uuid>,
-) -> ApiResult<web::Json<Questionnaire>> {
+) -> ApiResult<Returned<Questionnaire>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
     let questions = db::run(&state.pool, move |conn| {
         service::surveys::questionnaire(conn, scope, id.into())
     })
     .await?;
-    Ok(web::Json(Questionnaire {
+    Ok(Returned(Questionnaire {
         frozen: questions.frozen,
         items: questions.items,
     }))
@@ -482,7 +482,7 @@ async fn create_question(
 /// Update a custom question
 ///
 /// Only while the survey is a draft (409 after). Standard questions cannot be changed here.
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses((status = 200, description = "The updated question.", body = Question, headers(("ETag" = String)))))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), request_body = UpdateQuestion, responses(Versioned<Question>))]
 #[patch("/surveys/{survey_id}/questions/{question_id}")]
 async fn update_question(
     req: HttpRequest,
@@ -521,7 +521,7 @@ async fn update_question(
 /// Delete a custom question
 ///
 /// Only while the survey is a draft (409 after).
-#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), responses((status = 204, description = "Deleted.")))]
+#[utoipa::path(tag = "surveys", params(("survey_id" = Uuid, Path, description = SURVEY_ID), ("question_id" = Uuid, Path, description = "The custom question's id.")), responses(NoContent))]
 #[delete("/surveys/{survey_id}/questions/{question_id}")]
 async fn delete_question(
     req: HttpRequest,

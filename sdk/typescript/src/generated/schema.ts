@@ -699,7 +699,8 @@ export interface paths {
         /**
          * Submit answers through a personal link
          * @description Answers are validated against each question's kind and required flag (422 with one error per question).
-         *     A link is answered once (409 after).
+         *     A link is answered once (409 after). The stored response has no address a respondent can read, so
+         *     `Location` is the personal link itself.
          */
         post: operations["submit_answers"];
         delete?: never;
@@ -3059,10 +3060,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The contact. */
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3094,7 +3095,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Erased. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3130,10 +3131,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated contact. */
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3166,10 +3167,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The invitation. */
+            /** @description A personal survey invitation. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3201,9 +3202,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new link. */
+            /** @description A fresh personal link. */
             200: {
                 headers: {
+                    /** @description `no-store`: the answer is shown this once; a retry with the same `Idempotency-Key` runs the request again. */
+                    "Cache-Control"?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -3236,10 +3239,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The membership. */
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3271,7 +3274,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3307,10 +3310,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated membership. */
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3349,7 +3352,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The benchmark. */
+            /** @description Where a membership stands among its peers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3382,7 +3385,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The membership's compliance. */
+            /** @description A membership's compliance, explained. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3417,7 +3420,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of offices. */
+            /** @description One page of offices, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3454,10 +3457,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created office. */
+            /** @description A partner office in one country. */
             201: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -3498,7 +3501,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The membership's results. */
+            /** @description Results of an office or a membership over a date range. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3538,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An SVG line chart. */
+            /** @description An SVG chart. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3568,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Its snapshots. */
+            /** @description A membership's snapshots. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,10 +3598,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The office. */
+            /** @description A partner office in one country. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3630,7 +3633,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,10 +3669,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated office. */
+            /** @description A partner office in one country. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3707,7 +3710,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of contacts. */
+            /** @description One page of contacts, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,10 +3747,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created contact. */
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
             201: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -3790,7 +3793,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The outcome per row. */
+            /** @description The outcome of an import, per row and in total. */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -3830,7 +3833,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The office's results. */
+            /** @description Results of an office or a membership over a date range. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3865,7 +3868,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of surveys. */
+            /** @description One page of surveys, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3902,10 +3905,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created survey. */
+            /** @description A survey campaign of one office. */
             201: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -3943,7 +3946,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of partners. */
+            /** @description One page of partners, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3977,10 +3980,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created partner. */
+            /** @description A partner organization. */
             201: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -4016,10 +4019,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The partner. */
+            /** @description A partner organization. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4051,7 +4054,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,10 +4090,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated partner. */
+            /** @description A partner organization. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4128,7 +4131,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of memberships. */
+            /** @description One page of memberships, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,10 +4168,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created membership. */
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
             201: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -4204,7 +4207,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The periods. */
+            /** @description Reporting periods, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4240,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The closed period. */
+            /** @description The closed period and its snapshots. */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -4277,7 +4280,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of snapshots. */
+            /** @description One page of compliance snapshots, in membership order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4313,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The benchmarks. */
+            /** @description How memberships' scores compare, over a published year to date. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4348,7 +4351,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of memberships with their status. */
+            /** @description One page of memberships with their compliance, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4383,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The published program table. */
+            /** @description Program metrics by published quarter and country. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,7 +4410,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The standard questions. */
+            /** @description The standard questionnaire. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,10 +4447,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated question. */
+            /** @description A question as frozen in a questionnaire. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4477,10 +4480,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The settings. */
+            /** @description The program's rule settings. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4513,10 +4516,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated settings. */
+            /** @description The program's rule settings. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4546,7 +4549,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every publication. */
+            /** @description The publications of every quarter. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +4586,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new publication. */
+            /**
+             * @description One publication of a calendar quarter's figures: the first when the period it ends in closed, then
+             *     one per restatement.
+             */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -4621,7 +4627,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The questionnaire in the respondent's language. */
+            /** @description A questionnaire ready to answer. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,9 +4661,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored. */
+            /** @description The receipt of a submitted response. */
             201: {
                 headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    /** @description The URL of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4688,10 +4698,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The response. */
+            /** @description A completed response. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4727,10 +4737,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The voided response. */
+            /** @description A completed response. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -4764,10 +4774,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4799,7 +4809,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,10 +4845,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4874,9 +4884,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The closed survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -4914,7 +4926,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of invitations. */
+            /** @description One page of invitations, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4951,9 +4963,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Who was invited, and who was not and why. */
+            /** @description The outcome of an invitation request, per contact. */
             200: {
                 headers: {
+                    /** @description `no-store`: the answer is shown this once; a retry with the same `Idempotency-Key` runs the request again. */
+                    "Cache-Control"?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -4989,9 +5003,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The opened survey. */
+            /** @description A survey campaign of one office. */
             200: {
                 headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
@@ -5024,7 +5040,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The questionnaire. */
+            /** @description A survey's questionnaire. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,10 +5077,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created question. */
+            /** @description A question as frozen in a questionnaire. */
             201: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: boolean;
@@ -5105,7 +5121,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5143,10 +5159,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated question. */
+            /** @description A question as frozen in a questionnaire. */
             200: {
                 headers: {
-                    /** @description The version of the object; send it in `If-Match` to update or delete it safely. */
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5222,7 +5238,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of responses. */
+            /** @description One page of responses, in a stable order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5259,7 +5275,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The outcome per row. */
+            /** @description The outcome of an import. */
             200: {
                 headers: {
                     /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
@@ -5294,7 +5310,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The survey's results. */
+            /** @description Results of a survey: every question, custom ones and comments included. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5327,7 +5343,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An SVG bar chart. */
+            /** @description An SVG chart. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -116,7 +116,8 @@ def sync_detailed(
 
      Answers are validated against each question's kind and required flag (422 with one error per
     question).
-    A link is answered once (409 after).
+    A link is answered once (409 after). The stored response has no address a respondent can read, so
+    `Location` is the personal link itself.
 
     Args:
         token (str):
@@ -155,7 +156,8 @@ def sync(
 
      Answers are validated against each question's kind and required flag (422 with one error per
     question).
-    A link is answered once (409 after).
+    A link is answered once (409 after). The stored response has no address a respondent can read, so
+    `Location` is the personal link itself.
 
     Args:
         token (str):
@@ -189,7 +191,8 @@ async def asyncio_detailed(
 
      Answers are validated against each question's kind and required flag (422 with one error per
     question).
-    A link is answered once (409 after).
+    A link is answered once (409 after). The stored response has no address a respondent can read, so
+    `Location` is the personal link itself.
 
     Args:
         token (str):
@@ -226,7 +229,8 @@ async def asyncio(
 
      Answers are validated against each question's kind and required flag (422 with one error per
     question).
-    A link is answered once (409 after).
+    A link is answered once (409 after). The stored response has no address a respondent can read, so
+    `Location` is the personal link itself.
 
     Args:
         token (str):
