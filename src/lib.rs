@@ -59,9 +59,8 @@ pub mod testing {
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-
 pub use api::{configure, configure_with, Options};
+use chrono::{DateTime, Utc};
 pub use config::Config;
 pub use openapi::openapi;
 

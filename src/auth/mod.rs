@@ -3,15 +3,14 @@
 
 pub mod policy;
 
-pub use policy::{
-    AdminOnly, AnyRole, Caller, Capability, ContactReader, PartnerOrAdmin, ProgramReader,
-    RecordReader, Visibility,
-};
-
 use std::{io::Write, path::Path};
 
 use actix_web::{web, HttpMessage, HttpRequest};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+pub use policy::{
+    AdminOnly, AnyRole, Caller, Capability, ContactReader, PartnerOrAdmin, ProgramReader,
+    RecordReader, Visibility,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;

@@ -4,15 +4,15 @@ use std::collections::HashSet;
 
 use diesel::prelude::*;
 
-use crate::domain::{
-    contact::ConsentMethod,
-    ids::{ContactId, OfficeId, PartnerId},
-};
-
-use crate::auth::Visibility;
-
 use super::{schema::contacts, DbConnection};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{
+    auth::Visibility,
+    domain::{
+        contact::ConsentMethod,
+        ids::{ContactId, OfficeId, PartnerId},
+    },
+    error::{ApiError, ApiResult, ErrorCode},
+};
 
 /// A stored contact; personal fields are `None` once erased.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -2,17 +2,17 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{ContactId, InvitationId, OfficeId, PartnerId, SurveyId};
-
-use crate::auth::Visibility;
-
 use super::{
     contacts::ContactRow,
     schema::{contacts, invitation_tokens, invitations},
     DbConnection,
 };
 use crate::{
-    domain::invitation::{Delivery, InvitationStatus},
+    auth::Visibility,
+    domain::{
+        ids::{ContactId, InvitationId, OfficeId, PartnerId, SurveyId},
+        invitation::{Delivery, InvitationStatus},
+    },
     error::{ApiError, ApiResult},
 };
 

@@ -2,12 +2,12 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{MembershipId, PartnerId};
-
-use crate::auth::Visibility;
-
 use super::{schema::memberships, DbConnection};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{
+    auth::Visibility,
+    domain::ids::{MembershipId, PartnerId},
+    error::{ApiError, ApiResult, ErrorCode},
+};
 
 /// A stored membership.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -2,12 +2,12 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{MembershipId, OfficeId, PartnerId};
-
-use crate::auth::Visibility;
-
 use super::{schema::offices, DbConnection};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{
+    auth::Visibility,
+    domain::ids::{MembershipId, OfficeId, PartnerId},
+    error::{ApiError, ApiResult, ErrorCode},
+};
 
 /// A stored office.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -2,10 +2,11 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{InvitationId, MessageId};
-
 use super::{schema::outbox, DbConnection};
-use crate::error::ApiResult;
+use crate::{
+    domain::ids::{InvitationId, MessageId},
+    error::ApiResult,
+};
 
 /// A queued email.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -2,12 +2,12 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::PartnerId;
-
-use crate::auth::Visibility;
-
 use super::{schema::partners, DbConnection};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{
+    auth::Visibility,
+    domain::ids::PartnerId,
+    error::{ApiError, ApiResult, ErrorCode},
+};
 
 /// A stored partner.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -2,15 +2,15 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{MembershipId, PartnerId};
-
-use crate::auth::Visibility;
-
 use super::{
     schema::{compliance_snapshots, reporting_periods},
     DbConnection,
 };
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{
+    auth::Visibility,
+    domain::ids::{MembershipId, PartnerId},
+    error::{ApiError, ApiResult, ErrorCode},
+};
 
 /// A closed period.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

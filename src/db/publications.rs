@@ -11,9 +11,11 @@ use super::{
     schema::{publications, published_cells},
     DbConnection,
 };
-use crate::domain::ids::{MembershipId, PartnerId};
 use crate::{
-    domain::disclosure::{Atom, Key, Quarter, Scope, Span},
+    domain::{
+        disclosure::{Atom, Key, Quarter, Scope, Span},
+        ids::{MembershipId, PartnerId},
+    },
     error::{ApiError, ApiResult},
 };
 

@@ -2,11 +2,12 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{QuestionId, SurveyId};
-
 use super::{schema::questions, DbConnection};
 use crate::{
-    domain::questionnaire::{Metric, Question, QuestionKind},
+    domain::{
+        ids::{QuestionId, SurveyId},
+        questionnaire::{Metric, Question, QuestionKind},
+    },
     error::{ApiError, ApiResult},
 };
 

@@ -2,22 +2,22 @@
 
 use diesel::prelude::*;
 
-use crate::domain::{
-    ids::{
-        ContactId, InvitationId, MembershipId, OfficeId, PartnerId, QuestionId, ResponseId,
-        SurveyId,
-    },
-    questionnaire::Metric,
-    response::ResponseSource,
-};
-
-use crate::auth::Visibility;
-
 use super::{
     schema::{answers, responses},
     DbConnection,
 };
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{
+    auth::Visibility,
+    domain::{
+        ids::{
+            ContactId, InvitationId, MembershipId, OfficeId, PartnerId, QuestionId, ResponseId,
+            SurveyId,
+        },
+        questionnaire::Metric,
+        response::ResponseSource,
+    },
+    error::{ApiError, ApiResult, ErrorCode},
+};
 
 /// A stored response.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

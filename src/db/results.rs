@@ -7,8 +7,13 @@ use diesel::{
 };
 
 use super::{Backend, DbConnection};
-use crate::domain::ids::{MembershipId, OfficeId, PartnerId, QuestionId, SurveyId};
-use crate::{domain::compliance::Completed, error::ApiResult};
+use crate::{
+    domain::{
+        compliance::Completed,
+        ids::{MembershipId, OfficeId, PartnerId, QuestionId, SurveyId},
+    },
+    error::ApiResult,
+};
 
 /// A value bound into a raw query.
 #[derive(Debug, Clone)]

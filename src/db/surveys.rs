@@ -2,13 +2,13 @@
 
 use diesel::prelude::*;
 
-use crate::domain::ids::{MembershipId, OfficeId, PartnerId, SurveyId};
-
-use crate::auth::Visibility;
-
 use super::{schema::surveys, DbConnection};
 use crate::{
-    domain::survey::SurveyStatus,
+    auth::Visibility,
+    domain::{
+        ids::{MembershipId, OfficeId, PartnerId, SurveyId},
+        survey::SurveyStatus,
+    },
     error::{ApiError, ApiResult, ErrorCode},
 };
 

@@ -32,8 +32,9 @@ pub fn kept_locale(locale: Option<String>, anonymous: bool) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use InvitationStatus::*;
+
+    use super::*;
 
     #[test]
     fn an_anonymous_answer_looks_like_a_link_sent_and_not_answered() {

@@ -41,9 +41,12 @@
 //! cells and subtracting a third) are not searched: an exact check is an integer-programming problem.
 //! A membership cell spans all the membership's countries; membership × country cells are not a scope.
 
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fmt,
+};
+
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 /// The lowest anonymity threshold the rules accept, whatever the program's settings say.
 pub const MIN_THRESHOLD: u64 = 3;
@@ -1029,8 +1032,9 @@ impl Group {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use proptest::prelude::*;
+
+    use super::*;
 
     fn q(year: i32, index: u8) -> Quarter {
         Quarter::new(year, index).unwrap()

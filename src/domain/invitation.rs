@@ -1,8 +1,7 @@
 //! The invitation lifecycle: pending → sent → opened → completed, or bounced; an unanswered link
 //! past its expiry is expired (computed, never stored).
 
-use std::fmt;
-use std::str::FromStr;
+use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -153,9 +152,10 @@ impl FromStr for InvitationStatus {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use proptest::prelude::*;
     use InvitationStatus::*;
+
+    use super::*;
 
     #[test]
     fn the_text_mapping_round_trips_and_matches_the_api_values() {

@@ -442,8 +442,9 @@ fn check_texts(field: &str, texts: &Translations, max_chars: usize, errors: &mut
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use serde_json::json;
+
+    use super::*;
 
     fn texts(pairs: &[(&str, &str)]) -> Translations {
         pairs

@@ -1,7 +1,6 @@
 //! The survey lifecycle: draft → open (questionnaire frozen) → closed, and when a survey accepts answers.
 
-use std::fmt;
-use std::str::FromStr;
+use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -163,9 +162,10 @@ impl FromStr for SurveyStatus {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use proptest::prelude::*;
     use SurveyStatus::*;
+
+    use super::*;
 
     #[test]
     fn the_text_mapping_round_trips_and_matches_the_api_values() {

@@ -1,8 +1,6 @@
 //! Contacts: an office's confidential customer contacts, added one by one or imported in bulk,
 //! changed, and erased on request. Nothing here may serve the vendor role.
 
-use crate::domain::ids::{ContactId, OfficeId};
-
 use uuid::Uuid;
 
 use crate::{
@@ -13,7 +11,11 @@ use crate::{
         offices::OfficeRow,
         DbConnection,
     },
-    domain::{contact::ConsentMethod, org_key::org_key},
+    domain::{
+        contact::ConsentMethod,
+        ids::{ContactId, OfficeId},
+        org_key::org_key,
+    },
     error::{ApiError, ApiResult, FieldError},
 };
 

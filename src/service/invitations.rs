@@ -2,8 +2,6 @@
 //! (queued in the outbox, which the mail worker delivers). Each use case that writes runs in the
 //! transaction it opens; what a partner may tell about an invitation comes from `crate::domain::anonymity`.
 
-use crate::domain::ids::{ContactId, InvitationId, MessageId, SurveyId};
-
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -16,6 +14,7 @@ use crate::{
     },
     domain::{
         anonymity::partner_visible_status,
+        ids::{ContactId, InvitationId, MessageId, SurveyId},
         invitation::{Delivery, InvitationStatus},
     },
     error::{ApiError, ApiResult, ErrorCode},

@@ -1,7 +1,5 @@
 //! Memberships: a partner's program memberships, each of which must meet the survey requirement.
 
-use crate::domain::ids::{MembershipId, PartnerId};
-
 use chrono::NaiveDate;
 
 use crate::{
@@ -11,6 +9,7 @@ use crate::{
         memberships::{MembershipChanges, MembershipRow},
         DbConnection,
     },
+    domain::ids::{MembershipId, PartnerId},
     error::ApiResult,
 };
 

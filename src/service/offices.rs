@@ -1,7 +1,5 @@
 //! Offices: a membership's offices, one country each, which its partner manages too.
 
-use crate::domain::ids::{MembershipId, OfficeId};
-
 use crate::{
     auth::Visibility,
     db::{
@@ -9,6 +7,7 @@ use crate::{
         offices::{OfficeChanges, OfficeRow},
         DbConnection,
     },
+    domain::ids::{MembershipId, OfficeId},
     error::ApiResult,
 };
 

@@ -1,7 +1,5 @@
 //! Partners: registering, reading, changing and deleting the program's partner organizations.
 
-use crate::domain::ids::PartnerId;
-
 use crate::{
     auth::Visibility,
     db::{
@@ -9,6 +7,7 @@ use crate::{
         partners::{PartnerChanges, PartnerRow},
         DbConnection,
     },
+    domain::ids::PartnerId,
     error::ApiResult,
 };
 

@@ -1,8 +1,6 @@
 //! Reporting periods: closing one stores every membership's compliance as of its last day and
 //! publishes the calendar quarters that end in it.
 
-use crate::domain::ids::{MembershipId, OfficeId, PartnerId};
-
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -20,6 +18,7 @@ use crate::{
     },
     domain::{
         compliance::window_start,
+        ids::{MembershipId, OfficeId, PartnerId},
         periods::{self, Period},
     },
     error::{ApiError, ApiResult, ErrorCode},

@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::domain::ids::MembershipId;
-
 use chrono::NaiveDate;
 
 use crate::{
@@ -17,6 +15,7 @@ use crate::{
     },
     domain::{
         disclosure::{audit, decide_more, Atom, Key, Quarter, Rules, Scope, Span},
+        ids::MembershipId,
         metrics::{Score, StandardCounts},
     },
     error::{ApiError, ApiResult},

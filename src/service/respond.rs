@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::{ids::ResponseId, response::ResponseSource};
 use base64::Engine as _;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -19,8 +18,10 @@ use crate::{
         DbConnection,
     },
     domain::{
+        ids::ResponseId,
         invitation::InvitationStatus,
         questionnaire::{validate_answers, Question, QuestionKind},
+        response::ResponseSource,
     },
     error::{ApiError, ErrorCode, FieldError},
 };

@@ -2,11 +2,6 @@
 //! historical import. Each use case that writes runs in the transaction it opens; what the partner may
 //! see of an anonymous response is decided where it is shown.
 
-use crate::domain::{
-    ids::{ContactId, QuestionId, ResponseId, SurveyId},
-    response::ResponseSource,
-};
-
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
@@ -22,8 +17,10 @@ use crate::{
     },
     domain::{
         anonymity::kept_locale,
+        ids::{ContactId, QuestionId, ResponseId, SurveyId},
         org_key::org_key,
         questionnaire::{validate_answers, Question},
+        response::ResponseSource,
     },
     error::{ApiError, ApiResult, ErrorCode, FieldError},
     service::respond::answer_row,

@@ -2,8 +2,6 @@
 //! Each use case runs in the transaction it opens; the lifecycle rules come from
 //! `crate::domain::survey`, the question rules from `crate::domain::questionnaire`.
 
-use crate::domain::ids::{OfficeId, QuestionId, SurveyId};
-
 use chrono::{DateTime, Utc};
 
 use crate::{
@@ -15,6 +13,7 @@ use crate::{
         DbConnection,
     },
     domain::{
+        ids::{OfficeId, QuestionId, SurveyId},
         questionnaire::{
             check_definition, ChoiceOption, Question, QuestionKind, ScaleLabels, Translations,
             MAX_CUSTOM_QUESTIONS,

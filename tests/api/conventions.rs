@@ -3,7 +3,6 @@
 use std::{sync::atomic::Ordering, time::Duration};
 
 use chrono::{DateTime, Utc};
-
 use serde_json::json;
 
 use crate::common::{backends, id_of, movable_clock, Options, TestApp};

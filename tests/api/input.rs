@@ -1,8 +1,6 @@
 //! Bad input of every kind is a 4xx problem+json, never a 500.
 
-use serde_json::json;
-
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::common::{self, backends, TestApp};
 

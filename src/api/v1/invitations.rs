@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 
-use crate::domain::ids::InvitationId;
 use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,7 +16,7 @@ use crate::{
     api::extract::{Json, Query},
     auth::{Caller, Principal, RecordReader, Role},
     db::{self, invitations::InvitationRow},
-    domain::anonymity::partner_visible_status,
+    domain::{anonymity::partner_visible_status, ids::InvitationId},
     error::ApiResult,
     service::{self, invitations::Refusal},
     AppState,
@@ -31,9 +30,7 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
         .service(reissue_link);
 }
 
-pub use crate::domain::invitation::Delivery;
-
-pub use crate::domain::invitation::InvitationStatus;
+pub use crate::domain::invitation::{Delivery, InvitationStatus};
 
 /// A personal survey invitation.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

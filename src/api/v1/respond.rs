@@ -13,8 +13,10 @@ use super::{Created, Returned};
 use crate::{
     api::extract::{Json, Query},
     db,
-    domain::invitation::InvitationStatus,
-    domain::questionnaire::{negotiate_locale, pick, QuestionKind},
+    domain::{
+        invitation::InvitationStatus,
+        questionnaire::{negotiate_locale, pick, QuestionKind},
+    },
     error::{ApiError, ApiResult},
     i18n,
     service::respond::{self, Answerable, Answers, Submission},

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::ids::QuestionId;
 use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -19,7 +18,10 @@ use crate::{
         self,
         responses::{AnswerRow, ResponseRow},
     },
-    domain::questionnaire::{Metric, Question},
+    domain::{
+        ids::QuestionId,
+        questionnaire::{Metric, Question},
+    },
     error::{ApiError, ApiResult, FieldError},
     service::{
         self,

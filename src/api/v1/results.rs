@@ -1,7 +1,6 @@
 //! Results: metrics with their `n`, answer distributions and time series per reporting period, and charts.
 //! For the partner (its own) and the administrator; the vendor uses the program-wide views.
 
-use crate::domain::ids::QuestionId;
 use actix_web::{get, web};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -17,6 +16,7 @@ use crate::{
         results::{AnswerCount, MetricCount, ResponseCount},
     },
     domain::{
+        ids::QuestionId,
         metrics::{Metrics, StandardCounts},
         periods::period_of,
         questionnaire::{pick, Question, QuestionKind},

@@ -1,6 +1,5 @@
 //! Surveys of an office and their custom questions: draft → open (questionnaire frozen) → closed.
 
-use crate::domain::ids::SurveyId;
 use actix_web::{delete, get, patch, post, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,7 +16,10 @@ use crate::{
     api::extract::{Json, Query},
     auth::{Caller, RecordReader, Visibility},
     db::{self, surveys::SurveyRow},
-    domain::questionnaire::{ChoiceOption, Question, QuestionKind, ScaleLabels, Translations},
+    domain::{
+        ids::SurveyId,
+        questionnaire::{ChoiceOption, Question, QuestionKind, ScaleLabels, Translations},
+    },
     error::{ApiError, ApiResult},
     service::{
         self,
