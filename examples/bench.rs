@@ -55,6 +55,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mail_from: "Bench <bench@localhost>".into(),
         respondent_rate_limit: 1_000_000,
         trust_forwarded_for: false,
+        rate_limits: csat_index::config::RateLimits {
+            partner: 10_000_000,
+            vendor: 10_000_000,
+            admin: 10_000_000,
+            ..Default::default()
+        },
     };
     let state = AppState::new(&config)?;
     let started = Instant::now();

@@ -238,6 +238,7 @@ print(u.urlunsplit(url._replace(path="/" + sys.argv[2])))' "$pg_admin_url" "$dat
 export CSAT_JWT_SECRET="fuzz-only-secret-not-for-production-0123456789"
 export CSAT_LOG="${CSAT_LOG:-WARN}" CSAT_LOG_FORMAT=json
 export CSAT_RESPONDENT_RATE_LIMIT=100000 # reach the respondent handlers rather than 429
+export CSAT_RATE_LIMIT_PARTNER=1000000 CSAT_RATE_LIMIT_VENDOR=1000000 CSAT_RATE_LIMIT_ADMIN=1000000 # and the others
 unset CSAT_JWT_PUBLIC_KEY CSAT_JWT_ALGORITHM CSAT_JWT_ISSUER CSAT_JWT_AUDIENCE CSAT_TRUST_FORWARDED_FOR
 
 backends=(sqlite)

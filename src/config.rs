@@ -89,6 +89,32 @@ pub enum MailConfig {
     Directory(PathBuf),
 }
 
+/// Requests per minute each token may make, by its role (0: unlimited), and how often a replica
+/// shares its counts with the others through the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Per `partner` token.
+    pub partner: u32,
+    /// Per `vendor` token.
+    pub vendor: u32,
+    /// Per `admin` token.
+    pub admin: u32,
+    /// How often each replica adds its counts to the shared totals and reads them back.
+    pub sync_interval: Duration,
+}
+
+impl Default for RateLimits {
+    /// 600 per minute per partner token, 1,200 per vendor token, 3,000 per admin token; synced every second.
+    fn default() -> Self {
+        RateLimits {
+            partner: 600,
+            vendor: 1_200,
+            admin: 3_000,
+            sync_interval: Duration::from_secs(1),
+        }
+    }
+}
+
 /// All settings of the service.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -115,6 +141,8 @@ pub struct Config {
     pub respondent_rate_limit: u32,
     /// Identify clients by `Forwarded` / `X-Forwarded-For` (only behind a proxy that sets them).
     pub trust_forwarded_for: bool,
+    /// Request limits per token.
+    pub rate_limits: RateLimits,
 }
 
 /// A configuration problem; start-up stops with its message.
@@ -202,6 +230,22 @@ impl Config {
             mail_from,
             respondent_rate_limit: number("CSAT_RESPONDENT_RATE_LIMIT", 60, 1..=100_000)? as u32,
             trust_forwarded_for: number("CSAT_TRUST_FORWARDED_FOR", 0, 0..=1)? == 1,
+            rate_limits: {
+                let defaults = RateLimits::default();
+                let limit = |name, default: u32| {
+                    number(name, u64::from(default), 0..=10_000_000).map(|n| n as u32)
+                };
+                RateLimits {
+                    partner: limit("CSAT_RATE_LIMIT_PARTNER", defaults.partner)?,
+                    vendor: limit("CSAT_RATE_LIMIT_VENDOR", defaults.vendor)?,
+                    admin: limit("CSAT_RATE_LIMIT_ADMIN", defaults.admin)?,
+                    sync_interval: Duration::from_millis(number(
+                        "CSAT_RATE_LIMIT_SYNC_MS",
+                        defaults.sync_interval.as_millis() as u64,
+                        50..=60_000,
+                    )?),
+                }
+            },
             jwt: JwtConfig {
                 key,
                 issuer: get("CSAT_JWT_ISSUER").unwrap_or_else(|| DEFAULT_ISSUER.into()),
@@ -286,6 +330,33 @@ mod tests {
             config.jwt.key,
             JwtKey::Development(PathBuf::from(".").join(DEV_SECRET_FILE))
         );
+    }
+
+    #[test]
+    fn rate_limits_per_role_from_the_environment() {
+        assert_eq!(config(&[]).unwrap().rate_limits, RateLimits::default());
+        let limits = config(&[
+            ("CSAT_RATE_LIMIT_PARTNER", "5"),
+            ("CSAT_RATE_LIMIT_VENDOR", "0"),
+            ("CSAT_RATE_LIMIT_ADMIN", "7"),
+            ("CSAT_RATE_LIMIT_SYNC_MS", "250"),
+        ])
+        .unwrap()
+        .rate_limits;
+        assert_eq!(
+            limits,
+            RateLimits {
+                partner: 5,
+                vendor: 0,
+                admin: 7,
+                sync_interval: Duration::from_millis(250)
+            }
+        );
+        assert!(config(&[("CSAT_RATE_LIMIT_PARTNER", "-1")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_RATE_LIMIT_PARTNER"));
+        assert!(config(&[("CSAT_RATE_LIMIT_SYNC_MS", "0")]).is_err());
     }
 
     #[test]

@@ -104,7 +104,7 @@ error_codes! {
     UnsupportedMediaType = "unsupported_media_type" => UNSUPPORTED_MEDIA_TYPE, "The body is not `application/json`.";
     ValidationFailed = "validation_failed" => UNPROCESSABLE_ENTITY, "Well-formed but invalid input; `errors` names each field at fault.";
     IdempotencyKeyReused = "idempotency_key_reused" => UNPROCESSABLE_ENTITY, "The `Idempotency-Key` was already used with a different request.";
-    RateLimited = "rate_limited" => TOO_MANY_REQUESTS, "Too many requests from this client; wait for `Retry-After` seconds.";
+    RateLimited = "rate_limited" => TOO_MANY_REQUESTS, "Too many requests from this token (or, on the respondent endpoints, this client); wait `Retry-After` seconds.";
     Internal = "internal" => INTERNAL_SERVER_ERROR, "An unexpected error; it was logged with the request id.";
     Unavailable = "unavailable" => SERVICE_UNAVAILABLE, "The database is unavailable or busy; retry after `Retry-After` seconds.";
 }
@@ -157,6 +157,37 @@ pub struct Problem {
     pub errors: Vec<FieldError>,
 }
 
+/// A used-up request limit: what a 429 tells the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitExceeded {
+    /// Whose limit, as the detail names it ("this token's", "this client's").
+    pub whose: &'static str,
+    /// Requests allowed per window.
+    pub limit: u32,
+    /// The window, in seconds.
+    pub window_seconds: u64,
+    /// Seconds until the window resets.
+    pub retry_after: u64,
+}
+
+/// The `RateLimit-Policy` and `RateLimit` headers (draft-ietf-httpapi-ratelimit-headers) of one policy,
+/// `"default"`: `limit` requests per `window_seconds`, `remaining` of them left for `reset` seconds
+/// (names in lower case, as HTTP/2 sends them).
+pub fn rate_limit_headers(
+    limit: u32,
+    window_seconds: u64,
+    remaining: u32,
+    reset: u64,
+) -> [(&'static str, String); 2] {
+    [
+        (
+            "ratelimit-policy",
+            format!("\"default\";q={limit};w={window_seconds}"),
+        ),
+        ("ratelimit", format!("\"default\";r={remaining};t={reset}")),
+    ]
+}
+
 /// Every way a request can fail.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -186,9 +217,12 @@ pub enum ApiError {
     /// The object existed but is gone for good (an expired survey link).
     #[error("{0}")]
     Gone(String),
-    /// Too many requests from this client; retry after the given seconds.
-    #[error("too many requests; retry in {0} seconds")]
-    TooManyRequests(u64),
+    /// A request limit is used up (429, with `Retry-After`, `RateLimit` and `RateLimit-Policy`).
+    #[error(
+        "{} limit of {} requests per {} seconds is used up; retry in {} seconds",
+        .0.whose, .0.limit, .0.window_seconds, .0.retry_after
+    )]
+    TooManyRequests(LimitExceeded),
     /// `If-Match` does not match the current `ETag`.
     #[error(
         "the object was changed since it was read: fetch it again and retry with its current ETag"
@@ -345,8 +379,16 @@ impl ResponseError for ApiError {
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
         match (self, self.code()) {
-            (ApiError::TooManyRequests(seconds), _) => {
-                response.insert_header(("Retry-After", seconds.to_string()));
+            (ApiError::TooManyRequests(exceeded), _) => {
+                response.insert_header(("Retry-After", exceeded.retry_after.to_string()));
+                for header in rate_limit_headers(
+                    exceeded.limit,
+                    exceeded.window_seconds,
+                    0,
+                    exceeded.retry_after,
+                ) {
+                    response.insert_header(header);
+                }
             }
             (_, ErrorCode::Unauthorized) => {
                 response.insert_header(("WWW-Authenticate", "Bearer"));

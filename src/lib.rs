@@ -102,6 +102,8 @@ pub struct AppState {
     pub(crate) respondent_limiter: Arc<api::rate_limit::RateLimiter>,
     /// Identify clients by the forwarded-for headers of a trusted proxy.
     pub(crate) trust_forwarded_for: bool,
+    /// Limits authenticated requests per token, shared with other replicas through the database.
+    pub(crate) token_limiter: Arc<api::token_limit::TokenLimiter>,
 }
 
 /// Why the service could not start.
@@ -126,7 +128,6 @@ impl AppState {
             std::time::Duration::from_secs(60),
         );
         Ok(AppState {
-            pool,
             verifier: Arc::new(verifier),
             clock: Arc::new(SystemClock),
             mailer: Arc::new(mailer),
@@ -135,6 +136,8 @@ impl AppState {
             public_url_warning: Arc::new(std::sync::Once::new()),
             respondent_limiter: Arc::new(limiter),
             trust_forwarded_for: config.trust_forwarded_for,
+            token_limiter: api::token_limit::TokenLimiter::start(config.rate_limits, pool.clone()),
+            pool,
         })
     }
 

@@ -28,7 +28,10 @@ use crate::{
         description = "Customer-satisfaction surveys and compliance for a vendor's partner program. \
             Partners manage memberships, offices and confidential customer contacts; the vendor sees aggregates only. \
             Authenticate with `Authorization: Bearer <JWT>` (roles `admin`, `partner`, `vendor`). \
-            Errors are RFC 9457 `application/problem+json`.",
+            Errors are RFC 9457 `application/problem+json`. \
+            Each token may make a number of requests per minute set for its role (600 for a partner by default): \
+            every authenticated answer carries `RateLimit-Policy` and `RateLimit` \
+            (draft-ietf-httpapi-ratelimit-headers), and a request over the limit is answered 429 with `Retry-After`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
     servers((url = "http://127.0.0.1:8080", description = "The service as `cargo run -- serve` starts it; use your deployment's `CSAT_PUBLIC_URL`.")),
@@ -105,7 +108,7 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ("413", "PayloadTooLarge", "The body is larger than allowed."),
     ("415", "UnsupportedMediaType", "The body is not `application/json`."),
     ("422", "Unprocessable", "Validation failed; see `errors`. Also: an `Idempotency-Key` reused with another request."),
-    ("429", "TooManyRequests", "Too many requests from this client; see `Retry-After`."),
+    ("429", "TooManyRequests", "Too many requests from this token (on the respondent endpoints: from this client); retry after `Retry-After` seconds."),
     ("500", "Internal", "Unexpected error (logged with the request id)."),
     ("503", "Unavailable", "The database is unavailable; retry later."),
 ];
@@ -135,6 +138,25 @@ impl Modify for Conventions {
                     "Retry-After",
                     header("Seconds to wait before retrying.", i64::schema()),
                 );
+            }
+            if *code == "429" {
+                response = response
+                    .header(
+                        "RateLimit-Policy",
+                        header(
+                            "The limit, e.g. `\"default\";q=600;w=60`: `q` requests per `w` seconds \
+                             (draft-ietf-httpapi-ratelimit-headers).",
+                            String::schema(),
+                        ),
+                    )
+                    .header(
+                        "RateLimit",
+                        header(
+                            "What is left of the limit, e.g. `\"default\";r=0;t=42`: `r` requests remain for \
+                             the next `t` seconds (draft-ietf-httpapi-ratelimit-headers).",
+                            String::schema(),
+                        ),
+                    );
             }
             components
                 .responses
@@ -174,13 +196,15 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
         ],
         (true, _) => &["400", "404", "409", "410", "429", "500", "503"],
         (false, HttpMethod::Post) => &[
-            "400", "401", "403", "404", "409", "413", "415", "422", "500", "503",
+            "400", "401", "403", "404", "409", "413", "415", "422", "429", "500", "503",
         ],
         (false, HttpMethod::Patch) => &[
-            "400", "401", "403", "404", "409", "412", "413", "415", "422", "500", "503",
+            "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "500", "503",
         ],
-        (false, HttpMethod::Delete) => &["400", "401", "403", "404", "409", "412", "500", "503"],
-        (false, _) => &["400", "401", "403", "404", "422", "500", "503"],
+        (false, HttpMethod::Delete) => &[
+            "400", "401", "403", "404", "409", "412", "429", "500", "503",
+        ],
+        (false, _) => &["400", "401", "403", "404", "422", "429", "500", "503"],
     };
     operation.security = if public {
         Some(Vec::new())

@@ -168,14 +168,14 @@ fn failure_page(req: &HttpRequest, requested: Option<&str>, error: RespondError)
             texts.answered_title,
             texts.answered_body,
         ),
-        RespondError::Failed(ApiError::TooManyRequests(seconds)) => {
+        RespondError::Failed(ApiError::TooManyRequests(exceeded)) => {
             let mut page = message_page(
                 StatusCode::TOO_MANY_REQUESTS,
                 &locale,
                 texts.slow_down,
                 texts.slow_down,
             );
-            if let Ok(value) = seconds.to_string().parse() {
+            if let Ok(value) = exceeded.retry_after.to_string().parse() {
                 page.headers_mut()
                     .insert(actix_web::http::header::RETRY_AFTER, value);
             }

@@ -4,6 +4,7 @@ pub mod charts;
 pub mod extract;
 pub mod middleware;
 pub mod rate_limit;
+pub mod token_limit;
 pub mod v1;
 
 use actix_web::{
@@ -90,6 +91,7 @@ pub fn configure_with(state: AppState, options: Options) -> impl FnOnce(&mut web
                     .map(|scope| {
                         scope
                             .wrap(actix_web::middleware::from_fn(middleware::idempotency))
+                            .wrap(actix_web::middleware::from_fn(token_limit::limit_tokens))
                             .wrap(actix_web::middleware::from_fn(middleware::request_context))
                     }),
             );

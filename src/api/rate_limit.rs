@@ -67,7 +67,14 @@ pub(crate) fn rate_limited(
     state
         .respondent_limiter
         .check(client, std::time::Instant::now())
-        .map_err(crate::error::ApiError::TooManyRequests)
+        .map_err(|retry_after| {
+            crate::error::ApiError::TooManyRequests(crate::error::LimitExceeded {
+                whose: "this client's",
+                limit: state.respondent_limiter.limit,
+                window_seconds: state.respondent_limiter.window.as_secs(),
+                retry_after,
+            })
+        })
 }
 
 #[cfg(test)]

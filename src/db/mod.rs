@@ -11,6 +11,7 @@ pub mod partners;
 pub mod periods;
 pub mod publications;
 pub mod questions;
+pub mod rate_limits;
 pub mod responses;
 pub mod results;
 pub mod schema;

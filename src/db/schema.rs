@@ -291,3 +291,11 @@ diesel::table! {
         shown_at -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    rate_limit_windows (caller_key, window_start) {
+        caller_key -> Text,
+        window_start -> BigInt,
+        requests -> BigInt,
+    }
+}

@@ -8,7 +8,7 @@ use actix_web::{
 };
 use csat_index::{
     auth::Role,
-    config::{Config, DatabaseUrl, JwtConfig, JwtKey, MailConfig},
+    config::{Config, DatabaseUrl, JwtConfig, JwtKey, MailConfig, RateLimits},
     mail::MailTransport,
     AppState, Clock,
 };
@@ -136,6 +136,8 @@ pub struct Options {
     pub mail: Option<MailConfig>,
     pub mailer: Option<Arc<dyn MailTransport>>,
     pub respondent_rate_limit: u32,
+    /// Requests per minute per token (high by default, so only the tests of limits meet them).
+    pub rate_limits: RateLimits,
     /// Mount the API under this prefix inside a host app with its own JSON, query and 404 handling
     /// (each answering 418), as an embedding host would; requests then go under the prefix.
     pub hosted_at: Option<&'static str>,
@@ -150,6 +152,12 @@ impl Default for Options {
             mail: None,
             mailer: None,
             respondent_rate_limit: 10_000,
+            rate_limits: RateLimits {
+                partner: 1_000_000,
+                vendor: 1_000_000,
+                admin: 1_000_000,
+                ..RateLimits::default()
+            },
             hosted_at: None,
         }
     }
@@ -161,7 +169,7 @@ pub struct TestApp {
     call: Call,
     /// Where the API is mounted ("" at the root); every request path is taken below it.
     pub prefix: &'static str,
-    _database: Database,
+    database: Rc<Database>,
 }
 
 /// A request being built.
@@ -220,6 +228,15 @@ impl TestApp {
 
     /// Starts the API with non-default options.
     pub async fn start_with(backend: Backend, options: Options) -> TestApp {
+        Self::serve(Rc::new(Database::create(backend)), options).await
+    }
+
+    /// Starts another instance of the API (another replica) on this app's database.
+    pub async fn replica(&self, options: Options) -> TestApp {
+        Self::serve(self.database.clone(), options).await
+    }
+
+    async fn serve(database: Rc<Database>, options: Options) -> TestApp {
         let Options {
             pool_size,
             pool_timeout,
@@ -227,9 +244,9 @@ impl TestApp {
             mail,
             mailer,
             respondent_rate_limit,
+            rate_limits,
             hosted_at,
         } = options;
-        let database = Database::create(backend);
         let config = Config {
             database: database.url.clone(),
             bind: "127.0.0.1:0".parse().unwrap(),
@@ -247,6 +264,7 @@ impl TestApp {
             mail_from: "CSAT Test <csat@test.example>".into(),
             respondent_rate_limit,
             trust_forwarded_for: false,
+            rate_limits,
         };
         let mut state = AppState::new(&config).expect("the test app starts");
         if let Some(clock) = clock {
@@ -308,7 +326,7 @@ impl TestApp {
             state,
             call,
             prefix: hosted_at.unwrap_or_default(),
-            _database: database,
+            database,
         }
     }
 

@@ -11,6 +11,7 @@ mod embedding;
 mod input;
 mod insights;
 mod invitations;
+mod limits;
 mod openapi;
 mod resources;
 mod respondent;

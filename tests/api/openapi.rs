@@ -190,6 +190,12 @@ fn every_operation_is_described_and_every_body_has_an_example() {
     for response in ["TooManyRequests", "Unavailable"] {
         assert!(spec["components"]["responses"][response]["headers"]["Retry-After"].is_object());
     }
+    for header in ["RateLimit", "RateLimit-Policy"] {
+        assert!(
+            spec["components"]["responses"]["TooManyRequests"]["headers"][header].is_object(),
+            "the 429 response documents {header}"
+        );
+    }
 }
 
 /// The code between `quickstart:begin` and `quickstart:end` in a journey test, without its indentation.

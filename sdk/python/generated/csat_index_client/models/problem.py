@@ -55,7 +55,8 @@ class Problem:
     - `unsupported_media_type` (415): The body is not `application/json`.
     - `validation_failed` (422): Well-formed but invalid input; `errors` names each field at fault.
     - `idempotency_key_reused` (422): The `Idempotency-Key` was already used with a different request.
-    - `rate_limited` (429): Too many requests from this client; wait for `Retry-After` seconds.
+    - `rate_limited` (429): Too many requests from this token (or, on the respondent endpoints, this client); wait
+    `Retry-After` seconds.
     - `internal` (500): An unexpected error; it was logged with the request id.
     - `unavailable` (503): The database is unavailable or busy; retry after `Retry-After` seconds. """
     detail: str
