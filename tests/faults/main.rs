@@ -11,6 +11,7 @@ mod harness;
 mod kill;
 mod outage;
 mod replicas;
+mod slow;
 
 use std::sync::{Mutex, MutexGuard};
 
