@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The test suite: unit tests, black-box HTTP tests on SQLite, and on PostgreSQL too when
-# CSAT_TEST_POSTGRES_URL names a server (each test creates and drops its own database), then the
+# CSAT_TEST_POSTGRES_URL names a server (each test creates and drops its own database), and the fault
+# tests against the real binary (tests/faults: kill -9, database outage, replicas, slow clients; set
+# CSAT_SKIP_FAULTS=1 to leave them out), then the
 # browser test of the survey page in headless Chromium (installed by scripts/browser-test.sh when
 # missing; set CSAT_SKIP_BROWSER=1 to leave it out), then contract fuzzing of the live server with the
 # pinned schemathesis on the same backends (scripts/fuzz.sh; set CSAT_SKIP_FUZZ=1 to leave it out),

@@ -307,6 +307,71 @@ fn jwt_key(
     }
 }
 
+/// Connection limits of the standalone HTTP server (the binary); an embedding host sets its own on
+/// its `HttpServer`. Slow or idle clients hold only their connection, never a worker thread: these
+/// bound how long and how many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpServerConfig {
+    /// Worker threads (`CSAT_HTTP_WORKERS`; default: one per CPU core).
+    pub workers: Option<usize>,
+    /// Time from a connection's first byte until its request headers are complete; then it is
+    /// answered 408 and closed however slowly bytes still arrive (`CSAT_HTTP_HEADER_TIMEOUT_SECONDS`, default 5).
+    pub header_timeout: Duration,
+    /// How long an idle keep-alive connection stays open (`CSAT_HTTP_KEEP_ALIVE_SECONDS`, default 5;
+    /// 0 closes each connection after its response).
+    pub keep_alive: Duration,
+    /// How long a client has to close its side after the server shut a connection
+    /// (`CSAT_HTTP_DISCONNECT_TIMEOUT_SECONDS`, default 1).
+    pub disconnect_timeout: Duration,
+    /// Open connections per worker; above it new ones wait in the listen backlog
+    /// (`CSAT_HTTP_MAX_CONNECTIONS`, default 10,000).
+    pub max_connections: usize,
+}
+
+impl HttpServerConfig {
+    /// Reads the server limits from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the server limits through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let number = |name: &str, default: u64, max: u64, min: u64| -> Result<u64, ConfigError> {
+            match lookup(name).filter(|text| !text.trim().is_empty()) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|value| (min..=max).contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from {min} to {max}"
+                        ))
+                    }),
+            }
+        };
+        let workers = number("CSAT_HTTP_WORKERS", 0, 1024, 0)?;
+        Ok(HttpServerConfig {
+            workers: (workers > 0).then_some(workers as usize),
+            header_timeout: Duration::from_secs(number(
+                "CSAT_HTTP_HEADER_TIMEOUT_SECONDS",
+                5,
+                300,
+                1,
+            )?),
+            keep_alive: Duration::from_secs(number("CSAT_HTTP_KEEP_ALIVE_SECONDS", 5, 3600, 0)?),
+            disconnect_timeout: Duration::from_secs(number(
+                "CSAT_HTTP_DISCONNECT_TIMEOUT_SECONDS",
+                1,
+                60,
+                1,
+            )?),
+            max_connections: number("CSAT_HTTP_MAX_CONNECTIONS", 10_000, 1_000_000, 1)? as usize,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -395,5 +460,32 @@ mod tests {
             ("CSAT_JWT_ALGORITHM", "RS256")
         ])
         .is_err());
+    }
+
+    #[test]
+    fn http_server_limits_have_defaults_and_are_validated() {
+        let limits = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            HttpServerConfig::from_lookup(|name| map.get(name).cloned())
+        };
+        let defaults = limits(&[]).unwrap();
+        assert_eq!(defaults.workers, None);
+        assert_eq!(defaults.header_timeout, Duration::from_secs(5));
+        assert_eq!(defaults.keep_alive, Duration::from_secs(5));
+        assert_eq!(defaults.max_connections, 10_000);
+        let set = limits(&[
+            ("CSAT_HTTP_WORKERS", "2"),
+            ("CSAT_HTTP_KEEP_ALIVE_SECONDS", "0"),
+        ])
+        .unwrap();
+        assert_eq!(set.workers, Some(2));
+        assert_eq!(set.keep_alive, Duration::ZERO);
+        assert!(limits(&[("CSAT_HTTP_HEADER_TIMEOUT_SECONDS", "0")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_HTTP_HEADER_TIMEOUT_SECONDS"));
     }
 }

@@ -424,6 +424,11 @@ impl From<diesel::result::Error> for ApiError {
                 tracing::warn!(cause = %info.message(), "database connection lost");
                 ApiError::Unavailable("the database is unavailable; retry shortly".into())
             }
+            // A connection that an earlier failure left unusable (a lost PostgreSQL connection):
+            // the pool discards it, so a retry gets another.
+            Error::BrokenTransactionManager => {
+                ApiError::Unavailable("the database connection was lost; retry shortly".into())
+            }
             Error::DatabaseError(_, ref info) if is_sqlite_busy(info.message()) => {
                 ApiError::Unavailable("the database is busy; retry shortly".to_owned())
             }

@@ -4,7 +4,7 @@ use actix_web::{App, HttpServer};
 use clap::{Parser, Subcommand, ValueEnum};
 use csat_index::{
     auth::Role,
-    config::{DatabaseUrl, JwtKey},
+    config::{DatabaseUrl, HttpServerConfig, JwtKey},
     AppState, Config,
 };
 use uuid::Uuid;
@@ -142,6 +142,7 @@ fn start_over(database: &DatabaseUrl) -> String {
 }
 
 fn serve(config: Config) -> Result<(), String> {
+    let limits = HttpServerConfig::from_env().map_err(|e| e.to_string())?;
     init_logging()?;
     if let JwtKey::Development(path) = &config.jwt.key {
         tracing::warn!(
@@ -157,10 +158,20 @@ fn serve(config: Config) -> Result<(), String> {
     tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
     actix_web::rt::System::new()
         .block_on(async move {
-            HttpServer::new(move || App::new().configure(csat_index::configure(state.clone())))
-                .bind(config.bind)?
-                .run()
-                .await
+            let server =
+                HttpServer::new(move || App::new().configure(csat_index::configure(state.clone())))
+                    .client_request_timeout(limits.header_timeout)
+                    .client_disconnect_timeout(limits.disconnect_timeout)
+                    .keep_alive(match limits.keep_alive {
+                        std::time::Duration::ZERO => actix_web::http::KeepAlive::Disabled,
+                        idle => actix_web::http::KeepAlive::Timeout(idle),
+                    })
+                    .max_connections(limits.max_connections);
+            let server = match limits.workers {
+                Some(workers) => server.workers(workers),
+                None => server,
+            };
+            server.bind(config.bind)?.run().await
         })
         .map_err(|e| format!("the server stopped: {e}"))
 }

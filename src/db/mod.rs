@@ -90,7 +90,11 @@ impl ManageConnection for Manager {
             .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    /// A connection left inside a transaction (a panic mid-way) is discarded, never reused.
+    /// A connection left inside a transaction (a panic mid-way) is discarded, never reused; so is a
+    /// lost PostgreSQL connection (the database restarted, or the network dropped it): diesel puts its
+    /// transaction manager in error as soon as a query finds libpq's connection bad. This is what
+    /// lets the pool skip a test query on every checkout and still recover by itself after an outage
+    /// (`tests/faults/outage.rs`).
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
         match conn {
             DbConnection::Sqlite(c) => AnsiTransactionManager::is_broken_transaction_manager(c),
@@ -104,7 +108,9 @@ pub fn connect(config: &Config) -> Result<DbPool, String> {
     let pool = Pool::builder()
         .max_size(config.pool_size)
         .connection_timeout(config.pool_timeout)
-        .test_on_check_out(true)
+        // No `SELECT 1` per checkout: a lost connection fails its request once (503) and is then
+        // discarded by `has_broken`.
+        .test_on_check_out(false)
         .build(Manager {
             url: config.database.clone(),
         })
@@ -131,11 +137,27 @@ fn describe(url: &DatabaseUrl) -> String {
     }
 }
 
-/// Runs pending migrations of the connection's backend; returns how many ran.
+/// Key of the PostgreSQL advisory lock that serializes migrations between replicas.
+const MIGRATION_LOCK: i64 = 0x4353_4154_4d49_4752; // "CSATMIGR"
+
+/// Runs pending migrations of the connection's backend; returns how many ran. On PostgreSQL,
+/// replicas starting together take turns (an advisory lock): the first migrates, the others then
+/// find nothing pending, instead of racing to create the same tables.
 pub fn migrate(conn: &mut DbConnection) -> Result<usize, String> {
     let applied = match conn {
         DbConnection::Sqlite(c) => c.run_pending_migrations(MIGRATIONS).map(|m| m.len()),
-        DbConnection::Postgresql(c) => c.run_pending_migrations(MIGRATIONS).map(|m| m.len()),
+        DbConnection::Postgresql(c) => {
+            let lock = |c: &mut diesel::PgConnection, sql: &str| {
+                diesel::sql_query(sql)
+                    .bind::<diesel::sql_types::BigInt, _>(MIGRATION_LOCK)
+                    .execute(c)
+                    .map_err(|e| format!("database migration lock failed: {e}"))
+            };
+            lock(c, "SELECT pg_advisory_lock($1)")?;
+            let applied = c.run_pending_migrations(MIGRATIONS).map(|m| m.len());
+            lock(c, "SELECT pg_advisory_unlock($1)")?;
+            applied
+        }
     };
     applied.map_err(|e| format!("database migration failed: {e}"))
 }
