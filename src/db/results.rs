@@ -22,6 +22,8 @@ pub enum Bind {
     Text(String),
     /// A whole number.
     Int(i64),
+    /// Text or NULL.
+    NullableText(Option<String>),
 }
 
 /// Runs raw SQL written with `?` placeholders on either backend.
@@ -64,6 +66,7 @@ fn statement<'a>(
         statement = match bind {
             Bind::Text(value) => statement.bind::<Text, _>(value),
             Bind::Int(value) => statement.bind::<BigInt, _>(*value),
+            Bind::NullableText(value) => statement.bind::<Nullable<Text>, _>(value),
         };
     }
     statement
