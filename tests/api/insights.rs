@@ -213,10 +213,10 @@ async fn survey_results_leave_out_a_voided_response() {
                 .map(|b| b["count"].as_i64().unwrap())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(distribution(&after, NSAT), [3, 0, 0, 0, 1]);
-        assert_eq!(distribution(&after, NPS), [0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0]);
-        assert_eq!(distribution(&after, CES), [0, 4, 0, 0, 0, 0, 0]);
-        assert_eq!(distribution(&after, &custom), [0, 4]);
+        assert_eq!(distribution(after, NSAT), [3, 0, 0, 0, 1]);
+        assert_eq!(distribution(after, NPS), [0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0]);
+        assert_eq!(distribution(after, CES), [0, 4, 0, 0, 0, 0, 0]);
+        assert_eq!(distribution(after, &custom), [0, 4]);
         assert_eq!(after["comments"].as_array().unwrap().len(), 3);
     }
 }
