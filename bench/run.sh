@@ -26,7 +26,8 @@ have_wrk=1
 command -v wrk >/dev/null || { have_wrk=0; echo "wrk is not installed and apt-get is unavailable here: the HTTP figures are skipped" >&2; }
 
 work="$(mktemp -d)"
-databases=()
+# Named here, in the shell whose exit trap drops them (the figures below run in a pipeline's subshell).
+databases=("csat_bench_$$" "csat_bench_http_$$")
 cleanup() {
     rm -rf "$work"
     for database in "${databases[@]}"; do
@@ -34,9 +35,8 @@ cleanup() {
     done
 }
 trap cleanup EXIT
-# A fresh PostgreSQL database named $1 (its URL on stdout), or nothing when the server is unreachable.
+# Creates the fresh PostgreSQL database $1 and prints its URL; fails when the server is unreachable.
 postgres_database() {
-    databases+=("$1")
     psql "$admin_url" -qc "CREATE DATABASE $1" >/dev/null 2>&1 && echo "${admin_url%/*}/$1"
 }
 out="$work/results.md"
@@ -53,7 +53,7 @@ out="$work/results.md"
         echo
         "$bin" "sqlite://$work/bench.db" "$memberships" "$per_membership"
         echo
-        if pg="$(postgres_database "csat_bench_$$")"; then
+        if pg="$(postgres_database "${databases[0]}")"; then
             "$bin" "$pg" "$memberships" "$per_membership"
         else
             echo "PostgreSQL at $admin_url is not reachable: skipped."
@@ -65,7 +65,7 @@ out="$work/results.md"
         echo
         bench/http.sh "sqlite://$work/http.db" "SQLite"
         echo
-        if pg="$(postgres_database "csat_bench_http_$$")"; then
+        if pg="$(postgres_database "${databases[1]}")"; then
             bench/http.sh "$pg" "PostgreSQL"
         else
             echo "PostgreSQL at $admin_url is not reachable: skipped."
