@@ -3,7 +3,7 @@
 
 pub mod policy;
 
-use std::{io::Write, path::Path};
+use std::{collections::HashMap, io::Write, path::Path, sync::Mutex};
 
 use actix_web::{web, HttpMessage, HttpRequest};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -12,6 +12,7 @@ pub use policy::{
     RecordReader, Visibility,
 };
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -110,13 +111,89 @@ impl Principal {
     }
 }
 
-/// Verifies bearer tokens (and, with a shared secret, issues development tokens).
+/// How many verified tokens [`Verifier`] remembers.
+pub const TOKEN_CACHE_SIZE: usize = 10_000;
+
+/// Tokens that verified, by the SHA-256 of the token (never the token itself), with their principal
+/// and `exp`: a bounded cache so a client that sends the same token on every request pays for its
+/// signature and claims checks once. An entry is served only before its token's `exp` (the leeway
+/// is never extended to cached tokens).
+#[derive(Debug)]
+pub struct TokenCache {
+    capacity: usize,
+    entries: Mutex<HashMap<[u8; 32], (Principal, i64)>>,
+}
+
+impl TokenCache {
+    /// An empty cache of at most `capacity` tokens.
+    pub fn new(capacity: usize) -> Self {
+        TokenCache {
+            capacity,
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The cache key of a token.
+    pub fn key(token: &str) -> [u8; 32] {
+        Sha256::digest(token.as_bytes()).into()
+    }
+
+    /// The principal of a remembered token whose `exp` lies after `now` (seconds since the epoch);
+    /// an expired entry is dropped.
+    pub fn get(&self, key: &[u8; 32], now: i64) -> Option<Principal> {
+        let mut entries = self.lock();
+        match entries.get(key) {
+            Some((principal, exp)) if now < *exp => Some(principal.clone()),
+            Some(_) => {
+                entries.remove(key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Remembers a verified token until its `exp`. When the cache is full, expired entries go first,
+    /// and if none has expired, all of them (the cache refills from the next requests).
+    pub fn insert(&self, key: [u8; 32], principal: Principal, exp: i64, now: i64) {
+        if exp <= now || self.capacity == 0 {
+            return;
+        }
+        let mut entries = self.lock();
+        if entries.len() >= self.capacity && !entries.contains_key(&key) {
+            entries.retain(|_, (_, exp)| now < *exp);
+            if entries.len() >= self.capacity {
+                entries.clear();
+            }
+        }
+        entries.insert(key, (principal, exp));
+    }
+
+    /// How many tokens are remembered.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// Whether no token is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], (Principal, i64)>> {
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Verifies bearer tokens (and, with a shared secret, issues development tokens); remembers the
+/// tokens that verified in a [`TokenCache`].
 pub struct Verifier {
     decoding: DecodingKey,
     encoding: Option<EncodingKey>,
     validation: Validation,
     issuer: String,
     audience: String,
+    cache: TokenCache,
 }
 
 impl Verifier {
@@ -167,11 +244,30 @@ impl Verifier {
             validation,
             issuer: config.issuer.clone(),
             audience: config.audience.clone(),
+            cache: TokenCache::new(TOKEN_CACHE_SIZE),
         })
     }
 
-    /// Verifies a bearer token and returns its principal.
+    /// Verifies a bearer token and returns its principal; a token that verified before and has not
+    /// reached its `exp` is answered from the cache.
     pub fn verify(&self, token: &str) -> ApiResult<Principal> {
+        let key = TokenCache::key(token);
+        let now = i64::try_from(jsonwebtoken::get_current_timestamp()).unwrap_or(i64::MAX);
+        if let Some(principal) = self.cache.get(&key, now) {
+            return Ok(principal);
+        }
+        let (principal, exp) = self.verify_signed(token)?;
+        self.cache.insert(key, principal.clone(), exp, now);
+        Ok(principal)
+    }
+
+    /// The verified tokens remembered.
+    pub fn cache(&self) -> &TokenCache {
+        &self.cache
+    }
+
+    /// Checks a token's signature and claims: its principal and `exp`.
+    fn verify_signed(&self, token: &str) -> ApiResult<(Principal, i64)> {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|e| {
                 ApiError::Unauthorized(format!(
@@ -198,15 +294,18 @@ impl Verifier {
             (Role::Partner, None) => Err(ApiError::Unauthorized(
                 "a partner token must carry a `partner_id` claim".into(),
             )),
-            (role, partner_id) => Ok(Principal {
-                subject: claims.sub,
-                role,
-                partner_id: if role == Role::Partner {
-                    partner_id
-                } else {
-                    None
+            (role, partner_id) => Ok((
+                Principal {
+                    subject: claims.sub,
+                    role,
+                    partner_id: if role == Role::Partner {
+                        partner_id
+                    } else {
+                        None
+                    },
                 },
-            }),
+                claims.exp,
+            )),
         }
     }
 
@@ -425,6 +524,69 @@ mod tests {
             .issue(Role::Admin, None, "ops", now - 3600, 60)
             .unwrap();
         assert!(verifier.verify(&expired).is_err());
+    }
+
+    fn principal(subject: &str) -> Principal {
+        Principal {
+            subject: subject.into(),
+            role: Role::Admin,
+            partner_id: None,
+        }
+    }
+
+    #[test]
+    fn cached_tokens_are_served_only_before_their_exp() {
+        let cache = TokenCache::new(10);
+        let key = TokenCache::key("a.b.c");
+        cache.insert(key, principal("ops"), 1_000, 900);
+        assert_eq!(cache.get(&key, 999), Some(principal("ops")));
+        assert_eq!(cache.get(&key, 1_000), None, "not at its exp");
+        assert!(cache.is_empty(), "the expired entry is dropped");
+        cache.insert(key, principal("ops"), 1_000, 1_000);
+        assert!(
+            cache.is_empty(),
+            "a token at or past its exp is never remembered"
+        );
+        assert_eq!(cache.get(&TokenCache::key("other"), 0), None);
+    }
+
+    #[test]
+    fn the_token_cache_is_bounded_and_drops_expired_entries_first() {
+        let cache = TokenCache::new(3);
+        for (n, exp) in [(0, 150), (1, 500), (2, 500)] {
+            cache.insert(TokenCache::key(&n.to_string()), principal("x"), exp, 100);
+        }
+        cache.insert(TokenCache::key("3"), principal("x"), 500, 200);
+        assert_eq!(cache.len(), 3, "the expired entry made room");
+        assert!(cache.get(&TokenCache::key("1"), 200).is_some());
+        cache.insert(TokenCache::key("4"), principal("x"), 500, 200);
+        assert!(cache.len() <= 3, "{} entries", cache.len());
+        assert!(cache.get(&TokenCache::key("4"), 200).is_some());
+    }
+
+    #[test]
+    fn the_verifier_remembers_only_tokens_that_verify() {
+        let verifier = Verifier::from_config(&config(JwtKey::Secret(vec![7; 32]))).unwrap();
+        let now = chrono::Utc::now().timestamp();
+        let token = verifier.issue(Role::Admin, None, "ops", now, 60).unwrap();
+        let first = verifier.verify(&token).unwrap();
+        assert_eq!(verifier.cache().len(), 1);
+        assert_eq!(verifier.verify(&token).unwrap(), first);
+        assert_eq!(verifier.cache().len(), 1);
+
+        // A token with another signature is checked, not looked up by its claims.
+        let (head, _) = token.rsplit_once('.').unwrap();
+        let forged = format!("{head}.{}", "A".repeat(43));
+        assert!(verifier.verify(&forged).is_err());
+        let expired = verifier
+            .issue(Role::Admin, None, "ops", now - 3600, 60)
+            .unwrap();
+        assert!(verifier.verify(&expired).is_err());
+        assert_eq!(
+            verifier.cache().len(),
+            1,
+            "refused tokens are not remembered"
+        );
     }
 
     #[test]

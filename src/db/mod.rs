@@ -177,7 +177,8 @@ where
     .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
 }
 
-/// A write transaction; on SQLite it is `BEGIN IMMEDIATE`, so read-then-write never hits a lock upgrade.
+/// A write transaction; on SQLite it is `BEGIN IMMEDIATE`, so read-then-write never hits a lock upgrade,
+/// taken after this process's earlier writers to the same file are done (see [`WriterTurn`]).
 pub fn write_tx<T, E>(
     conn: &mut DbConnection,
     work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -185,12 +186,17 @@ pub fn write_tx<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    match conn {
+    let _turn = match conn {
         DbConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+            let turn = WriterTurn::take(c)?;
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            Some(turn)
         }
-        DbConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
-    }
+        DbConnection::Postgresql(c) => {
+            AnsiTransactionManager::begin_transaction(c)?;
+            None
+        }
+    };
     match work(conn) {
         Ok(value) => {
             match conn {
@@ -208,6 +214,81 @@ where
                 tracing::error!(error = %e, "rollback failed");
             }
             Err(error)
+        }
+    }
+}
+
+/// The turn of one SQLite writer of this process. SQLite admits one writer per file; a second
+/// `BEGIN IMMEDIATE` waits in SQLite's busy handler, which polls with sleeps of 1, 2, 5, 10, 15, 20,
+/// 25 … ms, so a writer that loses a few times waits ~80 ms while the lock was free after 1 ms.
+/// Writers of one file wait here instead, and the next one wakes the moment the previous one
+/// commits or rolls back. A writer that waited longer than the busy timeout goes on without its turn
+/// and leaves the wait to SQLite (so a writer that never finishes cannot block the others forever).
+#[derive(Debug)]
+pub struct WriterTurn {
+    queue: Option<std::sync::Arc<WriterQueue>>,
+}
+
+/// The writers of one SQLite file: whether one is writing, and a wake-up for the waiting ones.
+#[derive(Debug, Default)]
+struct WriterQueue {
+    writing: std::sync::Mutex<bool>,
+    done: std::sync::Condvar,
+}
+
+/// How long a writer waits for its turn before it leaves the wait to SQLite's busy timeout.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl WriterTurn {
+    /// Waits for this process's earlier writers to the connection's database file (none for an
+    /// in-memory or temporary database, whose connections share nothing).
+    pub fn take(conn: &mut diesel::SqliteConnection) -> Result<WriterTurn, diesel::result::Error> {
+        #[derive(QueryableByName)]
+        struct File {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            file: String,
+        }
+        let file = diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .get_result::<File>(conn)?
+            .file;
+        if file.is_empty() {
+            return Ok(WriterTurn { queue: None });
+        }
+        static QUEUES: std::sync::OnceLock<
+            std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<WriterQueue>>>,
+        > = std::sync::OnceLock::new();
+        let queue = QUEUES
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(file)
+            .or_default()
+            .clone();
+        let writing = queue
+            .writing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (mut writing, waited) = queue
+            .done
+            .wait_timeout_while(writing, WRITER_WAIT, |writing| *writing)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if waited.timed_out() {
+            return Ok(WriterTurn { queue: None });
+        }
+        *writing = true;
+        drop(writing);
+        Ok(WriterTurn { queue: Some(queue) })
+    }
+}
+
+impl Drop for WriterTurn {
+    fn drop(&mut self) {
+        if let Some(queue) = &self.queue {
+            *queue
+                .writing
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) = false;
+            queue.done.notify_one();
         }
     }
 }
@@ -344,5 +425,63 @@ pub fn ensure_updated(rows: usize) -> ApiResult<()> {
         Err(ApiError::PreconditionFailed)
     } else {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(path: &str, busy_timeout_ms: u32) -> DbConnection {
+        let mut conn = diesel::SqliteConnection::establish(path).unwrap();
+        conn.batch_execute(&format!(
+            "PRAGMA busy_timeout = {busy_timeout_ms}; PRAGMA journal_mode = WAL;"
+        ))
+        .unwrap();
+        DbConnection::Sqlite(conn)
+    }
+
+    #[test]
+    fn sqlite_writers_of_one_file_take_turns_instead_of_failing_busy() {
+        let dir = std::env::temp_dir().join(format!("csat-turns-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("turns.db").display().to_string();
+        let mut first = open(&path, 5000);
+        first
+            .batch_execute("CREATE TABLE t (who TEXT NOT NULL)")
+            .unwrap();
+        let (started, wait) = std::sync::mpsc::channel();
+        let second = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                wait.recv().unwrap();
+                // Without a busy timeout SQLite would refuse at once while the first writer writes.
+                let mut conn = open(&path, 0);
+                write_tx(&mut conn, |c| {
+                    c.batch_execute("INSERT INTO t VALUES ('second')")
+                })
+            })
+        };
+        write_tx(&mut first, |c| {
+            c.batch_execute("INSERT INTO t VALUES ('first')")?;
+            started.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            Ok::<_, diesel::result::Error>(())
+        })
+        .unwrap();
+        second.join().unwrap().unwrap();
+        #[derive(QueryableByName)]
+        struct Who {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            who: String,
+        }
+        let order: Vec<String> = diesel::sql_query("SELECT who FROM t ORDER BY rowid")
+            .load::<Who>(&mut first)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.who)
+            .collect();
+        assert_eq!(order, ["first", "second"]);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -73,7 +73,7 @@ pub struct AnswerRow {
     pub text_value: Option<String>,
 }
 
-/// Stores a response with its answers.
+/// Stores a response with its answers, and counts them in its survey's answer counts.
 pub fn insert(conn: &mut DbConnection, row: &ResponseRow, answers: &[AnswerRow]) -> ApiResult<()> {
     diesel::insert_into(responses::table)
         .values(row)
@@ -83,7 +83,7 @@ pub fn insert(conn: &mut DbConnection, row: &ResponseRow, answers: &[AnswerRow])
             .values(answer)
             .execute(conn)?;
     }
-    Ok(())
+    super::results::count_response(conn, row.id)
 }
 
 /// One response, if visible to `scope`.
@@ -121,7 +121,7 @@ pub fn answers_of(
         .load(conn)?)
 }
 
-/// Voids a response (it stays stored, and stops counting).
+/// Voids a response (it stays stored, and stops counting, in its survey's answer counts too).
 pub fn void(
     conn: &mut DbConnection,
     id: ResponseId,
@@ -147,5 +147,6 @@ pub fn void(
             "the response is already voided",
         ));
     }
+    super::results::uncount_response(conn, current.survey_id, current.id)?;
     get(conn, Visibility::All, id)
 }

@@ -10,7 +10,7 @@ use super::{Backend, DbConnection};
 use crate::{
     domain::{
         compliance::Completed,
-        ids::{MembershipId, OfficeId, PartnerId, QuestionId, SurveyId},
+        ids::{MembershipId, OfficeId, PartnerId, QuestionId, ResponseId, SurveyId},
     },
     error::ApiResult,
 };
@@ -22,6 +22,8 @@ pub enum Bind {
     Text(String),
     /// A whole number.
     Int(i64),
+    /// Text or NULL.
+    NullableText(Option<String>),
 }
 
 /// Runs raw SQL written with `?` placeholders on either backend.
@@ -64,6 +66,7 @@ fn statement<'a>(
         statement = match bind {
             Bind::Text(value) => statement.bind::<Text, _>(value),
             Bind::Int(value) => statement.bind::<BigInt, _>(*value),
+            Bind::NullableText(value) => statement.bind::<Nullable<Text>, _>(value),
         };
     }
     statement
@@ -213,16 +216,118 @@ pub struct TextAnswer {
     pub text_value: String,
 }
 
-/// The free-text answers of one survey's non-voided responses (partner and administrator only), by
-/// question and text: never in completion order, which could place an anonymous comment in time.
-pub fn text_answers(conn: &mut DbConnection, survey_id: SurveyId) -> ApiResult<Vec<TextAnswer>> {
+/// The free-text answers to `questions` (the survey's free-text questions) of one survey's non-voided
+/// responses (partner and administrator only), by question and text: never in completion order,
+/// which could place an anonymous comment in time.
+pub fn text_answers(
+    conn: &mut DbConnection,
+    survey_id: SurveyId,
+    questions: &[QuestionId],
+) -> ApiResult<Vec<TextAnswer>> {
+    if questions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT a.question_id AS question_id, a.text_value AS text_value FROM responses r \
+         JOIN answers a ON a.response_id = r.id WHERE r.survey_id = ? AND r.voided_at IS NULL \
+         AND a.question_id IN ({}) AND a.text_value IS NOT NULL ORDER BY a.question_id, a.text_value",
+        vec!["?"; questions.len()].join(", ")
+    );
+    let mut binds = vec![Bind::Text(survey_id.to_string())];
+    binds.extend(questions.iter().map(|q| Bind::Text(q.to_string())));
+    query(conn, &sql, &binds)
+}
+
+/// How many answers of one survey's non-voided responses gave one value to one question (free-text
+/// questions left out), with the question's metric.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct SurveyAnswerCount {
+    /// The question.
+    #[diesel(sql_type = Text)]
+    pub question_id: QuestionId,
+    /// The question's metric (`nsat`, `nps`, `ces`), if any.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub metric: Option<String>,
+    /// Number answer.
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub number_value: Option<i64>,
+    /// Choice answer (a JSON array for multi-choice).
+    #[diesel(sql_type = Nullable<Text>)]
+    pub text_value: Option<String>,
+    /// How many.
+    #[diesel(sql_type = BigInt)]
+    pub answers: i64,
+}
+
+/// The answer counts of one survey, read from `survey_answer_counts` (kept by [`count_response`] and
+/// [`uncount_response`]).
+pub fn survey_answer_counts(
+    conn: &mut DbConnection,
+    survey_id: SurveyId,
+) -> ApiResult<Vec<SurveyAnswerCount>> {
     query(
         conn,
-        "SELECT a.question_id AS question_id, a.text_value AS text_value FROM answers a JOIN responses r ON r.id = a.response_id \
-         JOIN questions q ON q.id = a.question_id WHERE r.survey_id = ? AND r.voided_at IS NULL AND q.kind = 'text' \
-         AND a.text_value IS NOT NULL ORDER BY a.question_id, a.text_value",
+        "SELECT question_id, metric, number_value, text_value, answers FROM survey_answer_counts \
+         WHERE survey_id = ? AND answers > 0",
         &[Bind::Text(survey_id.to_string())],
     )
+}
+
+/// The value of an answer `a` as the text key of `survey_answer_counts`.
+const VALUE_KEY: &str =
+    "COALESCE(CAST(a.number_value AS TEXT), '') || '|' || COALESCE(a.text_value, '')";
+
+/// Adds the stored answers of the new response `response_id` to its survey's answer counts (in the
+/// transaction that stores it).
+pub fn count_response(conn: &mut DbConnection, response_id: ResponseId) -> ApiResult<()> {
+    let sql = format!(
+        "INSERT INTO survey_answer_counts (survey_id, question_id, value_key, metric, number_value, text_value, answers) \
+         SELECT r.survey_id, a.question_id, {VALUE_KEY}, a.metric, a.number_value, a.text_value, 1 \
+         FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id \
+         WHERE a.response_id = ? AND r.voided_at IS NULL AND q.kind <> 'text' \
+         ON CONFLICT (survey_id, question_id, value_key) DO UPDATE SET answers = survey_answer_counts.answers + 1"
+    );
+    execute(conn, &sql, &[Bind::Text(response_id.to_string())])?;
+    Ok(())
+}
+
+/// Takes the answers of the response `response_id`, just voided, out of its survey's answer counts
+/// (in the transaction that voids it).
+pub fn uncount_response(
+    conn: &mut DbConnection,
+    survey_id: SurveyId,
+    response_id: ResponseId,
+) -> ApiResult<()> {
+    let sql = format!(
+        "UPDATE survey_answer_counts SET answers = answers - 1 WHERE survey_id = ? \
+         AND (question_id, value_key) IN (SELECT a.question_id, {VALUE_KEY} FROM answers a WHERE a.response_id = ?)"
+    );
+    execute(
+        conn,
+        &sql,
+        &[
+            Bind::Text(survey_id.to_string()),
+            Bind::Text(response_id.to_string()),
+        ],
+    )?;
+    Ok(())
+}
+
+/// A count.
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// How many non-voided responses one survey has (from an index alone).
+pub fn survey_responses(conn: &mut DbConnection, survey_id: SurveyId) -> ApiResult<i64> {
+    let rows: Vec<Count> = query(
+        conn,
+        "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM responses WHERE survey_id = ? AND voided_at IS NULL",
+        &[Bind::Text(survey_id.to_string())],
+    )?;
+    Ok(rows.first().map_or(0, |c| c.n))
 }
 
 #[derive(QueryableByName)]

@@ -7,17 +7,17 @@ use crate::{
     auth::Visibility,
     db::{
         self, bounds,
-        results::{AnswerCount, MetricCount, ResponseCount, Scope, TextAnswer},
+        results::{AnswerCount, MetricCount, ResponseCount, Scope, SurveyAnswerCount, TextAnswer},
         settings::SettingsRow,
         surveys::SurveyRow,
         DbConnection,
     },
-    domain::questionnaire::Question,
+    domain::{
+        ids::QuestionId,
+        questionnaire::{Question, QuestionKind},
+    },
     error::{ApiError, ApiResult},
 };
-
-/// Completion bounds that hold every response.
-const ALL_TIME: (&str, &str) = ("0000", "9999");
 
 /// Everything a survey's results are computed from.
 pub struct SurveyCounts {
@@ -27,17 +27,16 @@ pub struct SurveyCounts {
     pub questions: Vec<Question>,
     /// The program's default locale, for option labels.
     pub locale: String,
-    /// Standard-metric answers by value.
-    pub metrics: Vec<MetricCount>,
-    /// Responses by month.
-    pub responses: Vec<ResponseCount>,
-    /// Every non-text question's answers by value.
-    pub answers: Vec<AnswerCount>,
+    /// Non-voided responses.
+    pub responses: i64,
+    /// Every non-text question's answers by value, with the question's metric.
+    pub answers: Vec<SurveyAnswerCount>,
     /// The free-text answers, ordered by question and text.
     pub comments: Vec<TextAnswer>,
 }
 
-/// The counts of survey `id`, visible to `visibility`, over all time.
+/// The counts of survey `id`, visible to `visibility`, over all time: read from the survey's answer
+/// counts, never from its answers (only the comments are read one by one).
 pub fn survey(
     conn: &mut DbConnection,
     visibility: Visibility,
@@ -48,12 +47,15 @@ pub fn survey(
         serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
             .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
     let locale = db::settings::get(conn)?.default_locale;
-    let within = Scope::Survey(survey.id);
+    let text_questions: Vec<QuestionId> = questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Text)
+        .map(|q| q.id.into())
+        .collect();
     Ok(SurveyCounts {
-        metrics: db::results::metric_counts(conn, &within, ALL_TIME.0, ALL_TIME.1)?,
-        responses: db::results::response_counts(conn, &within, ALL_TIME.0, ALL_TIME.1)?,
-        answers: db::results::answer_counts(conn, &within, ALL_TIME.0, ALL_TIME.1, false)?,
-        comments: db::results::text_answers(conn, survey.id)?,
+        responses: db::results::survey_responses(conn, survey.id)?,
+        answers: db::results::survey_answer_counts(conn, survey.id)?,
+        comments: db::results::text_answers(conn, survey.id, &text_questions)?,
         survey,
         questions,
         locale,

@@ -159,6 +159,69 @@ async fn survey_results_and_charts() {
 }
 
 #[actix_rt::test]
+async fn survey_results_leave_out_a_voided_response() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("VOIDRES").await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let mut happy = standard_answers();
+        happy[custom.as_str()] = json!("support");
+        let mut unhappy = json!({NSAT: "very_dissatisfied", NPS: 3, CES: 6, COMMENT: "Too slow"});
+        unhappy[custom.as_str()] = json!("licensing");
+        let mut unsure = json!({NSAT: "dont_know", NPS: 8, CES: 2});
+        unsure[custom.as_str()] = json!("support");
+        app.import(&survey, &rows("2026-04-10", 3, "h", false), &happy)
+            .await;
+        let unhappy_ids = app
+            .import(&survey, &rows("2026-08-10", 1, "u", false), &unhappy)
+            .await;
+        app.import(&survey, &rows("2026-08-11", 1, "d", false), &unsure)
+            .await;
+
+        // A voided response leaves every figure, distribution and comment of the survey at once.
+        app.post(&format!("/api/v1/responses/{}/void", unhappy_ids[0]))
+            .admin()
+            .json(json!({"reason": "A test answer"}))
+            .send()
+            .await
+            .expect(200);
+        let after = app
+            .get(&format!("/api/v1/surveys/{survey}/results"))
+            .partner(&partner)
+            .send()
+            .await;
+        let after = after.expect(200);
+        assert_eq!(after["responses"], 4, "{backend:?}");
+        assert_eq!(
+            after["metrics"],
+            json!({
+                "nsat": {"value": 200.0, "n": 3}, "csat": {"value": 100.0, "n": 3},
+                "nps": {"value": 75.0, "n": 4}, "ces": {"value": 2.0, "n": 4},
+                "ces_easy": {"value": 100.0, "n": 4}
+            })
+        );
+        let distribution = |body: &Value, question: &str| {
+            body["questions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|q| q["question_id"] == question)
+                .unwrap()["distribution"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b["count"].as_i64().unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(distribution(after, NSAT), [3, 0, 0, 0, 1]);
+        assert_eq!(distribution(after, NPS), [0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0]);
+        assert_eq!(distribution(after, CES), [0, 4, 0, 0, 0, 0, 0]);
+        assert_eq!(distribution(after, &custom), [0, 4]);
+        assert_eq!(after["comments"].as_array().unwrap().len(), 3);
+    }
+}
+
+#[actix_rt::test]
 async fn closing_a_period_stores_snapshots_that_later_changes_do_not_rewrite() {
     for backend in backends() {
         let app = TestApp::start(backend).await;

@@ -319,6 +319,51 @@ async fn bulk_import_answers_per_row_in_one_transaction() {
             .send()
             .await;
         assert_eq!(bulk.expect(200)["created"], 1000);
+
+        // Rows go in chunks: duplicates of stored contacts and of earlier rows are found in any chunk,
+        // and every created row reads back as sent.
+        let mixed: Vec<_> = (0..1000)
+            .map(|i| match i {
+                i if i % 3 == 0 => json!({"name": "Old", "email": format!("N{i}@X.example")}),
+                700 => json!({"name": "Again", "email": "m10@x.example"}),
+                i => json!({"name": format!("M {i}"), "email": format!("m{i}@x.example"), "locale": "bg"}),
+            })
+            .collect();
+        let second = app
+            .post(&format!("/api/v1/offices/{office}/contacts/import"))
+            .partner(&partner)
+            .json(json!({"contacts": mixed}))
+            .send()
+            .await;
+        let second = second.expect(200);
+        assert_eq!(
+            (second["created"].as_u64(), second["duplicate"].as_u64()),
+            (Some(665), Some(335)),
+            "{backend:?}"
+        );
+        assert_eq!(second["rows"][700]["status"], "duplicate");
+        assert_eq!(second["rows"][999]["status"], "duplicate");
+        let last = second["rows"][998]["contact_id"].as_str().unwrap();
+        let contact = app
+            .get(&format!("/api/v1/contacts/{last}"))
+            .partner(&partner)
+            .send()
+            .await;
+        let contact = contact.expect(200);
+        assert_eq!(
+            (
+                &contact["name"],
+                &contact["email"],
+                &contact["locale"],
+                &contact["organization"]
+            ),
+            (
+                &json!("M 998"),
+                &json!("m998@x.example"),
+                &json!("bg"),
+                &json!(null)
+            )
+        );
     }
 }
 

@@ -240,24 +240,36 @@ fn survey_results_of(counts: SurveyCounts) -> ApiResult<SurveyResults> {
         survey,
         questions,
         locale,
-        metrics,
         responses,
         answers,
         comments,
     } = counts;
+    let mut standard = StandardCounts::default();
+    for c in &answers {
+        if let Some(metric) = &c.metric {
+            standard.add(metric, c.number_value, c.text_value.as_deref(), c.answers);
+        }
+    }
+    let answers: Vec<AnswerCount> = answers
+        .into_iter()
+        .map(|c| AnswerCount {
+            question_id: c.question_id,
+            number_value: c.number_value,
+            text_value: c.text_value,
+            answers: c.answers,
+        })
+        .collect();
     let comments = comments
         .into_iter()
-        .map(|t| {
-            Ok(Comment {
-                question_id: t.question_id.into(),
-                text: t.text_value,
-            })
+        .map(|t| Comment {
+            question_id: t.question_id.into(),
+            text: t.text_value,
         })
-        .collect::<ApiResult<_>>()?;
+        .collect();
     Ok(SurveyResults {
         survey_id: survey.id.into(),
-        responses: responses.iter().map(|r| r.responses).sum(),
-        metrics: metrics_of(&metrics),
+        responses,
+        metrics: standard.metrics(),
         questions: distributions(&questions, &answers, &locale),
         comments,
     })

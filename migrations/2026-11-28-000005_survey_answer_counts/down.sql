@@ -1,0 +1,2 @@
+DROP INDEX responses_survey_voided_idx;
+DROP TABLE survey_answer_counts;
