@@ -312,6 +312,7 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
                         &mut summary,
                     )?;
                 }
+                crate::service::standing::refresh(conn, membership.id, &stamp)?;
             }
         }
         let today = now.date_naive();

@@ -117,12 +117,32 @@ pub enum StartupError {
     Database(String),
 }
 
+/// Connects to the database, runs pending migrations, then computes the stored compliance of every
+/// membership that has none yet (those that existed before `membership_standings` did: the migration
+/// cannot apply the organization cap in SQL, so this start-up step does, with the rule itself).
+fn open_database(config: &Config) -> Result<db::DbPool, StartupError> {
+    let pool = db::connect(config).map_err(StartupError::Database)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| StartupError::Database(format!("cannot open the database: {e}")))?;
+    let filled = service::standing::fill_missing(&mut conn, Utc::now().date_naive())
+        .map_err(|e| StartupError::Database(format!("cannot compute stored compliance: {e}")))?;
+    if filled > 0 {
+        tracing::info!(
+            memberships = filled,
+            "computed the stored compliance of memberships without one"
+        );
+    }
+    drop(conn);
+    Ok(pool)
+}
+
 impl AppState {
     /// Connects to the database, runs migrations and loads the token verifier.
     pub fn new(config: &Config) -> Result<Self, StartupError> {
         let verifier = auth::Verifier::from_config(&config.jwt)?;
         let mailer = mail::LettreMailer::from_config(&config.mail, &config.mail_from)?;
-        let pool = db::connect(config).map_err(StartupError::Database)?;
+        let pool = open_database(config)?;
         let limiter = api::rate_limit::RateLimiter::new(
             config.respondent_rate_limit,
             std::time::Duration::from_secs(60),
@@ -157,9 +177,7 @@ impl AppState {
 
     /// Connects to the database and runs any pending migrations (what [`AppState::new`] does first).
     pub fn migrate(config: &Config) -> Result<(), StartupError> {
-        db::connect(config)
-            .map(drop)
-            .map_err(StartupError::Database)
+        open_database(config).map(drop)
     }
 
     /// Marks `public_url` as right even though it was derived from the bind address: the host listens

@@ -16,6 +16,7 @@ pub mod responses;
 pub mod results;
 pub mod schema;
 pub mod settings;
+pub mod standing;
 pub mod surveys;
 pub mod types;
 

@@ -299,3 +299,17 @@ diesel::table! {
         requests -> BigInt,
     }
 }
+
+diesel::table! {
+    membership_standings (membership_id) {
+        membership_id -> Text,
+        partner_id -> Text,
+        status -> Text,
+        best_office_counted -> BigInt,
+        computed_on -> Text,
+        valid_until -> Nullable<Text>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(membership_standings, memberships);
+diesel::allow_tables_to_appear_in_same_query!(membership_standings, offices);

@@ -314,6 +314,61 @@ pub fn membership_standing(
     }
 }
 
+/// What the program-wide list shows of a membership on `as_of`, and until when that holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Whether the membership meets the rule (any one office does).
+    pub met: bool,
+    /// Counted responses of its best office.
+    pub best_office_counted: usize,
+    /// The last day `met` and `best_office_counted` are sure to stay as they are if no response is
+    /// added or voided (`None`: until then, whatever the day).
+    pub unchanged_until: Option<NaiveDate>,
+}
+
+/// The list's view of a membership's `standing` on `as_of`, computed from the same `responses`.
+pub fn summary(
+    standing: &MembershipStanding,
+    responses: &[Completed],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> Summary {
+    Summary {
+        met: standing.met,
+        best_office_counted: standing
+            .offices
+            .iter()
+            .map(|o| o.counted)
+            .max()
+            .unwrap_or(0),
+        unchanged_until: unchanged_until(responses, rules, as_of),
+    }
+}
+
+/// The last day every count of `as_of` stays the same if no response is added or voided: the day
+/// before the first non-voided response enters the window (one completed after `as_of`) or one in the
+/// window leaves it. `None` when no response will ever enter or leave.
+pub fn unchanged_until(
+    responses: &[Completed],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    responses
+        .iter()
+        .filter(|r| !r.voided)
+        .filter_map(|r| {
+            if r.completed_on > as_of {
+                Some(r.completed_on)
+            } else if in_window(r.completed_on, as_of, rules.window_months) {
+                Some(exit_day(r.completed_on, rules.window_months))
+            } else {
+                None
+            }
+        })
+        .min()
+        .map(|change| change.pred_opt().unwrap_or(change))
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -561,6 +616,41 @@ mod tests {
         );
     }
 
+    #[test]
+    fn counts_hold_until_a_response_enters_or_leaves_the_window() {
+        let rules = Rules::default();
+        let mut responses = many(10, "a", |i| format!("org{i}"), day(2026, 6, 1));
+        responses.push(response(20, "a", "old", day(2025, 1, 10)));
+        assert_eq!(
+            unchanged_until(&responses, &rules, AS_OF()),
+            Some(day(2027, 5, 31)),
+            "the ten leave on 2027-06-01; the old one left already"
+        );
+        responses.push(response(21, "a", "late", day(2026, 12, 5)));
+        assert_eq!(
+            unchanged_until(&responses, &rules, AS_OF()),
+            Some(day(2026, 12, 4)),
+            "a response completed after the day enters the window on its day"
+        );
+        responses.last_mut().unwrap().voided = true;
+        assert_eq!(
+            unchanged_until(&responses, &rules, AS_OF()),
+            Some(day(2027, 5, 31)),
+            "a voided response never moves a count"
+        );
+        assert_eq!(unchanged_until(&[], &rules, AS_OF()), None);
+        let ids = vec!["a".to_string()];
+        let standing = membership_standing(&ids, &responses, &rules, AS_OF());
+        assert_eq!(
+            summary(&standing, &responses, &rules, AS_OF()),
+            Summary {
+                met: true,
+                best_office_counted: 10,
+                unchanged_until: Some(day(2027, 5, 31)),
+            }
+        );
+    }
+
     fn arbitrary_responses() -> impl Strategy<Value = Vec<Completed>> {
         prop::collection::vec((0usize..3, 0usize..6, 0i64..500, any::<bool>()), 0..60).prop_map(
             |rows| {
@@ -625,6 +715,26 @@ mod tests {
             let before = standing(&["o0", "o1", "o2"], &responses);
             responses.reverse();
             prop_assert_eq!(standing(&["o0", "o1", "o2"], &responses), before);
+        }
+
+        #[test]
+        fn the_summary_holds_every_day_until_it_says(responses in arbitrary_responses(), future in prop::collection::vec(1i64..60, 0..3)) {
+            let mut responses = responses;
+            for (i, days) in future.into_iter().enumerate() {
+                responses.push(Completed { id: format!("f{i}"), office_id: "o1".into(), org_key: "late".into(), completed_on: AS_OF() + chrono::Duration::days(days), voided: false, anonymous: false });
+            }
+            let rules = Rules::default();
+            let offices: Vec<String> = ["o0", "o1", "o2"].iter().map(|o| o.to_string()).collect();
+            let on = |day: NaiveDate| summary(&membership_standing(&offices, &responses, &rules, day), &responses, &rules, day);
+            let today = on(AS_OF());
+            let last = today.unchanged_until.unwrap_or(AS_OF() + chrono::Duration::days(800));
+            prop_assert!(last >= AS_OF());
+            let mut day = AS_OF();
+            while day <= last {
+                let later = on(day);
+                prop_assert_eq!((later.met, later.best_office_counted), (today.met, today.best_office_counted), "on {}", day);
+                day = day.succ_opt().unwrap();
+            }
         }
     }
 }

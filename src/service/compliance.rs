@@ -11,7 +11,7 @@ use crate::{
         DbConnection,
     },
     domain::{
-        compliance::{membership_standing, window_start, MembershipStanding},
+        compliance::{membership_standing, window_start, Completed, MembershipStanding, Rules},
         ids::{MembershipId, OfficeId},
     },
     error::ApiResult,
@@ -42,11 +42,8 @@ pub fn explain(
 ) -> ApiResult<Explained> {
     let membership = db::memberships::get(conn, visibility, id)?;
     let settings = db::settings::get(conn)?;
-    let offices = db::offices::list_for_membership(conn, id, None, 10_000)?.0;
-    let responses = db::results::membership_responses(conn, membership.id)?;
+    let (offices, _, standing) = judge(conn, membership.id, &settings.rules(), as_of)?;
     let ids: Vec<OfficeId> = offices.iter().map(|o| o.id).collect();
-    let keys: Vec<String> = ids.iter().map(OfficeId::to_string).collect();
-    let standing = membership_standing(&keys, &responses, &settings.rules(), as_of);
     let names = match detailed {
         true => db::contacts::organization_names(conn, &ids)?,
         false => HashMap::new(),
@@ -58,6 +55,21 @@ pub fn explain(
         standing,
         names,
     })
+}
+
+/// Membership `id` against `rules` on `as_of`: its offices, its responses as the rule sees them and its
+/// standing. What both its explanation and its stored row in the program-wide list come from.
+pub fn judge(
+    conn: &mut DbConnection,
+    id: MembershipId,
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> ApiResult<(Vec<OfficeRow>, Vec<Completed>, MembershipStanding)> {
+    let offices = db::offices::list_for_membership(conn, id, None, 10_000)?.0;
+    let responses = db::results::membership_responses(conn, id)?;
+    let keys: Vec<String> = offices.iter().map(|o| o.id.to_string()).collect();
+    let standing = membership_standing(&keys, &responses, rules, as_of);
+    Ok((offices, responses, standing))
 }
 
 /// Every membership's best office count on `as_of` (the organization cap applied in SQL), with the

@@ -49,7 +49,9 @@ pub fn create(
     };
     db::write_tx(conn, |conn| {
         db::partners::get(conn, Visibility::All, partner_id)?;
-        db::memberships::insert(conn, row)
+        let row = db::memberships::insert(conn, row)?;
+        super::standing::refresh(conn, row.id, now)?;
+        Ok(row)
     })
 }
 

@@ -15,6 +15,7 @@ pub mod publication;
 pub mod respond;
 pub mod responses;
 pub mod results;
+pub mod standing;
 pub mod surveys;
 
 /// Whether the database answers (the readiness probe).

@@ -28,7 +28,9 @@ pub fn update_settings(
     now: &str,
 ) -> ApiResult<SettingsRow> {
     db::write_tx(conn, |conn| {
-        db::settings::update(conn, expected, changes, now)
+        let settings = db::settings::update(conn, expected, changes, now)?;
+        super::standing::expire_all(conn)?;
+        Ok(settings)
     })
 }
 

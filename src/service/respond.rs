@@ -260,6 +260,7 @@ pub fn submit(
             return Err(RespondError::Answered(found.contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;
+        crate::service::standing::refresh(conn, response.membership_id, now)?;
         Ok(response.id)
     })
 }

@@ -114,7 +114,8 @@ pub fn void_response(
     now: &str,
 ) -> ApiResult<Answered<ResponseRow>> {
     db::write_tx(conn, |conn| {
-        db::responses::void(conn, id, by, reason.trim(), now)?;
+        let voided = db::responses::void(conn, id, by, reason.trim(), now)?;
+        super::standing::refresh(conn, voided.membership_id, now)?;
         get_response(conn, Visibility::All, id)
     })
 }
@@ -223,6 +224,7 @@ pub fn import_responses(
                 Err(errors) => outcomes.push(Err(errors)),
             }
         }
+        super::standing::refresh(conn, survey.membership_id, now)?;
         Ok(outcomes)
     })
 }

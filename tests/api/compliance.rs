@@ -2,7 +2,9 @@
 
 use serde_json::{json, Value};
 
-use crate::common::{backends, rows, standard_answers, TestApp, CES, NPS, NSAT};
+use crate::common::{
+    answers_with, backends, movable_clock, rows, standard_answers, Options, TestApp, CES, NPS, NSAT,
+};
 
 const AS_OF: &str = "2026-11-20";
 
@@ -257,6 +259,8 @@ async fn the_rule_at_its_edges() {
             );
             assert_eq!(listed["status"], explained["status"]);
         }
+        // Today's list, read from the stored compliance, agrees with today's explanations too.
+        todays_list_agrees_with_explanations(&app).await;
     }
 }
 
@@ -393,5 +397,248 @@ async fn roles_see_compliance_at_their_level_of_detail() {
             .send()
             .await
             .problem(422);
+    }
+}
+
+/// Every page of today's list (stored compliance), `filters` added to the query, walking the cursor
+/// `limit` at a time.
+async fn todays_list(app: &TestApp, filters: &str, limit: usize) -> Vec<Value> {
+    let mut items = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let reply = app
+            .get(&format!(
+                "/api/v1/program/compliance?limit={limit}{filters}{cursor}"
+            ))
+            .vendor()
+            .send()
+            .await;
+        let page = reply.expect(200);
+        items.extend(page["items"].as_array().unwrap().iter().cloned());
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => return items,
+        }
+    }
+}
+
+/// Today's (status, best office's count) of `membership` in the program-wide list.
+async fn listed(app: &TestApp, membership: &str) -> (String, i64) {
+    let items = todays_list(app, "", 200).await;
+    let item = items
+        .iter()
+        .find(|i| i["membership_id"] == membership)
+        .unwrap_or_else(|| panic!("{membership} is not listed: {items:?}"));
+    (
+        item["status"].as_str().unwrap().to_owned(),
+        item["best_office_counted"].as_i64().unwrap(),
+    )
+}
+
+/// Each membership of today's list stands as its explanation of today says, and the list is the
+/// same whatever the page size.
+async fn todays_list_agrees_with_explanations(app: &TestApp) {
+    let items = todays_list(app, "", 200).await;
+    assert_eq!(todays_list(app, "", 1).await, items);
+    for item in &items {
+        let id = item["membership_id"].as_str().unwrap();
+        let explained = app
+            .get(&format!("/api/v1/memberships/{id}/compliance"))
+            .admin()
+            .send()
+            .await
+            .expect(200)
+            .clone();
+        let best = explained["offices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["counted"].as_i64().unwrap())
+            .max()
+            .unwrap_or(0);
+        assert_eq!(item["status"], explained["status"], "{id}");
+        assert_eq!(item["best_office_counted"].as_i64(), Some(best), "{id}");
+    }
+}
+
+#[actix_rt::test]
+async fn todays_list_follows_every_change_at_once() {
+    for backend in backends() {
+        let start = "2026-11-20T12:00:00Z".parse().unwrap();
+        let (clock, seconds) = movable_clock(start);
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                clock: Some(clock),
+                ..Options::default()
+            },
+        )
+        .await;
+
+        // A live answer completes the tenth counted response: met at once; voiding it undoes that.
+        let live = app.invited("LIVE", "buyer@live.example").await;
+        let answers = answers_with(&live.custom, "support");
+        app.import(&live.survey, &rows("2026-06-01", 9, "org", false), &answers)
+            .await;
+        assert_eq!(listed(&app, &live.membership).await, ("not_met".into(), 9));
+        app.post(&format!("/api/v1/respond/{}", live.token()))
+            .json(json!({"answers": answers}))
+            .send()
+            .await
+            .expect(201);
+        assert_eq!(
+            listed(&app, &live.membership).await,
+            ("met".into(), 10),
+            "{backend:?}"
+        );
+        let responses = app
+            .get(&format!("/api/v1/surveys/{}/responses", live.survey))
+            .admin()
+            .send()
+            .await;
+        let answered = responses.expect(200)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["source"] == "live")
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        app.post(&format!("/api/v1/responses/{answered}/void"))
+            .admin()
+            .json(json!({"reason": "Answered by the partner's own staff"}))
+            .send()
+            .await
+            .expect(200);
+        assert_eq!(listed(&app, &live.membership).await, ("not_met".into(), 9));
+
+        // Ten responses whose window ends today: met today, not met tomorrow, without any write.
+        let (leaving, _, s) = membership(&app, "LEAVING", 1).await;
+        app.import(
+            &s[0],
+            &rows("2025-11-21", 10, "old", false),
+            &standard_answers(),
+        )
+        .await;
+        assert_eq!(listed(&app, &leaving).await, ("met".into(), 10));
+        let met = todays_list(&app, "&status=met", 200).await;
+        assert_eq!(met.len(), 1);
+        assert_eq!(met[0]["membership_id"], leaving.as_str());
+        assert_eq!(met[0]["countries"], json!(["BG"]));
+        todays_list_agrees_with_explanations(&app).await;
+        seconds.fetch_add(12 * 3600, std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(
+            listed(&app, &leaving).await,
+            ("not_met".into(), 0),
+            "{backend:?}: the ten left the window on 2026-11-21"
+        );
+        assert!(todays_list(&app, "&status=met", 200).await.is_empty());
+        todays_list_agrees_with_explanations(&app).await;
+
+        // The country filter follows offices as they are added and change country.
+        let office = app.office(&leaving, "DE").await;
+        let german = todays_list(&app, "&country=de", 200).await;
+        assert_eq!(german.len(), 1);
+        assert_eq!(german[0]["countries"], json!(["BG", "DE"]));
+        app.patch(&format!("/api/v1/offices/{office}"))
+            .admin()
+            .json(json!({"country": "AT"}))
+            .send()
+            .await
+            .expect(200);
+        assert!(todays_list(&app, "&country=DE", 200).await.is_empty());
+        assert_eq!(todays_list(&app, "&country=AT", 200).await.len(), 1);
+        assert_eq!(
+            todays_list(&app, "&country=BG&status=not_met", 1)
+                .await
+                .len(),
+            2
+        );
+
+        // A new membership is listed at once; a changed rule applies at once.
+        let partner = app.partner("NEW").await;
+        let new = app.membership(&partner, "M-NEW").await;
+        assert_eq!(listed(&app, &new).await, ("not_met".into(), 0));
+        app.patch("/api/v1/program/settings")
+            .admin()
+            .json(json!({"min_completed_surveys": 9}))
+            .send()
+            .await
+            .expect(200);
+        assert_eq!(listed(&app, &live.membership).await, ("met".into(), 9));
+        todays_list_agrees_with_explanations(&app).await;
+    }
+}
+
+#[actix_rt::test]
+async fn memberships_without_stored_compliance_get_it_at_start_up() {
+    use diesel::connection::SimpleConnection as _;
+    for backend in backends() {
+        let (clock, _) = movable_clock("2026-11-20T12:00:00Z".parse().unwrap());
+        let options = || Options {
+            clock: Some(clock.clone()),
+            ..Options::default()
+        };
+        let app = TestApp::start_with(backend, options()).await;
+        let (met, _, s) = membership(&app, "BEFORE", 1).await;
+        app.import(
+            &s[0],
+            &rows("2026-06-01", 10, "org", false),
+            &standard_answers(),
+        )
+        .await;
+        let (not_met, ..) = membership(&app, "EMPTY", 0).await;
+        // As if both memberships existed before the stored compliance did.
+        csat_index::testing::pool(&app.state)
+            .get()
+            .unwrap()
+            .batch_execute("DELETE FROM membership_standings")
+            .unwrap();
+        assert!(todays_list(&app, "", 200).await.is_empty());
+
+        let restarted = app.replica(options()).await;
+        assert_eq!(listed(&restarted, &met).await, ("met".into(), 10));
+        assert_eq!(listed(&restarted, &not_met).await, ("not_met".into(), 0));
+        todays_list_agrees_with_explanations(&restarted).await;
+    }
+}
+
+#[actix_rt::test]
+async fn concurrent_answers_to_one_membership_all_count() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, membership, office, _) = app.partner_tree("BUSY").await;
+        let (survey, custom) = app.open_survey(&partner, &office).await;
+        let mut contacts = Vec::new();
+        for i in 0..8 {
+            let email = format!("buyer{i}@org{i}.example");
+            contacts.push(
+                app.consenting_contact(&office, &email, &format!("Org {i}"))
+                    .await,
+            );
+        }
+        let ids: Vec<&str> = contacts.iter().map(String::as_str).collect();
+        let links = app.invite_links(&partner, &survey, &ids).await;
+        let answers = answers_with(&custom, "support");
+        // Each answer recomputes the membership's stored compliance under a lock on the membership:
+        // answers arriving together wait for each other, never deadlock.
+        let replies = futures_util::future::join_all(links.iter().map(|link| {
+            app.post(&format!(
+                "/api/v1/respond/{}",
+                crate::common::token_of(link)
+            ))
+            .json(json!({"answers": answers}))
+            .send()
+        }))
+        .await;
+        for reply in &replies {
+            reply.expect(201);
+        }
+        assert_eq!(
+            listed(&app, &membership).await,
+            ("not_met".into(), 8),
+            "{backend:?}"
+        );
     }
 }

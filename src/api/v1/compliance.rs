@@ -353,7 +353,8 @@ async fn program_compliance(
     query: Query<ProgramComplianceQuery>,
     page: Query<ListQuery>,
 ) -> ApiResult<Returned<MembershipStatusPage>> {
-    let day = as_of(query.as_of, state.clock.now().date_naive())?;
+    let today = state.clock.now().date_naive();
+    let day = as_of(query.as_of, today)?;
     let (limit, after) = page.parse::<Uuid>()?;
     let country = query
         .country
@@ -369,6 +370,37 @@ async fn program_compliance(
         ));
     }
     let status = query.status;
+    // Today's list is read from each membership's stored compliance (`service::standing`), kept up to
+    // date with every change; another day's is counted from that day's window.
+    if day == today {
+        let met = status.map(|s| s == ComplianceStatus::Met);
+        let page = db::run(&state.pool, move |conn| {
+            service::standing::list(
+                conn,
+                today,
+                met,
+                country.as_deref(),
+                after.map(Into::into),
+                limit,
+            )
+        })
+        .await?;
+        return Ok(Returned(super::page_of(page, |listed| {
+            Ok(MembershipStatus {
+                membership_id: listed.membership_id.into(),
+                partner_id: listed.partner_id.into(),
+                membership_number: listed.membership_number,
+                countries: listed.countries,
+                status: if listed.met {
+                    ComplianceStatus::Met
+                } else {
+                    ComplianceStatus::NotMet
+                },
+                best_office_counted: listed.best_office_counted,
+            })
+        })?));
+    }
+    // Another day than today: counted from the responses of that day's window (only today's list is stored).
     let counts = db::run(&state.pool, move |conn| {
         service::compliance::program(conn, day)
     })

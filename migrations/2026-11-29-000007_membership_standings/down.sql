@@ -1,0 +1,2 @@
+DROP INDEX offices_country_membership_idx;
+DROP TABLE membership_standings;

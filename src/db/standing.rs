@@ -1,0 +1,171 @@
+//! Each membership's stored compliance of today (`membership_standings`), what the program-wide list
+//! reads: one row per membership, kept by `service::standing`.
+
+use diesel::{prelude::*, sql_types::Text};
+
+use super::{
+    results::{query, Bind},
+    schema::{membership_standings, memberships, offices},
+    DbConnection,
+};
+use crate::{
+    domain::ids::{MembershipId, PartnerId},
+    error::ApiResult,
+};
+
+/// A membership's stored standing.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = membership_standings)]
+pub struct StandingRow {
+    /// The membership.
+    pub membership_id: MembershipId,
+    /// Its partner.
+    pub partner_id: PartnerId,
+    /// `met` or `not_met`.
+    pub status: String,
+    /// Counted responses of its best office.
+    pub best_office_counted: i64,
+    /// The day (`YYYY-MM-DD`) it was computed for.
+    pub computed_on: String,
+    /// The last day (`YYYY-MM-DD`) it holds without a write; `None` until a write.
+    pub valid_until: Option<String>,
+}
+
+/// The stored status of a met membership.
+pub const MET: &str = "met";
+/// The stored status of a membership that does not meet the rule.
+pub const NOT_MET: &str = "not_met";
+
+#[derive(QueryableByName)]
+struct Owner {
+    #[diesel(sql_type = Text)]
+    partner_id: PartnerId,
+}
+
+/// The partner of membership `id`, the membership locked until the transaction ends on PostgreSQL
+/// (SQLite's write transactions already run one at a time); `None` when it does not exist. Whoever
+/// recomputes a membership's row takes this lock before reading its responses, so a recomputation never
+/// writes figures read before another transaction's change committed. `FOR NO KEY UPDATE`, not `FOR
+/// UPDATE`: storing a response takes a key-share lock on its membership (the foreign key), which
+/// `FOR UPDATE` would wait for, so two answers to one membership would deadlock.
+pub fn lock_membership(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Option<PartnerId>> {
+    let lock = match conn {
+        DbConnection::Postgresql(_) => " FOR NO KEY UPDATE",
+        DbConnection::Sqlite(_) => "",
+    };
+    let owners: Vec<Owner> = query(
+        conn,
+        &format!("SELECT partner_id FROM memberships WHERE id = ?{lock}"),
+        &[Bind::Text(id.to_string())],
+    )?;
+    Ok(owners.into_iter().next().map(|o| o.partner_id))
+}
+
+/// Stores `row` in place of the membership's previous one.
+pub fn replace(conn: &mut DbConnection, row: &StandingRow) -> ApiResult<()> {
+    delete(conn, row.membership_id)?;
+    diesel::insert_into(membership_standings::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Removes the row of membership `id`, if any.
+pub fn delete(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
+    diesel::delete(membership_standings::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// The memberships whose rows do not hold on `today`: past their `valid_until`, or computed for a
+/// later day (the clock went back). Both through an index.
+pub fn stale(conn: &mut DbConnection, today: &str) -> ApiResult<Vec<MembershipId>> {
+    let mut ids: Vec<MembershipId> = membership_standings::table
+        .filter(membership_standings::valid_until.lt(today))
+        .select(membership_standings::membership_id)
+        .load(conn)?;
+    ids.extend(
+        membership_standings::table
+            .filter(membership_standings::computed_on.gt(today))
+            .select(membership_standings::membership_id)
+            .load::<MembershipId>(conn)?,
+    );
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Memberships without a row (those that existed before the table did).
+pub fn missing(conn: &mut DbConnection) -> ApiResult<Vec<MembershipId>> {
+    Ok(memberships::table
+        .filter(diesel::dsl::not(memberships::id.eq_any(
+            membership_standings::table.select(membership_standings::membership_id),
+        )))
+        .select(memberships::id)
+        .order(memberships::id.asc())
+        .load(conn)?)
+}
+
+/// Marks every row stale (the rule's settings changed): the next list recomputes them.
+pub fn expire_all(conn: &mut DbConnection) -> ApiResult<()> {
+    diesel::update(membership_standings::table)
+        .set(membership_standings::valid_until.eq(Some("0000-01-01")))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A page of stored rows in membership order after `after`, only `status` ones and only memberships with
+/// an office in `country` when given, and whether more follow.
+pub fn page(
+    conn: &mut DbConnection,
+    status: Option<&str>,
+    country: Option<&str>,
+    after: Option<MembershipId>,
+    limit: i64,
+) -> ApiResult<(Vec<StandingRow>, bool)> {
+    let mut query = membership_standings::table
+        .select(StandingRow::as_select())
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(membership_standings::status.eq(status.to_owned()));
+    }
+    if let Some(country) = country {
+        query = query.filter(
+            membership_standings::membership_id.eq_any(
+                offices::table
+                    .filter(offices::country.eq(country.to_owned()))
+                    .select(offices::membership_id),
+            ),
+        );
+    }
+    super::paginate!(
+        conn,
+        query,
+        membership_standings::membership_id,
+        after,
+        limit
+    )
+}
+
+/// The membership numbers of `ids`.
+pub fn numbers(
+    conn: &mut DbConnection,
+    ids: &[MembershipId],
+) -> ApiResult<Vec<(MembershipId, String)>> {
+    Ok(memberships::table
+        .filter(memberships::id.eq_any(ids))
+        .select((memberships::id, memberships::membership_number))
+        .load(conn)?)
+}
+
+/// The distinct office countries of `ids`, by membership and country.
+pub fn countries(
+    conn: &mut DbConnection,
+    ids: &[MembershipId],
+) -> ApiResult<Vec<(MembershipId, String)>> {
+    Ok(offices::table
+        .filter(offices::membership_id.eq_any(ids))
+        .select((offices::membership_id, offices::country))
+        .distinct()
+        .order((offices::membership_id.asc(), offices::country.asc()))
+        .load(conn)?)
+}

@@ -1,0 +1,157 @@
+//! Each membership's compliance of today, kept in `membership_standings` so the program-wide list reads
+//! stored rows instead of counting every response of the window on each request.
+//!
+//! A row comes from the same rule and the same data as a membership's explained compliance
+//! (`compliance::judge`), so the two never disagree. It is recomputed:
+//! - by [`refresh`], in the transaction of every change to the membership's responses (answer, import,
+//!   void), offices (created, deleted) and the membership itself (created; its row goes with it when
+//!   it is deleted). An office's country is read live by the list, so changing it needs no recomputation;
+//! - by [`refresh_stale`], before the list is served, for the rows a day has passed the `valid_until` of
+//!   (a response entered or left the window since) and, when the rule's settings changed, for all;
+//! - by [`fill_missing`] at start-up, for memberships that existed before the table did.
+//!
+//! Only today's list is kept: a list of another day is counted from the responses (`compliance::program`).
+
+use chrono::NaiveDate;
+
+use crate::{
+    db::{
+        self,
+        standing::{StandingRow, MET, NOT_MET},
+        DbConnection,
+    },
+    domain::{
+        compliance::{summary, Rules},
+        ids::{MembershipId, PartnerId},
+    },
+    error::ApiResult,
+};
+
+/// Memberships recomputed per transaction when many are (a day passed, settings changed, start-up), so
+/// writers are never held up for long.
+const CHUNK: usize = 200;
+
+/// Recomputes membership `id`'s stored standing on the day of `now`, inside the caller's transaction
+/// (which changed the membership, its offices or its responses); removes the row when the membership no
+/// longer exists.
+pub fn refresh(conn: &mut DbConnection, id: MembershipId, now: &str) -> ApiResult<()> {
+    let today = db::parse_timestamp(now)?.date_naive();
+    let rules = db::settings::get(conn)?.rules();
+    recompute(conn, id, &rules, today)
+}
+
+/// Recomputes one membership's row under `rules` on `today`.
+fn recompute(
+    conn: &mut DbConnection,
+    id: MembershipId,
+    rules: &Rules,
+    today: NaiveDate,
+) -> ApiResult<()> {
+    let Some(partner_id) = db::standing::lock_membership(conn, id)? else {
+        return db::standing::delete(conn, id);
+    };
+    let (_, responses, standing) = super::compliance::judge(conn, id, rules, today)?;
+    let summary = summary(&standing, &responses, rules, today);
+    db::standing::replace(
+        conn,
+        &StandingRow {
+            membership_id: id,
+            partner_id,
+            status: if summary.met { MET } else { NOT_MET }.to_owned(),
+            best_office_counted: summary.best_office_counted as i64,
+            computed_on: today.to_string(),
+            valid_until: summary.unchanged_until.map(|d| d.to_string()),
+        },
+    )
+}
+
+/// Recomputes `ids` on `today`, [`CHUNK`] memberships per write transaction; returns how many.
+fn recompute_all(
+    conn: &mut DbConnection,
+    ids: &[MembershipId],
+    today: NaiveDate,
+) -> ApiResult<usize> {
+    for chunk in ids.chunks(CHUNK) {
+        db::write_tx(conn, |conn| {
+            let rules = db::settings::get(conn)?.rules();
+            chunk
+                .iter()
+                .try_for_each(|id| recompute(conn, *id, &rules, today))
+        })?;
+    }
+    Ok(ids.len())
+}
+
+/// Recomputes the rows that do not hold on `today` (see [`db::standing::stale`]); returns how many.
+pub fn refresh_stale(conn: &mut DbConnection, today: NaiveDate) -> ApiResult<usize> {
+    let stale = db::standing::stale(conn, &today.to_string())?;
+    recompute_all(conn, &stale, today)
+}
+
+/// Computes the rows of memberships that have none (those created before the table existed); run at
+/// start-up, returns how many.
+pub fn fill_missing(conn: &mut DbConnection, today: NaiveDate) -> ApiResult<usize> {
+    let missing = db::standing::missing(conn)?;
+    recompute_all(conn, &missing, today)
+}
+
+/// Marks every row stale, inside the caller's transaction (the rule's settings changed): the next list
+/// recomputes them all.
+pub fn expire_all(conn: &mut DbConnection) -> ApiResult<()> {
+    db::standing::expire_all(conn)
+}
+
+/// One membership in today's program-wide list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The membership.
+    pub membership_id: MembershipId,
+    /// Its partner.
+    pub partner_id: PartnerId,
+    /// Its membership number.
+    pub membership_number: String,
+    /// Its offices' countries, sorted, each once.
+    pub countries: Vec<String>,
+    /// Whether it meets the rule.
+    pub met: bool,
+    /// Counted responses of its best office.
+    pub best_office_counted: i64,
+}
+
+/// A page of today's program-wide list in membership order after `after` (only met or not-met ones when
+/// `met` is given, only those with an office in `country` when it is), and whether more follow. Stale
+/// rows are recomputed first.
+pub fn list(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    met: Option<bool>,
+    country: Option<&str>,
+    after: Option<MembershipId>,
+    limit: i64,
+) -> ApiResult<(Vec<Listed>, bool)> {
+    refresh_stale(conn, today)?;
+    let status = met.map(|met| if met { MET } else { NOT_MET });
+    let (rows, more) = db::standing::page(conn, status, country, after, limit)?;
+    let ids: Vec<MembershipId> = rows.iter().map(|r| r.membership_id).collect();
+    let numbers: std::collections::HashMap<MembershipId, String> =
+        db::standing::numbers(conn, &ids)?.into_iter().collect();
+    let mut countries: std::collections::HashMap<MembershipId, Vec<String>> =
+        std::collections::HashMap::new();
+    for (id, country) in db::standing::countries(conn, &ids)? {
+        countries.entry(id).or_default().push(country);
+    }
+    let listed = rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(Listed {
+                membership_number: numbers.get(&row.membership_id)?.clone(),
+                countries: countries.remove(&row.membership_id).unwrap_or_default(),
+                membership_id: row.membership_id,
+                partner_id: row.partner_id,
+                met: row.status == MET,
+                best_office_counted: row.best_office_counted,
+            })
+        })
+        .collect();
+    Ok((listed, more))
+}
