@@ -108,7 +108,10 @@ fn run(
 ) -> Result<(), Error> {
     let settings: HashMap<&str, String> = HashMap::from([
         ("CSAT_DATABASE_URL", url.to_owned()),
-        ("CSAT_JWT_SECRET", "mail-benchmark-secret-at-least-32-bytes".into()),
+        (
+            "CSAT_JWT_SECRET",
+            "mail-benchmark-secret-at-least-32-bytes".into(),
+        ),
         ("CSAT_MAIL_URL", format!("smtp://127.0.0.1:{}", sink.port)),
         ("CSAT_MAIL_FROM", "Bench <bench@localhost>".into()),
         ("CSAT_PUBLIC_URL", "http://127.0.0.1:8080".into()),
@@ -262,7 +265,10 @@ fn ceiling(sink: &Sink, connections: usize, messages: usize) -> Result<f64, Erro
     });
     let elapsed = started.elapsed().as_secs_f64();
     let counts = sink.counts();
-    assert_eq!(counts.recipients, messages, "the ceiling run delivered everything once");
+    assert_eq!(
+        counts.recipients, messages,
+        "the ceiling run delivered everything once"
+    );
     Ok(messages as f64 / elapsed)
 }
 
