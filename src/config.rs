@@ -89,6 +89,75 @@ pub enum MailConfig {
     Directory(PathBuf),
 }
 
+/// How the outbox worker delivers email (`CSAT_MAIL_*`); read apart from [`Config`] (like
+/// [`HttpServerConfig`]) and given to the state with `AppState::with_mail_delivery`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailDelivery {
+    /// Messages one pass claims (`CSAT_MAIL_BATCH`, default 200); passes follow each other at once
+    /// while they come back full.
+    pub batch: usize,
+    /// Messages sent at the same time, each over its own SMTP connection; the connections stay open
+    /// in a pool between messages, so this is also the number of SMTP connections the worker keeps
+    /// (`CSAT_MAIL_CONCURRENCY`, default 32).
+    pub concurrency: usize,
+    /// Rest between passes once the outbox is drained (`CSAT_MAIL_INTERVAL_MS`, default 2,000).
+    pub interval: Duration,
+}
+
+impl Default for MailDelivery {
+    /// 200 messages a pass, 32 at a time, a pass every 2 seconds when idle.
+    fn default() -> Self {
+        MailDelivery {
+            batch: 200,
+            concurrency: 32,
+            interval: Duration::from_secs(2),
+        }
+    }
+}
+
+impl MailDelivery {
+    /// The most messages sent at the same time (and SMTP connections kept).
+    pub const MAX_CONCURRENCY: usize = 256;
+
+    /// Reads the delivery settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the delivery settings through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let defaults = MailDelivery::default();
+        let number = |name: &str, default: usize, max: usize| -> Result<usize, ConfigError> {
+            match lookup(name).filter(|text| !text.trim().is_empty()) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|value| (1..=max).contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from 1 to {max}"
+                        ))
+                    }),
+            }
+        };
+        Ok(MailDelivery {
+            batch: number("CSAT_MAIL_BATCH", defaults.batch, 10_000)?,
+            concurrency: number(
+                "CSAT_MAIL_CONCURRENCY",
+                defaults.concurrency,
+                Self::MAX_CONCURRENCY,
+            )?,
+            interval: Duration::from_millis(number(
+                "CSAT_MAIL_INTERVAL_MS",
+                defaults.interval.as_millis() as usize,
+                600_000,
+            )? as u64),
+        })
+    }
+}
+
 /// Requests per minute each token may make, by its role (0: unlimited), and how often a replica
 /// shares its counts with the others through the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -460,6 +529,36 @@ mod tests {
             ("CSAT_JWT_ALGORITHM", "RS256")
         ])
         .is_err());
+    }
+
+    #[test]
+    fn mail_delivery_settings_have_defaults_and_are_validated() {
+        let delivery = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            MailDelivery::from_lookup(|name| map.get(name).cloned())
+        };
+        assert_eq!(delivery(&[]).unwrap(), MailDelivery::default());
+        assert_eq!(
+            delivery(&[
+                ("CSAT_MAIL_BATCH", "50"),
+                ("CSAT_MAIL_CONCURRENCY", "4"),
+                ("CSAT_MAIL_INTERVAL_MS", "250"),
+            ])
+            .unwrap(),
+            MailDelivery {
+                batch: 50,
+                concurrency: 4,
+                interval: Duration::from_millis(250)
+            }
+        );
+        assert!(delivery(&[("CSAT_MAIL_BATCH", "0")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_MAIL_BATCH"));
+        assert!(delivery(&[("CSAT_MAIL_CONCURRENCY", "257")]).is_err());
     }
 
     #[test]

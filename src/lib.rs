@@ -91,6 +91,8 @@ pub struct AppState {
     pub(crate) clock: Arc<dyn Clock>,
     /// Delivers email.
     pub(crate) mailer: Arc<dyn mail::MailTransport>,
+    /// How the outbox worker delivers (batch, concurrency, interval).
+    pub(crate) mail_delivery: config::MailDelivery,
     /// Base URL of personal survey links.
     pub(crate) public_url: String,
     /// `public_url` was derived from the bind address because `CSAT_PUBLIC_URL` is unset: right for the
@@ -151,6 +153,7 @@ impl AppState {
             verifier: Arc::new(verifier),
             clock: Arc::new(SystemClock),
             mailer: Arc::new(mailer),
+            mail_delivery: config::MailDelivery::default(),
             public_url: config.public_url.clone(),
             public_url_is_default: config.public_url_is_default,
             public_url_warning: Arc::new(std::sync::Once::new()),
@@ -205,9 +208,15 @@ impl AppState {
         self
     }
 
+    /// Sets how the outbox worker delivers (the defaults of [`config::MailDelivery`] otherwise).
+    pub fn with_mail_delivery(mut self, delivery: config::MailDelivery) -> Self {
+        self.mail_delivery = delivery;
+        self
+    }
+
     /// Starts the background delivery of queued email; it stops when the returned worker is dropped.
     pub fn start_outbox_worker(&self) -> mail::OutboxWorker {
-        mail::OutboxWorker::spawn(self.clone(), std::time::Duration::from_secs(2))
+        mail::OutboxWorker::spawn(self.clone(), self.mail_delivery.interval)
     }
 
     /// The current time as stored.

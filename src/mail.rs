@@ -3,11 +3,11 @@
 
 use std::{
     sync::{
-        atomic::{AtomicBool, Ordering},
-        Arc,
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        Arc, Mutex,
     },
     thread::JoinHandle,
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use lettre::{
@@ -15,12 +15,13 @@ use lettre::{
         header::{ContentTransferEncoding, ContentType},
         Mailbox, SinglePart,
     },
+    transport::smtp::PoolConfig,
     Message, Transport,
 };
 
 use crate::{
-    config::{ConfigError, MailConfig},
-    db,
+    config::{ConfigError, MailConfig, MailDelivery},
+    db::{self, outbox::OutboxRow, DbConnection},
     domain::invitation::InvitationStatus,
     error::ApiResult,
     AppState,
@@ -77,7 +78,9 @@ impl LettreMailer {
                     .map_err(|e| {
                         ConfigError(format!("CSAT_MAIL_URL is not a usable SMTP URL: {e}"))
                     })?
-                    .timeout(Some(Duration::from_secs(20)))
+                    .timeout(Some(SMTP_TIMEOUT))
+                    // Each sender of the outbox worker keeps its connection between messages.
+                    .pool_config(PoolConfig::new().max_size(MailDelivery::MAX_CONCURRENCY as u32))
                     .build(),
             ),
             MailConfig::Directory(path) => {
@@ -130,7 +133,14 @@ impl MailTransport for LettreMailer {
 /// Attempts before a message is given up and its invitation marked bounced.
 pub const MAX_ATTEMPTS: i32 = 8;
 /// How long a worker holds a claimed message before another may take it.
-pub const CLAIM_SECONDS: i64 = 120;
+pub const CLAIM_SECONDS: i64 = 300;
+/// The SMTP timeout, per step of the exchange (connecting, each command, the message).
+pub const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+/// A pass starts no message later than this after its claim. A message takes at most ten timed
+/// steps (connect, greeting, EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, the message: 200 s), so one
+/// started in time is done before its claim (`CLAIM_SECONDS`) lapses and no other replica takes a
+/// message that is still being sent. Messages not started in time are given back for the next pass.
+pub const START_WITHIN: Duration = Duration::from_secs(100);
 
 /// Wait before attempt `attempts + 1`: 30 s, doubling, at most 6 hours.
 pub fn backoff(attempts: i32) -> chrono::Duration {
@@ -138,82 +148,169 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(seconds.min(6 * 3600))
 }
 
-/// What one delivery pass did.
+/// What one or more delivery passes did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct DeliveryReport {
+    /// Messages claimed.
+    pub claimed: usize,
     /// Delivered.
     pub sent: usize,
     /// Failed for now; retried later.
     pub retried: usize,
     /// Given up.
     pub failed: usize,
+    /// Claimed but not attempted in time ([`START_WITHIN`]); given back for the next pass.
+    pub released: usize,
 }
 
-/// Messages one pass claims: with a 20 s SMTP timeout each, a pass always ends inside its claim
-/// (`CLAIM_SECONDS`), so no other replica takes a message that is still being sent.
-pub const BATCH: i64 = 5;
+impl std::ops::AddAssign for DeliveryReport {
+    fn add_assign(&mut self, other: DeliveryReport) {
+        self.claimed += other.claimed;
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.failed += other.failed;
+        self.released += other.released;
+    }
+}
 
-/// Delivers the due messages of the outbox once (up to `BATCH`).
+/// What became of one claimed message: the result of sending it and when, or `None` if it was not
+/// attempted.
+type Outcome = Option<(Result<(), MailError>, chrono::DateTime<chrono::Utc>)>;
+
+/// One delivery pass: claims up to `batch` due messages (`AppState::with_mail_delivery`), sends them
+/// `concurrency` at a time, then records every outcome in one transaction. A message is marked sent
+/// only after the SMTP server accepted it; if the process dies (or the database fails) between the
+/// two, the message is sent again once its claim lapses: delivery is at least once, never lost.
 pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
-    let mut conn = state.pool.get()?;
+    let settings = state.mail_delivery;
+    let claimed_at = Instant::now();
     let now = state.clock.now();
     let claimed = db::outbox::claim_due(
-        &mut conn,
+        &mut *state.pool.get()?,
         &db::timestamp(now),
         &db::timestamp(now + chrono::Duration::seconds(CLAIM_SECONDS)),
-        BATCH,
+        settings.batch as i64,
     )?;
-    let mut report = DeliveryReport::default();
-    for message in claimed {
+    if claimed.is_empty() {
+        return Ok(DeliveryReport::default());
+    }
+    // No database connection is held while mail is sent.
+    let outcomes = send_all(
+        state,
+        &claimed,
+        settings.concurrency,
+        claimed_at + START_WITHIN,
+    );
+    let mut conn = state.pool.get()?;
+    db::write_tx(&mut conn, |conn| record(conn, &claimed, outcomes))
+}
+
+/// Delivers pass after pass while they come back full, until what is left is not due; returns what
+/// the passes did together.
+pub fn deliver_all(state: &AppState) -> ApiResult<DeliveryReport> {
+    let mut total = DeliveryReport::default();
+    loop {
+        let report = deliver_due(state)?;
+        total += report;
+        if report.claimed < state.mail_delivery.batch {
+            return Ok(total);
+        }
+    }
+}
+
+/// Sends `messages`, `concurrency` at a time (each sender reusing its pooled SMTP connection), starting
+/// none after `start_before`.
+fn send_all(
+    state: &AppState,
+    messages: &[OutboxRow],
+    concurrency: usize,
+    start_before: Instant,
+) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let outcomes: Vec<Mutex<Outcome>> = messages.iter().map(|_| Mutex::new(None)).collect();
+    let sender = || loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        let Some(message) = messages.get(index) else {
+            break;
+        };
+        if Instant::now() >= start_before {
+            break;
+        }
         let mail = OutgoingMail {
             to: message.recipient.clone(),
             subject: message.subject.clone(),
             body: message.body.clone().unwrap_or_default(),
         };
+        let result = state.mailer.send(&mail);
+        *outcomes[index].lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((result, state.clock.now()));
+    };
+    match concurrency.min(messages.len()) {
+        0 | 1 => sender(),
+        senders => std::thread::scope(|scope| {
+            for _ in 0..senders {
+                scope.spawn(sender);
+            }
+        }),
+    }
+    outcomes
+        .into_iter()
+        .map(|outcome| outcome.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
+}
+
+/// Records the outcomes of a pass (inside its transaction): sent messages advance their invitation,
+/// transient failures wait for their backoff, the rest bounce; unattempted ones are given back.
+fn record(
+    conn: &mut DbConnection,
+    claimed: &[OutboxRow],
+    outcomes: Vec<Outcome>,
+) -> ApiResult<DeliveryReport> {
+    let mut report = DeliveryReport {
+        claimed: claimed.len(),
+        ..DeliveryReport::default()
+    };
+    let mut unattempted = Vec::new();
+    for (message, outcome) in claimed.iter().zip(outcomes) {
         let attempts = message.attempts + 1;
-        let stamp = db::timestamp(state.clock.now());
-        match state.mailer.send(&mail) {
+        let Some((result, at)) = outcome else {
+            unattempted.push(message.id);
+            continue;
+        };
+        let stamp = db::timestamp(at);
+        match result {
             Ok(()) => {
-                db::write_tx(&mut conn, |conn| {
-                    db::outbox::mark_sent(conn, message.id, &stamp)?;
-                    db::invitations::advance(
-                        conn,
-                        message.invitation_id,
-                        InvitationStatus::Sent,
-                        &stamp,
-                    )?;
-                    db::invitations::stamp_delivery(conn, message.invitation_id, &stamp)
-                })?;
+                db::outbox::mark_sent(conn, message.id, &stamp)?;
+                db::invitations::advance(
+                    conn,
+                    message.invitation_id,
+                    InvitationStatus::Sent,
+                    &stamp,
+                )?;
+                db::invitations::stamp_delivery(conn, message.invitation_id, &stamp)?;
                 report.sent += 1;
             }
             Err(MailError::Transient(error)) if attempts < MAX_ATTEMPTS => {
-                let next = db::timestamp(state.clock.now() + backoff(attempts));
-                db::outbox::mark_retry(&mut conn, message.id, attempts, &next, &error)?;
+                let next = db::timestamp(at + backoff(attempts));
+                db::outbox::mark_retry(conn, message.id, attempts, &next, &error)?;
                 tracing::warn!(outbox_id = %message.id, attempts, %error, "mail delivery failed; will retry");
                 report.retried += 1;
             }
             Err(error) => {
-                db::write_tx(&mut conn, |conn| {
-                    db::outbox::mark_failed(
-                        conn,
-                        message.id,
-                        attempts,
-                        &stamp,
-                        &error.to_string(),
-                    )?;
-                    db::invitations::advance(
-                        conn,
-                        message.invitation_id,
-                        InvitationStatus::Bounced,
-                        &stamp,
-                    )
-                    .map(drop)
-                })?;
+                db::outbox::mark_failed(conn, message.id, attempts, &stamp, &error.to_string())?;
+                db::invitations::advance(
+                    conn,
+                    message.invitation_id,
+                    InvitationStatus::Bounced,
+                    &stamp,
+                )?;
                 tracing::warn!(outbox_id = %message.id, attempts, %error, "mail delivery given up; invitation bounced");
                 report.failed += 1;
             }
         }
     }
+    report.released = unattempted.len();
+    db::outbox::release(conn, &unattempted)?;
     Ok(report)
 }
 
@@ -232,11 +329,11 @@ impl OutboxWorker {
             .name("csat-outbox".into())
             .spawn(move || {
                 while !stopped.load(Ordering::Relaxed) {
-                    // Passes follow each other while there is work, then the worker rests.
+                    // Passes follow each other at once while they come back full, then the worker rests.
                     loop {
                         match deliver_due(&state) {
                             Ok(report)
-                                if report.sent + report.retried + report.failed > 0
+                                if report.claimed >= state.mail_delivery.batch
                                     && !stopped.load(Ordering::Relaxed) =>
                             {
                                 continue

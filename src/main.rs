@@ -4,7 +4,7 @@ use actix_web::{App, HttpServer};
 use clap::{Parser, Subcommand, ValueEnum};
 use csat_index::{
     auth::Role,
-    config::{DatabaseUrl, HttpServerConfig, JwtKey},
+    config::{DatabaseUrl, HttpServerConfig, JwtKey, MailDelivery},
     AppState, Config,
 };
 use uuid::Uuid;
@@ -143,6 +143,7 @@ fn start_over(database: &DatabaseUrl) -> String {
 
 fn serve(config: Config) -> Result<(), String> {
     let limits = HttpServerConfig::from_env().map_err(|e| e.to_string())?;
+    let mail_delivery = MailDelivery::from_env().map_err(|e| e.to_string())?;
     init_logging()?;
     if let JwtKey::Development(path) = &config.jwt.key {
         tracing::warn!(
@@ -153,7 +154,8 @@ fn serve(config: Config) -> Result<(), String> {
     }
     let state = AppState::new(&config)
         .map_err(|e| e.to_string())?
-        .serving_at_bind_address();
+        .serving_at_bind_address()
+        .with_mail_delivery(mail_delivery);
     let _outbox = state.start_outbox_worker();
     tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
     actix_web::rt::System::new()

@@ -48,44 +48,65 @@ pub fn enqueue(conn: &mut DbConnection, row: &OutboxRow) -> ApiResult<()> {
     Ok(())
 }
 
-/// Claims up to `limit` due messages until `lock_until`; each is claimed by one worker only.
+/// The id a claim returns.
+#[derive(QueryableByName)]
+struct Claimed {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
+}
+
+/// Claims up to `limit` due messages (oldest due first) until `lock_until`, in one statement: each
+/// message is claimed by one worker only. On PostgreSQL the rows are picked `FOR UPDATE SKIP LOCKED`,
+/// so replicas claiming at the same moment take different messages instead of waiting for each
+/// other; SQLite has a single writer, so the plain statement is enough there.
 pub fn claim_due(
     conn: &mut DbConnection,
     now: &str,
     lock_until: &str,
     limit: i64,
 ) -> ApiResult<Vec<OutboxRow>> {
-    let due = || {
-        outbox::table
-            .filter(outbox::sent_at.is_null())
-            .filter(outbox::failed_at.is_null())
-            .filter(outbox::next_attempt_at.le(now.to_owned()))
-            .filter(
-                outbox::locked_until
-                    .is_null()
-                    .or(outbox::locked_until.lt(now.to_owned())),
-            )
+    use diesel::sql_types::{BigInt, Text};
+    const DUE: &str = "sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {now} \
+                       AND (locked_until IS NULL OR locked_until < {now}) ORDER BY next_attempt_at";
+    let ids: Vec<Claimed> = match conn {
+        DbConnection::Postgresql(pg) => diesel::sql_query(format!(
+            "UPDATE outbox SET locked_until = $1 WHERE id IN \
+             (SELECT id FROM outbox WHERE {} LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id",
+            DUE.replace("{now}", "$2")
+        ))
+        .bind::<Text, _>(lock_until)
+        .bind::<Text, _>(now)
+        .bind::<BigInt, _>(limit)
+        .load(pg)?,
+        DbConnection::Sqlite(sqlite) => diesel::sql_query(format!(
+            "UPDATE outbox SET locked_until = ? WHERE id IN \
+             (SELECT id FROM outbox WHERE {} LIMIT ?) RETURNING id",
+            DUE.replace("{now}", "?")
+        ))
+        .bind::<Text, _>(lock_until)
+        .bind::<Text, _>(now)
+        .bind::<Text, _>(now)
+        .bind::<BigInt, _>(limit)
+        .load(sqlite)?,
     };
-    let candidates: Vec<String> = due()
-        .select(outbox::id)
-        .order(outbox::next_attempt_at.asc())
-        .limit(limit)
-        .load(conn)?;
-    let mut claimed = Vec::new();
-    for id in candidates {
-        let won = diesel::update(due().filter(outbox::id.eq(&id)))
-            .set(outbox::locked_until.eq(lock_until))
-            .execute(conn)?;
-        if won == 1 {
-            claimed.push(
-                outbox::table
-                    .find(&id)
-                    .select(OutboxRow::as_select())
-                    .first(conn)?,
-            );
-        }
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(claimed)
+    Ok(outbox::table
+        .filter(outbox::id.eq_any(ids.into_iter().map(|c| c.id)))
+        .order(outbox::next_attempt_at.asc())
+        .select(OutboxRow::as_select())
+        .load(conn)?)
+}
+
+/// Gives back claimed messages that were not attempted, so the next pass takes them at once.
+pub fn release(conn: &mut DbConnection, ids: &[MessageId]) -> ApiResult<()> {
+    if !ids.is_empty() {
+        diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+            .set(outbox::locked_until.eq(None::<String>))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Marks a message delivered and forgets its body.

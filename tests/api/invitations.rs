@@ -647,3 +647,136 @@ async fn a_message_claimed_by_a_worker_that_died_is_delivered_after_its_claim_la
         assert_eq!(*sent.lock().unwrap(), ["queued@crash.example"]);
     }
 }
+
+/// What a [`counting_smtp_sink`] saw.
+#[derive(Default)]
+struct SinkCounts {
+    connections: usize,
+    recipients: Vec<String>,
+}
+
+/// An SMTP server on loopback serving each connection on its own thread, counting connections and
+/// the recipient (`To:`) of every message.
+fn counting_smtp_sink() -> (u16, Arc<Mutex<SinkCounts>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let counts: Arc<Mutex<SinkCounts>> = Arc::default();
+    let shared = counts.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { break };
+            shared.lock().unwrap().connections += 1;
+            let counts = shared.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut reply = |text: &str| stream.write_all(format!("{text}\r\n").as_bytes());
+                reply("220 localhost counting SMTP")?;
+                let (mut line, mut to, mut in_data) = (String::new(), None, false);
+                while reader.read_line(&mut line)? > 0 {
+                    let command = line.trim_end().to_owned();
+                    line.clear();
+                    if in_data {
+                        if command == "." {
+                            in_data = false;
+                            let to = to.take().unwrap_or_default();
+                            counts.lock().unwrap().recipients.push(to);
+                            reply("250 2.0.0 queued")?;
+                        } else if let Some(address) = command.strip_prefix("To: ") {
+                            to = Some(address.trim().to_owned());
+                        }
+                        continue;
+                    }
+                    match command.get(..4).map(str::to_ascii_uppercase).as_deref() {
+                        Some("EHLO" | "HELO") => reply("250 localhost")?,
+                        Some("DATA") => {
+                            in_data = true;
+                            reply("354 end with .")?;
+                        }
+                        Some("QUIT") => return reply("221 bye"),
+                        _ => reply("250 OK")?,
+                    }
+                }
+                std::io::Result::Ok(())
+            });
+        }
+    });
+    (port, counts)
+}
+
+#[actix_rt::test]
+async fn more_messages_than_a_pass_claims_are_delivered_in_one_run_over_reused_connections() {
+    const MESSAGES: usize = 35;
+    let delivery = csat_index::config::MailDelivery {
+        batch: 10,
+        concurrency: 3,
+        interval: std::time::Duration::from_secs(2),
+    };
+    for backend in backends() {
+        let (port, counts) = counting_smtp_sink();
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                mail: Some(MailConfig::Smtp(format!("smtp://127.0.0.1:{port}"))),
+                ..Options::default()
+            },
+        )
+        .await;
+        let (partner, _, office, _) = app.partner_tree("FANOUT").await;
+        let mut contacts = Vec::new();
+        for i in 0..MESSAGES {
+            contacts.push(
+                app.consenting_contact(&office, &format!("fan-{i}@fanout.example"), "Fanout")
+                    .await,
+            );
+        }
+        let (survey, _) = app.open_survey(&partner, &office).await;
+        let invited = app
+            .post(&format!("/api/v1/surveys/{survey}/invitations"))
+            .partner(&partner)
+            .json(json!({"contact_ids": contacts, "delivery": "email"}))
+            .send()
+            .await;
+        assert_eq!(
+            invited.expect(200)["invited"].as_array().unwrap().len(),
+            MESSAGES
+        );
+
+        let state = app.state.clone().with_mail_delivery(delivery);
+        let report = actix_web::web::block(move || csat_index::mail::deliver_all(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (report.claimed, report.sent, report.retried, report.failed),
+            (MESSAGES, MESSAGES, 0, 0),
+            "{backend:?}: one run drains the outbox, pass after full pass"
+        );
+        let (connections, mut recipients) = {
+            let counts = counts.lock().unwrap();
+            (counts.connections, counts.recipients.clone())
+        };
+        assert_eq!(recipients.len(), MESSAGES, "{backend:?}");
+        recipients.sort();
+        recipients.dedup();
+        assert_eq!(recipients.len(), MESSAGES, "each message once");
+        assert!(
+            connections <= delivery.concurrency,
+            "{backend:?}: {connections} SMTP connections for {MESSAGES} messages: connections are reused"
+        );
+
+        let listed = app
+            .get(&format!("/api/v1/surveys/{survey}/invitations?limit=100"))
+            .partner(&partner)
+            .send()
+            .await;
+        let items = listed.expect(200)["items"].as_array().unwrap().clone();
+        assert_eq!(items.len(), MESSAGES);
+        assert!(items.iter().all(|i| i["status"] == "sent"), "{items:?}");
+        let state = app.state.clone().with_mail_delivery(delivery);
+        let again = actix_web::web::block(move || csat_index::mail::deliver_all(&state))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.claimed, 0, "nothing is sent twice");
+    }
+}
