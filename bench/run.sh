@@ -2,18 +2,20 @@
 # The benchmark suite, one command: builds the release binary once, installs wrk (Debian's package)
 # when missing, and on SQLite and on PostgreSQL prints
 #   - compliance with 10,000 memberships and 1,000,000 responses (examples/bench.rs), and
-#   - the HTTP figures of the release server under wrk (bench/http.sh),
+#   - the HTTP figures of the release server under wrk (bench/http.sh), and
+#   - invitation fan-out by email to an SMTP sink on loopback (bench/mail.sh; 100,000 contacts),
 # each figure next to a ceiling measured in the same run; writes everything to bench/RESULTS.md.
 # Loopback only; not part of the test command.
 # Usage: bench/run.sh [memberships] [responses-per-membership]
 # PostgreSQL: CSAT_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres); the
-# databases are created and dropped here. CSAT_BENCH_SKIP_COMPLIANCE=1 runs the HTTP figures only.
+# databases are created and dropped here. CSAT_BENCH_SKIP_COMPLIANCE=1 and CSAT_BENCH_SKIP_MAIL=1 leave
+# those parts out; CSAT_BENCH_MAIL_CONTACTS sets the fan-out's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 memberships="${1:-10000}"
 per_membership="${2:-100}"
 admin_url="${CSAT_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-cargo build --release --locked --bin csat-index --example bench --example bench_http
+cargo build --release --locked --bin csat-index --example bench --example bench_http --example mail_fanout
 bin=target/release/examples/bench
 
 if ! command -v wrk >/dev/null; then
@@ -72,6 +74,10 @@ out="$work/results.md"
         fi
     else
         echo "wrk is not installed and could not be installed: HTTP figures skipped."
+    fi
+    if [[ "${CSAT_BENCH_SKIP_MAIL:-0}" != 1 ]]; then
+        echo
+        CSAT_BENCH_POSTGRES_URL="$admin_url" target/release/examples/mail_fanout "${CSAT_BENCH_MAIL_CONTACTS:-100000}"
     fi
 } | tee "$out"
 cp "$out" bench/RESULTS.md
