@@ -1,7 +1,8 @@
 -- Each membership's compliance today, kept so the program-wide list reads stored rows
 -- (src/service/standing.rs). A row is recomputed, with the same rule as a membership's explained
--- compliance, in the transaction of every change to the membership's responses and offices, and when a
--- day passes `valid_until` (before the list is served). Rows of memberships that existed before this
+-- compliance, before the list is served when it is stale: a change to the membership's responses
+-- happened since (`changes` > `changes_seen`; the writer bumps `changes` in its own transaction), or a
+-- day passed `valid_until`. Rows of memberships that existed before this
 -- migration are filled at start-up (AppState::new, `csat-index migrate`): the organization cap is
 -- applied by the rule in Rust, not in SQL.
 CREATE TABLE membership_standings (
@@ -15,7 +16,10 @@ CREATE TABLE membership_standings (
     computed_on TEXT NOT NULL,
     -- the last day (YYYY-MM-DD) the row is sure to hold without a write: the day before a response
     -- enters or leaves the window; NULL when none will
-    valid_until TEXT
+    valid_until TEXT,
+    -- changes to the membership's responses so far, and how many of them the stored figures include
+    changes BIGINT NOT NULL DEFAULT 0,
+    changes_seen BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX membership_standings_status_idx ON membership_standings (status, membership_id);
 CREATE INDEX membership_standings_valid_until_idx ON membership_standings (valid_until);

@@ -308,6 +308,8 @@ diesel::table! {
         best_office_counted -> BigInt,
         computed_on -> Text,
         valid_until -> Nullable<Text>,
+        changes -> BigInt,
+        changes_seen -> BigInt,
     }
 }
 

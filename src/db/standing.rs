@@ -29,6 +29,8 @@ pub struct StandingRow {
     pub computed_on: String,
     /// The last day (`YYYY-MM-DD`) it holds without a write; `None` until a write.
     pub valid_until: Option<String>,
+    /// How many of the membership's changes ([`touch`]) the figures include.
+    pub changes_seen: i64,
 }
 
 /// The stored status of a met membership.
@@ -61,13 +63,46 @@ pub fn lock_membership(conn: &mut DbConnection, id: MembershipId) -> ApiResult<O
     Ok(owners.into_iter().next().map(|o| o.partner_id))
 }
 
-/// Stores `row` in place of the membership's previous one.
+/// Stores `row` in place of the membership's previous one, keeping its count of changes (a change
+/// noted by a transaction that committed while this row was computed keeps it stale).
 pub fn replace(conn: &mut DbConnection, row: &StandingRow) -> ApiResult<()> {
-    delete(conn, row.membership_id)?;
-    diesel::insert_into(membership_standings::table)
-        .values(row)
+    super::results::execute(
+        conn,
+        "INSERT INTO membership_standings (membership_id, partner_id, status, best_office_counted, computed_on, \
+         valid_until, changes_seen) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (membership_id) DO UPDATE SET \
+         partner_id = excluded.partner_id, status = excluded.status, \
+         best_office_counted = excluded.best_office_counted, computed_on = excluded.computed_on, \
+         valid_until = excluded.valid_until, changes_seen = excluded.changes_seen",
+        &[
+            Bind::Text(row.membership_id.to_string()),
+            Bind::Text(row.partner_id.to_string()),
+            Bind::Text(row.status.clone()),
+            Bind::Int(row.best_office_counted),
+            Bind::Text(row.computed_on.clone()),
+            Bind::NullableText(row.valid_until.clone()),
+            Bind::Int(row.changes_seen),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Notes a change to membership `id`'s responses, in the transaction that made it: its row is stale
+/// until recomputed. One small update, so answering never waits for a recomputation.
+pub fn touch(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
+    diesel::update(membership_standings::table.find(id))
+        .set(membership_standings::changes.eq(membership_standings::changes + 1))
         .execute(conn)?;
     Ok(())
+}
+
+/// The changes noted for membership `id` so far (0 without a row).
+pub fn changes(conn: &mut DbConnection, id: MembershipId) -> ApiResult<i64> {
+    Ok(membership_standings::table
+        .find(id)
+        .select(membership_standings::changes)
+        .first(conn)
+        .optional()?
+        .unwrap_or(0))
 }
 
 /// Removes the row of membership `id`, if any.
@@ -76,13 +111,19 @@ pub fn delete(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
     Ok(())
 }
 
-/// The memberships whose rows do not hold on `today`: past their `valid_until`, or computed for a
-/// later day (the clock went back). Both through an index.
+/// The memberships whose rows do not hold on `today`: changed since they were computed, past their
+/// `valid_until`, or computed for a later day (the clock went back).
 pub fn stale(conn: &mut DbConnection, today: &str) -> ApiResult<Vec<MembershipId>> {
     let mut ids: Vec<MembershipId> = membership_standings::table
         .filter(membership_standings::valid_until.lt(today))
         .select(membership_standings::membership_id)
         .load(conn)?;
+    ids.extend(
+        membership_standings::table
+            .filter(membership_standings::changes.gt(membership_standings::changes_seen))
+            .select(membership_standings::membership_id)
+            .load::<MembershipId>(conn)?,
+    );
     ids.extend(
         membership_standings::table
             .filter(membership_standings::computed_on.gt(today))

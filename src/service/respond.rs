@@ -260,7 +260,7 @@ pub fn submit(
             return Err(RespondError::Answered(found.contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;
-        crate::service::standing::refresh(conn, response.membership_id, now)?;
+        crate::service::standing::note_change(conn, response.membership_id)?;
         Ok(response.id)
     })
 }

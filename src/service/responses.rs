@@ -115,7 +115,7 @@ pub fn void_response(
 ) -> ApiResult<Answered<ResponseRow>> {
     db::write_tx(conn, |conn| {
         let voided = db::responses::void(conn, id, by, reason.trim(), now)?;
-        super::standing::refresh(conn, voided.membership_id, now)?;
+        super::standing::note_change(conn, voided.membership_id)?;
         get_response(conn, Visibility::All, id)
     })
 }
@@ -224,7 +224,7 @@ pub fn import_responses(
                 Err(errors) => outcomes.push(Err(errors)),
             }
         }
-        super::standing::refresh(conn, survey.membership_id, now)?;
+        super::standing::note_change(conn, survey.membership_id)?;
         Ok(outcomes)
     })
 }

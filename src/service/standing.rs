@@ -2,12 +2,14 @@
 //! stored rows instead of counting every response of the window on each request.
 //!
 //! A row comes from the same rule and the same data as a membership's explained compliance
-//! (`compliance::judge`), so the two never disagree. It is recomputed:
-//! - by [`refresh`], in the transaction of every change to the membership's responses (answer, import,
-//!   void), offices (created, deleted) and the membership itself (created; its row goes with it when
-//!   it is deleted). An office's country is read live by the list, so changing it needs no recomputation;
-//! - by [`refresh_stale`], before the list is served, for the rows a day has passed the `valid_until` of
-//!   (a response entered or left the window since) and, when the rule's settings changed, for all;
+//! (`compliance::judge`), so the two never disagree. It is computed:
+//! - by [`refresh`] when the membership is created (its row goes with it when it is deleted). An
+//!   office's country is read live by the list, so changing it needs no recomputation;
+//! - by [`refresh_stale`], before the list is served, for the rows that changed since they were computed
+//!   (every answer, import and void notes its change with [`note_change`] in its own transaction: one
+//!   small update, so intake never waits for a recomputation), the rows a day has passed the
+//!   `valid_until` of (a response entered or left the window since) and, when the rule's settings
+//!   changed, for all;
 //! - by [`fill_missing`] at start-up, for memberships that existed before the table did.
 //!
 //! Only today's list is kept: a list of another day is counted from the responses (`compliance::program`).
@@ -31,9 +33,14 @@ use crate::{
 /// writers are never held up for long.
 const CHUNK: usize = 200;
 
+/// Notes a change to membership `id`'s responses inside the caller's transaction: the list recomputes
+/// its row before it is next served.
+pub fn note_change(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
+    db::standing::touch(conn, id)
+}
+
 /// Recomputes membership `id`'s stored standing on the day of `now`, inside the caller's transaction
-/// (which changed the membership, its offices or its responses); removes the row when the membership no
-/// longer exists.
+/// (which created the membership); removes the row when the membership no longer exists.
 pub fn refresh(conn: &mut DbConnection, id: MembershipId, now: &str) -> ApiResult<()> {
     let today = db::parse_timestamp(now)?.date_naive();
     let rules = db::settings::get(conn)?.rules();
@@ -50,6 +57,8 @@ fn recompute(
     let Some(partner_id) = db::standing::lock_membership(conn, id)? else {
         return db::standing::delete(conn, id);
     };
+    // Read before the responses: a change committed after this read leaves the row stale.
+    let changes_seen = db::standing::changes(conn, id)?;
     let (_, responses, standing) = super::compliance::judge(conn, id, rules, today)?;
     let summary = summary(&standing, &responses, rules, today);
     db::standing::replace(
@@ -61,6 +70,7 @@ fn recompute(
             best_office_counted: summary.best_office_counted as i64,
             computed_on: today.to_string(),
             valid_until: summary.unchanged_until.map(|d| d.to_string()),
+            changes_seen,
         },
     )
 }
