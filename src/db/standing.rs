@@ -46,10 +46,10 @@ struct Owner {
 
 /// The partner of membership `id`, the membership locked until the transaction ends on PostgreSQL
 /// (SQLite's write transactions already run one at a time); `None` when it does not exist. Whoever
-/// recomputes a membership's row takes this lock before reading its responses, so a recomputation never
-/// writes figures read before another transaction's change committed. `FOR NO KEY UPDATE`, not `FOR
-/// UPDATE`: storing a response takes a key-share lock on its membership (the foreign key), which
-/// `FOR UPDATE` would wait for, so two answers to one membership would deadlock.
+/// recomputes a membership's row takes this lock first, so two recomputations of one membership take
+/// turns; an answer committed meanwhile is caught by the change count ([`touch`]). `FOR NO KEY UPDATE`,
+/// not `FOR UPDATE`: storing a response takes a key-share lock on its membership (the foreign key),
+/// which `FOR UPDATE` would wait for, so answers and recomputations would deadlock.
 pub fn lock_membership(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Option<PartnerId>> {
     let lock = match conn {
         DbConnection::Postgresql(_) => " FOR NO KEY UPDATE",
