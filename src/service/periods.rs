@@ -106,7 +106,7 @@ pub fn snapshots_of_period(
     conn: &mut DbConnection,
     visibility: Visibility,
     id: &str,
-    after: Option<Uuid>,
+    after: Option<MembershipId>,
     limit: i64,
 ) -> ApiResult<(Vec<SnapshotRow>, bool)> {
     if !db::periods::closed(conn)?.iter().any(|p| p.id == id) {
@@ -115,7 +115,7 @@ pub fn snapshots_of_period(
             format!("period `{id}` is not closed"),
         ));
     }
-    db::periods::snapshots_of_period(conn, id, visibility, after.map(Into::into), limit)
+    db::periods::snapshots_of_period(conn, id, visibility, after, limit)
 }
 
 /// Every snapshot of a membership visible to `visibility`, oldest period first.

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use uuid::Uuid;
-
 use crate::{
     db::{
         self,
@@ -11,7 +9,10 @@ use crate::{
         settings::{SettingsChanges, SettingsRow},
         DbConnection,
     },
-    domain::questionnaire::{check_definition, Question, ScaleLabels, Translations},
+    domain::{
+        ids::QuestionId,
+        questionnaire::{check_definition, Question, ScaleLabels, Translations},
+    },
     error::{ApiError, ApiResult},
 };
 
@@ -53,13 +54,13 @@ pub struct Relabel {
 /// Gives standard question `id` new texts when its version is `expected`; returns it with its new version.
 pub fn relabel_standard_question(
     conn: &mut DbConnection,
-    id: Uuid,
+    id: QuestionId,
     relabel: Relabel,
     expected: Option<i64>,
     now: &str,
 ) -> ApiResult<(Question, i64)> {
     db::write_tx(conn, |conn| {
-        let current = db::questions::get(conn, None, id.into())?;
+        let current = db::questions::get(conn, None, id)?;
         let mut question = Question::try_from(current.clone())?;
         if let Some(prompt) = relabel.prompt {
             question.prompt = prompt;

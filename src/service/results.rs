@@ -13,7 +13,7 @@ use crate::{
         DbConnection,
     },
     domain::{
-        ids::QuestionId,
+        ids::{QuestionId, SurveyId},
         questionnaire::{Question, QuestionKind},
     },
     error::{ApiError, ApiResult},
@@ -40,9 +40,9 @@ pub struct SurveyCounts {
 pub fn survey(
     conn: &mut DbConnection,
     visibility: Visibility,
-    id: Uuid,
+    id: SurveyId,
 ) -> ApiResult<SurveyCounts> {
-    let survey = db::surveys::get(conn, visibility, id.into())?;
+    let survey = db::surveys::get(conn, visibility, id)?;
     let questions: Vec<Question> =
         serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
             .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;

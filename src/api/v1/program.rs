@@ -225,7 +225,7 @@ async fn update_standard_question(
         option_labels: input.option_labels.unwrap_or_default(),
     };
     let (question, version) = db::run(&state.pool, move |conn| {
-        service::program::relabel_standard_question(conn, id, relabel, expected, &now)
+        service::program::relabel_standard_question(conn, id.into(), relabel, expected, &now)
     })
     .await?;
     Ok(Versioned::new(version, question))

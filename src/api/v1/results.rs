@@ -316,7 +316,7 @@ async fn survey_results(
     let (id, scope) = (path.into_inner(), principal.visibility());
     Ok(Returned(survey_results_of(
         db::run(&state.pool, move |conn| {
-            service::results::survey(conn, scope, id)
+            service::results::survey(conn, scope, id.into())
         })
         .await?,
     )?))
@@ -469,7 +469,7 @@ async fn survey_chart(
     let (id, scope, question_id) = (path.into_inner(), principal.visibility(), query.question_id);
     let results = survey_results_of(
         db::run(&state.pool, move |conn| {
-            service::results::survey(conn, scope, id)
+            service::results::survey(conn, scope, id.into())
         })
         .await?,
     )?;
