@@ -283,6 +283,7 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
                     version: 1,
                     created_at: stamp.clone(),
                     updated_at: stamp.clone(),
+                    external_id: None,
                 };
                 db::memberships::insert(conn, membership.clone())?;
                 summary.memberships += 1;
@@ -299,6 +300,7 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<DemoSummar
                             version: 1,
                             created_at: stamp.clone(),
                             updated_at: stamp.clone(),
+                            external_id: None,
                         },
                     )?;
                     summary.offices += 1;
@@ -442,6 +444,7 @@ fn seed_office(
                     version: 1,
                     created_at: stamp.clone(),
                     updated_at: stamp.clone(),
+                    external_id: None,
                 },
             )?;
             summary.contacts += 1;

@@ -175,6 +175,7 @@ impl Modify for Conventions {
                 (HttpMethod::Get, item.get.as_mut()),
                 (HttpMethod::Post, item.post.as_mut()),
                 (HttpMethod::Patch, item.patch.as_mut()),
+                (HttpMethod::Put, item.put.as_mut()),
                 (HttpMethod::Delete, item.delete.as_mut()),
             ] {
                 if let Some(operation) = operation {
@@ -198,7 +199,7 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
         (false, HttpMethod::Post) => &[
             "400", "401", "403", "404", "409", "413", "415", "422", "429", "500", "503",
         ],
-        (false, HttpMethod::Patch) => &[
+        (false, HttpMethod::Patch | HttpMethod::Put) => &[
             "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "500", "503",
         ],
         (false, HttpMethod::Delete) => &[
@@ -251,7 +252,7 @@ fn apply(method: HttpMethod, operation: &mut Operation) {
     }
     let header = match method {
         HttpMethod::Post => Some(("Idempotency-Key", "Makes the request safe to retry: the first successful answer is replayed for 24 hours.")),
-        HttpMethod::Patch | HttpMethod::Delete => Some(("If-Match", "The `ETag` last read; the write is refused with 412 when the object changed since.")),
+        HttpMethod::Patch | HttpMethod::Put | HttpMethod::Delete => Some(("If-Match", "The `ETag` last read; the write is refused with 412 when the object changed since.")),
         _ => None,
     };
     if let Some((name, description)) = header {

@@ -1,6 +1,6 @@
 //! Contact rows (confidential) and their queries. Nothing here may serve the vendor role.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
@@ -51,6 +51,22 @@ pub struct ContactRow {
     pub created_at: String,
     /// Last change.
     pub updated_at: String,
+    /// The integrator's own id (unique among the office's contacts); wiped on erasure.
+    pub external_id: Option<String>,
+}
+
+impl ContactRow {
+    /// Whether `self` holds the same contact as `other` (the fields a create or upsert sets; not the
+    /// id, external id, erasure, version or times).
+    pub fn same_content(&self, other: &ContactRow) -> bool {
+        self.name == other.name
+            && self.email == other.email
+            && self.organization == other.organization
+            && self.org_key == other.org_key
+            && self.locale == other.locale
+            && self.consent_given_at == other.consent_given_at
+            && self.consent_method == other.consent_method
+    }
 }
 
 /// Changes to a contact; nullable columns take `Some(None)` to clear.
@@ -71,6 +87,22 @@ pub struct ContactChanges {
     pub consent_given_at: Option<Option<String>>,
     /// New consent method.
     pub consent_method: Option<Option<ConsentMethod>>,
+    /// New external id, or `Some(None)` to clear it.
+    pub external_id: Option<Option<String>>,
+}
+
+impl ContactChanges {
+    /// Whether the changes change nothing.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.email.is_none()
+            && self.organization.is_none()
+            && self.org_key.is_none()
+            && self.locale.is_none()
+            && self.consent_given_at.is_none()
+            && self.consent_method.is_none()
+            && self.external_id.is_none()
+    }
 }
 
 /// The outcome of one row of a bulk import.
@@ -78,31 +110,43 @@ pub struct ContactChanges {
 pub enum ImportOutcome {
     /// Stored.
     Created(ContactId),
-    /// The email is already a contact of the office (or repeats within the batch).
+    /// The office's contact with the row's external id was changed to the row.
+    Updated(ContactId),
+    /// The office's contact with the row's external id already was as the row: nothing written.
+    Unchanged(ContactId),
+    /// The email is already another contact's in the office (or repeats within the batch), or the
+    /// external id repeats within the batch.
     Duplicate,
 }
 
-/// Inserts a contact.
+/// Inserts a contact; 409 when the office has a contact with its email or external id.
 pub fn insert(conn: &mut DbConnection, row: ContactRow) -> ApiResult<ContactRow> {
     if email_taken(conn, row.office_id, row.email.as_deref(), None)? {
         return Err(duplicate());
     }
+    ensure_external_id_free(conn, row.office_id, row.external_id.as_deref(), None)?;
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
     Ok(row)
 }
 
-/// Rows per multi-row INSERT of an import: 14 binds each, well below either backend's limit on
+/// Rows per multi-row INSERT of an import: 15 binds each, well below either backend's limit on
 /// binds per statement (SQLite 32,766, PostgreSQL 65,535).
 const IMPORT_CHUNK: usize = 500;
 
-/// Inserts many contacts of one office in the caller's transaction, skipping duplicates (an email the
-/// office already has, or one an earlier row repeats); the new rows go in multi-row INSERTs.
+/// Stores many contacts of one office at `now` in the caller's transaction. A row without an external
+/// id is added unless its email is a duplicate (one the office already has, or an earlier row
+/// repeats). A row with one is an upsert: the office's contact with that external id becomes the row
+/// (unchanged when it already is), or the row is added when there is none; a repeated external id,
+/// or an email that another contact has or an earlier row takes, is a duplicate. The existing
+/// contacts are read in two queries (by email and by external id) and the writes go in multi-row
+/// statements.
 pub fn import(
     conn: &mut DbConnection,
     office_id: OfficeId,
     rows: Vec<ContactRow>,
+    now: &str,
 ) -> ApiResult<Vec<ImportOutcome>> {
     let emails: Vec<&str> = rows.iter().filter_map(|r| r.email.as_deref()).collect();
     let mut taken: HashSet<String> = contacts::table
@@ -112,32 +156,84 @@ pub fn import(
         .load(conn)?
         .into_iter()
         .collect();
+    let external_ids: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.external_id.as_deref())
+        .collect();
+    let existing: HashMap<String, ContactRow> = match external_ids.is_empty() {
+        true => HashMap::new(),
+        false => contacts::table
+            .filter(contacts::office_id.eq(office_id))
+            .filter(contacts::external_id.eq_any(&external_ids))
+            .select(ContactRow::as_select())
+            .load::<ContactRow>(conn)?
+            .into_iter()
+            .filter_map(|row| Some((row.external_id.clone()?, row)))
+            .collect(),
+    };
+    let mut seen: HashSet<String> = HashSet::new();
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut new = Vec::with_capacity(rows.len());
+    let mut changed = Vec::new();
     for row in rows {
         let email = row.email.clone().unwrap_or_default();
-        if taken.insert(email) {
-            outcomes.push(ImportOutcome::Created(row.id));
-            new.push(row);
-        } else {
-            outcomes.push(ImportOutcome::Duplicate);
+        let current = match &row.external_id {
+            None => None,
+            Some(external_id) if !seen.insert(external_id.clone()) => {
+                outcomes.push(ImportOutcome::Duplicate);
+                continue;
+            }
+            Some(external_id) => existing.get(external_id),
+        };
+        match current {
+            Some(current) if current.same_content(&row) => {
+                outcomes.push(ImportOutcome::Unchanged(current.id));
+            }
+            Some(current) if current.email == row.email || taken.insert(email.clone()) => {
+                outcomes.push(ImportOutcome::Updated(current.id));
+                changed.push(ContactRow {
+                    id: current.id,
+                    created_at: current.created_at.clone(),
+                    updated_at: now.to_owned(),
+                    ..row
+                });
+            }
+            None if taken.insert(email) => {
+                outcomes.push(ImportOutcome::Created(row.id));
+                new.push(row);
+            }
+            _ => outcomes.push(ImportOutcome::Duplicate),
         }
     }
     for chunk in new.chunks(IMPORT_CHUNK) {
-        insert_many(conn, chunk)?;
+        insert_many(conn, chunk, false)?;
+    }
+    for chunk in changed.chunks(IMPORT_CHUNK) {
+        insert_many(conn, chunk, true)?;
     }
     Ok(outcomes)
 }
 
 /// Inserts `rows` in one statement (diesel's batch insert does not build for SQLite through the
-/// multi-backend connection, so the statement is written here, with every value bound).
-fn insert_many(conn: &mut DbConnection, rows: &[ContactRow]) -> ApiResult<()> {
-    const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    let sql = format!(
+/// multi-backend connection, so the statement is written here, with every value bound). With
+/// `replace`, the rows are existing contacts (by id) whose stored fields and `updated_at` become the
+/// rows', and whose version goes up by one (one `INSERT … ON CONFLICT (id) DO UPDATE`, which both backends run).
+fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> ApiResult<()> {
+    const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    let mut sql = format!(
         "INSERT INTO contacts (id, office_id, partner_id, name, email, organization, org_key, locale, \
-         consent_given_at, consent_method, erased_at, version, created_at, updated_at) VALUES {}",
+         consent_given_at, consent_method, erased_at, version, created_at, updated_at, external_id) \
+         VALUES {}",
         vec![ROW; rows.len()].join(", ")
     );
+    if replace {
+        sql.push_str(
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, \
+             organization = excluded.organization, org_key = excluded.org_key, locale = excluded.locale, \
+             consent_given_at = excluded.consent_given_at, consent_method = excluded.consent_method, \
+             version = contacts.version + 1, updated_at = excluded.updated_at",
+        );
+    }
     let binds: Vec<Bind> = rows
         .iter()
         .flat_map(|row| {
@@ -156,11 +252,48 @@ fn insert_many(conn: &mut DbConnection, rows: &[ContactRow]) -> ApiResult<()> {
                 Bind::Int(row.version),
                 Bind::Text(row.created_at.clone()),
                 Bind::Text(row.updated_at.clone()),
+                Bind::NullableText(row.external_id.clone()),
             ]
         })
         .collect();
     execute(conn, &sql, &binds)?;
     Ok(())
+}
+
+/// The contact of the office `office_id` whose external id is `external_id`, if any.
+pub fn find_by_external_id(
+    conn: &mut DbConnection,
+    office_id: OfficeId,
+    external_id: &str,
+) -> ApiResult<Option<ContactRow>> {
+    Ok(contacts::table
+        .filter(contacts::office_id.eq(office_id))
+        .filter(contacts::external_id.eq(external_id))
+        .select(ContactRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// 409 when another contact of the office (other than `except`) has the external id.
+fn ensure_external_id_free(
+    conn: &mut DbConnection,
+    office_id: OfficeId,
+    external_id: Option<&str>,
+    except: Option<ContactId>,
+) -> ApiResult<()> {
+    let Some(external_id) = external_id else {
+        return Ok(());
+    };
+    match find_by_external_id(conn, office_id, external_id)? {
+        Some(other) if Some(other.id) != except => Err(ApiError::conflict(
+            ErrorCode::AlreadyExists,
+            format!(
+                "another contact of this office already has external_id `{external_id}`; \
+                 external ids are unique among an office's contacts"
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// One contact, if visible to `scope`.
@@ -209,11 +342,21 @@ pub fn update(
             return Err(duplicate());
         }
     }
+    if let Some(external_id) = &changes.external_id {
+        ensure_external_id_free(
+            conn,
+            current.office_id,
+            external_id.as_deref(),
+            Some(current.id),
+        )?;
+    }
     super::update_versioned!(conn, contacts, current, expected, now, &changes)?;
     get(conn, visibility, id)
 }
 
-/// Right to erasure: wipes the personal fields, keeps the row and its organization key.
+/// Right to erasure: wipes the personal fields and the external id (a person's key in the
+/// integrator's systems identifies the person as surely as the email), keeps the row and its
+/// organization key.
 pub fn erase(
     conn: &mut DbConnection,
     visibility: Visibility,
@@ -239,6 +382,7 @@ pub fn erase(
             contacts::locale.eq(None::<String>),
             contacts::consent_given_at.eq(None::<String>),
             contacts::consent_method.eq(None::<ConsentMethod>),
+            contacts::external_id.eq(None::<String>),
             contacts::erased_at.eq(now),
         )
     )?;

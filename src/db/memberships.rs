@@ -27,6 +27,8 @@ pub struct MembershipRow {
     pub created_at: String,
     /// Last change.
     pub updated_at: String,
+    /// The integrator's own id (unique among the partner's memberships).
+    pub external_id: Option<String>,
 }
 
 /// Changes to a membership.
@@ -37,6 +39,8 @@ pub struct MembershipChanges {
     pub membership_number: Option<String>,
     /// New renewal date.
     pub renewal_date: Option<String>,
+    /// New external id, or `Some(None)` to clear it.
+    pub external_id: Option<Option<String>>,
 }
 
 /// Inserts a membership.
@@ -49,6 +53,7 @@ pub fn insert(conn: &mut DbConnection, row: MembershipRow) -> ApiResult<Membersh
         None::<MembershipId>,
         "membership"
     )?;
+    ensure_external_id_free(conn, row.partner_id, row.external_id.as_deref(), None)?;
     diesel::insert_into(memberships::table)
         .values(&row)
         .execute(conn)?;
@@ -69,6 +74,42 @@ pub fn get(
         id,
         "membership"
     )
+}
+
+/// The membership of the partner `partner_id` whose external id is `external_id`, if any.
+pub fn find_by_external_id(
+    conn: &mut DbConnection,
+    partner_id: PartnerId,
+    external_id: &str,
+) -> ApiResult<Option<MembershipRow>> {
+    Ok(memberships::table
+        .filter(memberships::partner_id.eq(partner_id))
+        .filter(memberships::external_id.eq(external_id))
+        .select(MembershipRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// 409 when another membership of the partner (other than `except`) has the external id.
+fn ensure_external_id_free(
+    conn: &mut DbConnection,
+    partner_id: PartnerId,
+    external_id: Option<&str>,
+    except: Option<MembershipId>,
+) -> ApiResult<()> {
+    let Some(external_id) = external_id else {
+        return Ok(());
+    };
+    match find_by_external_id(conn, partner_id, external_id)? {
+        Some(other) if Some(other.id) != except => Err(ApiError::conflict(
+            ErrorCode::AlreadyExists,
+            format!(
+                "another membership of this partner already has external_id `{external_id}`; \
+                 external ids are unique among a partner's memberships"
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// A page of one partner's memberships.
@@ -102,6 +143,14 @@ pub fn update(
             number,
             Some(current.id),
             "membership"
+        )?;
+    }
+    if let Some(external_id) = &changes.external_id {
+        ensure_external_id_free(
+            conn,
+            current.partner_id,
+            external_id.as_deref(),
+            Some(current.id),
         )?;
     }
     super::update_versioned!(conn, memberships, current, expected, now, &changes)?;

@@ -31,6 +31,8 @@ pub struct OfficeRow {
     pub created_at: String,
     /// Last change.
     pub updated_at: String,
+    /// The integrator's own id (unique among the membership's offices).
+    pub external_id: Option<String>,
 }
 
 /// Changes to an office.
@@ -43,10 +45,13 @@ pub struct OfficeChanges {
     pub country: Option<String>,
     /// New city.
     pub city: Option<String>,
+    /// New external id, or `Some(None)` to clear it.
+    pub external_id: Option<Option<String>>,
 }
 
-/// Inserts an office.
+/// Inserts an office; 409 when another office of the membership has its external id.
 pub fn insert(conn: &mut DbConnection, row: OfficeRow) -> ApiResult<OfficeRow> {
+    ensure_external_id_free(conn, row.membership_id, row.external_id.as_deref(), None)?;
     diesel::insert_into(offices::table)
         .values(&row)
         .execute(conn)?;
@@ -56,6 +61,42 @@ pub fn insert(conn: &mut DbConnection, row: OfficeRow) -> ApiResult<OfficeRow> {
 /// One office, if visible to `scope`.
 pub fn get(conn: &mut DbConnection, visibility: Visibility, id: OfficeId) -> ApiResult<OfficeRow> {
     super::scoped_get!(conn, offices, OfficeRow, visibility, id, "office")
+}
+
+/// The office of the membership `membership_id` whose external id is `external_id`, if any.
+pub fn find_by_external_id(
+    conn: &mut DbConnection,
+    membership_id: MembershipId,
+    external_id: &str,
+) -> ApiResult<Option<OfficeRow>> {
+    Ok(offices::table
+        .filter(offices::membership_id.eq(membership_id))
+        .filter(offices::external_id.eq(external_id))
+        .select(OfficeRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// 409 when another office of the membership (other than `except`) has the external id.
+fn ensure_external_id_free(
+    conn: &mut DbConnection,
+    membership_id: MembershipId,
+    external_id: Option<&str>,
+    except: Option<OfficeId>,
+) -> ApiResult<()> {
+    let Some(external_id) = external_id else {
+        return Ok(());
+    };
+    match find_by_external_id(conn, membership_id, external_id)? {
+        Some(other) if Some(other.id) != except => Err(ApiError::conflict(
+            ErrorCode::AlreadyExists,
+            format!(
+                "another office of this membership already has external_id `{external_id}`; \
+                 external ids are unique among a membership's offices"
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// A page of one membership's offices.
@@ -82,6 +123,14 @@ pub fn update(
     now: &str,
 ) -> ApiResult<OfficeRow> {
     let current = get(conn, visibility, id)?;
+    if let Some(external_id) = &changes.external_id {
+        ensure_external_id_free(
+            conn,
+            current.membership_id,
+            external_id.as_deref(),
+            Some(current.id),
+        )?;
+    }
     super::update_versioned!(conn, offices, current, expected, now, &changes)?;
     get(conn, visibility, id)
 }

@@ -75,6 +75,22 @@ pub fn get(
         .ok_or_else(not_found)
 }
 
+/// The partner with the external key `key`, if there is one and `visibility` sees it.
+pub fn find_by_key(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    key: &str,
+) -> ApiResult<Option<PartnerRow>> {
+    let mut query = partners::table
+        .filter(partners::external_key.eq(key))
+        .select(PartnerRow::as_select())
+        .into_boxed();
+    if let Some(own) = visibility.partner() {
+        query = query.filter(partners::id.eq(own));
+    }
+    Ok(query.first(conn).optional()?)
+}
+
 /// A page of partners visible to `scope`, in creation order after `after`.
 pub fn list(
     conn: &mut DbConnection,
@@ -131,6 +147,7 @@ pub fn delete(conn: &mut DbConnection, id: PartnerId, expected: Option<i64>) -> 
     Ok(())
 }
 
-fn not_found() -> ApiError {
+/// 404 for a partner that does not exist or is not visible.
+pub fn not_found() -> ApiError {
     ApiError::NotFound("no such partner".into())
 }

@@ -23,6 +23,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Text,
         updated_at -> Text,
+        external_id -> Nullable<Text>,
     }
 }
 
@@ -37,6 +38,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Text,
         updated_at -> Text,
+        external_id -> Nullable<Text>,
     }
 }
 
@@ -56,6 +58,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Text,
         updated_at -> Text,
+        external_id -> Nullable<Text>,
     }
 }
 

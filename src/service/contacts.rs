@@ -17,6 +17,7 @@ use crate::{
         org_key::org_key,
     },
     error::{ApiError, ApiResult, FieldError},
+    service::upsert::{differs, Upserted},
 };
 
 /// A customer's consent to be surveyed, as the caller recorded it.
@@ -41,6 +42,8 @@ pub struct NewContact {
     pub locale: Option<String>,
     /// The consent to be surveyed, if given.
     pub consent: Option<GivenConsent>,
+    /// The integrator's own id (unique among the office's contacts), if any.
+    pub external_id: Option<String>,
 }
 
 /// A new contact the caller checked: the contact, or why it is invalid (field errors).
@@ -60,6 +63,8 @@ pub struct ContactUpdate {
     pub locale: Option<Option<String>>,
     /// New consent, or `Some(None)` when consent was withdrawn.
     pub consent: Option<Option<GivenConsent>>,
+    /// New external id, or `Some(None)` to clear it.
+    pub external_id: Option<Option<String>>,
 }
 
 /// What happened to one row of an import.
@@ -67,9 +72,14 @@ pub struct ContactUpdate {
 pub enum Imported {
     /// Stored as the contact with this id.
     Created(Uuid),
+    /// The office's contact with the row's external id (this id) was changed to the row.
+    Updated(Uuid),
+    /// The office's contact with the row's external id (this id) already was as the row.
+    Unchanged(Uuid),
     /// Not stored: the row is invalid.
     Invalid(Vec<FieldError>),
-    /// Not stored: the office already has a contact with this email, or it repeats within the import.
+    /// Not stored: the office already has another contact with this email, or the email or the
+    /// external id repeats within the import.
     Duplicate,
 }
 
@@ -96,6 +106,7 @@ fn contact_row(new: NewContact, office: &OfficeRow, now: &str) -> ContactRow {
         version: 1,
         created_at: now.to_owned(),
         updated_at: now.to_owned(),
+        external_id: new.external_id,
     }
 }
 
@@ -117,8 +128,9 @@ pub fn create(
 }
 
 /// Adds the valid ones of `rows` to the office `office_id` at `now`, in one transaction, skipping
-/// those whose email the office already has or an earlier row repeats; 404 when `visibility` does not
-/// see the office. One outcome per row, in order.
+/// those whose email the office already has or an earlier row repeats; a row with an external id
+/// upserts the office's contact with it instead (created, updated or unchanged; a repeated external
+/// id is a duplicate). 404 when `visibility` does not see the office. One outcome per row, in order.
 pub fn import(
     conn: &mut DbConnection,
     visibility: Visibility,
@@ -136,17 +148,81 @@ pub fn import(
             .iter()
             .filter_map(|r| r.as_ref().ok().cloned())
             .collect();
-        let mut outcomes = db::contacts::import(conn, office.id, valid)?.into_iter();
+        let mut outcomes = db::contacts::import(conn, office.id, valid, now)?.into_iter();
         checked
             .into_iter()
             .map(|row| match row {
                 Err(errors) => Ok(Imported::Invalid(errors)),
                 Ok(_) => match outcomes.next() {
                     Some(ImportOutcome::Created(id)) => Ok(Imported::Created(id.into())),
+                    Some(ImportOutcome::Updated(id)) => Ok(Imported::Updated(id.into())),
+                    Some(ImportOutcome::Unchanged(id)) => Ok(Imported::Unchanged(id.into())),
                     _ => Ok(Imported::Duplicate),
                 },
             })
             .collect()
+    })
+}
+
+/// The contact of the office `office_id` whose external id is `external_id`; 404 when there is none
+/// or `visibility` does not see the office.
+pub fn get_by_external_id(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    office_id: OfficeId,
+    external_id: &str,
+) -> ApiResult<ContactRow> {
+    db::offices::get(conn, visibility, office_id)?;
+    db::contacts::find_by_external_id(conn, office_id, external_id)?
+        .ok_or_else(|| ApiError::NotFound("no such contact".into()))
+}
+
+/// Creates the contact `new` of the office `office_id` under the external id `external_id` at `now`,
+/// or makes the office's contact with that external id look like `new` (every field a create sets;
+/// an optional one `new` lacks is cleared, and the organization key is recomputed). Writes nothing
+/// when it already does. 404 when `visibility` does not see the office (checked first), then 422 when
+/// `new` is invalid, 409 when another contact of the office has the email, 412 when
+/// `expected_version` is given and is not the contact's (or there is no contact to match it).
+pub fn upsert(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    office_id: OfficeId,
+    external_id: String,
+    new: CheckedContact,
+    expected_version: Option<i64>,
+    now: &str,
+) -> ApiResult<Upserted<ContactRow>> {
+    db::write_tx(conn, |conn| {
+        let office = db::offices::get(conn, visibility, office_id)?;
+        let new = NewContact {
+            external_id: Some(external_id),
+            ..new.map_err(ApiError::validation)?
+        };
+        let wanted = contact_row(new, &office, now);
+        let external_id = wanted.external_id.as_deref().unwrap_or_default();
+        let Some(current) = db::contacts::find_by_external_id(conn, office.id, external_id)? else {
+            if expected_version.is_some() {
+                return Err(ApiError::PreconditionFailed);
+            }
+            return db::contacts::insert(conn, wanted).map(Upserted::Created);
+        };
+        db::check_version(current.version, expected_version)?;
+        let changes = ContactChanges {
+            name: differs(&current.name, wanted.name),
+            email: differs(&current.email, wanted.email),
+            organization: differs(&current.organization, wanted.organization),
+            org_key: differs(&current.org_key, wanted.org_key),
+            locale: differs(&current.locale, wanted.locale),
+            consent_given_at: differs(&current.consent_given_at, wanted.consent_given_at),
+            consent_method: differs(&current.consent_method, wanted.consent_method),
+            external_id: None,
+        };
+        if changes.is_empty() {
+            return Ok(Upserted::Unchanged(current));
+        }
+        let version = Some(current.version);
+        db::contacts::update(conn, visibility, current.id, version, now, |_| Ok(changes))
+            .map(Upserted::Updated)
     })
 }
 
@@ -216,11 +292,12 @@ fn contact_changes(update: ContactUpdate, current: &ContactRow) -> ContactChange
             .as_ref()
             .map(|c| c.as_ref().map(|c| db::timestamp(c.given_at))),
         consent_method: update.consent.map(|c| c.map(|c| c.method)),
+        external_id: update.external_id,
     }
 }
 
 /// Right to erasure at `now`, for a contact `visibility` sees whose version is `expected_version`:
-/// wipes its personal fields, keeps the row with its organization key, deletes the mail to it from the
+/// wipes its personal fields and its external id, keeps the row with its organization key, deletes the mail to it from the
 /// outbox and ends its unanswered links. Erasing twice is harmless.
 pub fn erase(
     conn: &mut DbConnection,

@@ -10,7 +10,8 @@ use crate::{
         DbConnection,
     },
     domain::ids::{MembershipId, PartnerId},
-    error::ApiResult,
+    error::{ApiError, ApiResult},
+    service::upsert::{differs, Upserted},
 };
 
 /// A new membership, as validated by the caller.
@@ -20,6 +21,8 @@ pub struct NewMembership {
     pub membership_number: String,
     /// The next renewal date.
     pub renewal_date: NaiveDate,
+    /// The integrator's own id (unique among the partner's memberships), if any.
+    pub external_id: Option<String>,
 }
 
 /// Changes to a membership, as validated by the caller; `None` keeps a field as it is.
@@ -29,16 +32,13 @@ pub struct MembershipUpdate {
     pub membership_number: Option<String>,
     /// New renewal date.
     pub renewal_date: Option<NaiveDate>,
+    /// New external id, or `Some(None)` to clear it.
+    pub external_id: Option<Option<String>>,
 }
 
-/// Registers a membership of the partner `partner_id` at `now`; 404 when there is no such partner.
-pub fn create(
-    conn: &mut DbConnection,
-    partner_id: PartnerId,
-    new: NewMembership,
-    now: &str,
-) -> ApiResult<MembershipRow> {
-    let row = MembershipRow {
+/// The row of a new membership of the partner `partner_id` at `now`.
+fn membership_row(partner_id: PartnerId, new: NewMembership, now: &str) -> MembershipRow {
+    MembershipRow {
         id: MembershipId::new(),
         partner_id,
         membership_number: new.membership_number.trim().to_owned(),
@@ -46,12 +46,84 @@ pub fn create(
         version: 1,
         created_at: now.to_owned(),
         updated_at: now.to_owned(),
-    };
+        external_id: new.external_id,
+    }
+}
+
+/// Stores the new membership `row` with its standing, in the caller's transaction.
+fn insert(conn: &mut DbConnection, row: MembershipRow, now: &str) -> ApiResult<MembershipRow> {
+    let row = db::memberships::insert(conn, row)?;
+    super::standing::refresh(conn, row.id, now)?;
+    Ok(row)
+}
+
+/// Registers a membership of the partner `partner_id` at `now`; 404 when there is no such partner,
+/// 409 when its membership number or external id is taken.
+pub fn create(
+    conn: &mut DbConnection,
+    partner_id: PartnerId,
+    new: NewMembership,
+    now: &str,
+) -> ApiResult<MembershipRow> {
+    let row = membership_row(partner_id, new, now);
     db::write_tx(conn, |conn| {
         db::partners::get(conn, Visibility::All, partner_id)?;
-        let row = db::memberships::insert(conn, row)?;
-        super::standing::refresh(conn, row.id, now)?;
-        Ok(row)
+        insert(conn, row, now)
+    })
+}
+
+/// The membership of the partner `partner_id` whose external id is `external_id`; 404 when there is
+/// none or `visibility` does not see the partner.
+pub fn get_by_external_id(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    partner_id: PartnerId,
+    external_id: &str,
+) -> ApiResult<MembershipRow> {
+    db::partners::get(conn, visibility, partner_id)?;
+    db::memberships::find_by_external_id(conn, partner_id, external_id)?
+        .ok_or_else(|| ApiError::NotFound("no such membership".into()))
+}
+
+/// Creates the membership `new` of the partner `partner_id` under the external id `external_id` at
+/// `now`, or makes the partner's membership with that external id look like `new` (membership number
+/// and renewal date). Writes nothing when it already does. 404 when there is no such partner, 409 when
+/// another membership has the number, 412 when `expected_version` is given and is not the membership's
+/// (or there is no membership to match it).
+pub fn upsert(
+    conn: &mut DbConnection,
+    partner_id: PartnerId,
+    external_id: String,
+    new: NewMembership,
+    expected_version: Option<i64>,
+    now: &str,
+) -> ApiResult<Upserted<MembershipRow>> {
+    let new = NewMembership {
+        external_id: Some(external_id),
+        ..new
+    };
+    let wanted = membership_row(partner_id, new, now);
+    db::write_tx(conn, |conn| {
+        db::partners::get(conn, Visibility::All, partner_id)?;
+        let external_id = wanted.external_id.as_deref().unwrap_or_default();
+        let Some(current) = db::memberships::find_by_external_id(conn, partner_id, external_id)?
+        else {
+            if expected_version.is_some() {
+                return Err(ApiError::PreconditionFailed);
+            }
+            return insert(conn, wanted, now).map(Upserted::Created);
+        };
+        db::check_version(current.version, expected_version)?;
+        let changes = MembershipChanges {
+            membership_number: differs(&current.membership_number, wanted.membership_number),
+            renewal_date: differs(&current.renewal_date, wanted.renewal_date),
+            external_id: None,
+        };
+        if changes.membership_number.is_none() && changes.renewal_date.is_none() {
+            return Ok(Upserted::Unchanged(current));
+        }
+        db::memberships::update(conn, current.id, Some(current.version), changes, now)
+            .map(Upserted::Updated)
     })
 }
 
@@ -88,6 +160,7 @@ pub fn update(
     let changes = MembershipChanges {
         membership_number: changes.membership_number.map(|n| n.trim().to_owned()),
         renewal_date: changes.renewal_date.map(|d| d.to_string()),
+        external_id: changes.external_id,
     };
     db::write_tx(conn, |conn| {
         db::memberships::update(conn, id, expected_version, changes, now)

@@ -8,7 +8,8 @@ use crate::{
         DbConnection,
     },
     domain::ids::PartnerId,
-    error::ApiResult,
+    error::{ApiError, ApiResult},
+    service::upsert::{differs, Upserted},
 };
 
 /// A new partner, as validated by the caller.
@@ -41,9 +42,9 @@ fn domains_json(domains: &[String]) -> String {
     serde_json::Value::from(normalized).to_string()
 }
 
-/// Registers a partner at `now`; 409 when another partner has its external key.
-pub fn create(conn: &mut DbConnection, new: NewPartner, now: &str) -> ApiResult<PartnerRow> {
-    let row = PartnerRow {
+/// The row of a new partner at `now`.
+fn partner_row(new: NewPartner, now: &str) -> PartnerRow {
+    PartnerRow {
         id: PartnerId::new(),
         external_key: new.external_key.trim().to_owned(),
         name: new.name.trim().to_owned(),
@@ -51,8 +52,56 @@ pub fn create(conn: &mut DbConnection, new: NewPartner, now: &str) -> ApiResult<
         version: 1,
         created_at: now.to_owned(),
         updated_at: now.to_owned(),
-    };
+    }
+}
+
+/// Registers a partner at `now`; 409 when another partner has its external key.
+pub fn create(conn: &mut DbConnection, new: NewPartner, now: &str) -> ApiResult<PartnerRow> {
+    let row = partner_row(new, now);
     db::write_tx(conn, |conn| db::partners::insert(conn, row))
+}
+
+/// The partner whose external key (the partner's external id) is `key`, if `visibility` sees it (404
+/// otherwise).
+pub fn get_by_external_key(
+    conn: &mut DbConnection,
+    visibility: Visibility,
+    key: &str,
+) -> ApiResult<PartnerRow> {
+    db::partners::find_by_key(conn, visibility, key)?.ok_or_else(db::partners::not_found)
+}
+
+/// Creates the partner `new` at `now`, or makes the partner with its external key look like it: its
+/// name and email domains become `new`'s. Writes nothing when they already are (the version and
+/// `updated_at` stay). 412 when `expected_version` is given and is not the partner's (or there is no
+/// partner to match it).
+pub fn upsert(
+    conn: &mut DbConnection,
+    new: NewPartner,
+    expected_version: Option<i64>,
+    now: &str,
+) -> ApiResult<Upserted<PartnerRow>> {
+    let wanted = partner_row(new, now);
+    db::write_tx(conn, |conn| {
+        let Some(current) = db::partners::find_by_key(conn, Visibility::All, &wanted.external_key)?
+        else {
+            if expected_version.is_some() {
+                return Err(ApiError::PreconditionFailed);
+            }
+            return db::partners::insert(conn, wanted).map(Upserted::Created);
+        };
+        db::check_version(current.version, expected_version)?;
+        let changes = PartnerChanges {
+            external_key: None,
+            name: differs(&current.name, wanted.name),
+            email_domains: differs(&current.email_domains, wanted.email_domains),
+        };
+        if changes.name.is_none() && changes.email_domains.is_none() {
+            return Ok(Upserted::Unchanged(current));
+        }
+        db::partners::update(conn, current.id, Some(current.version), changes, now)
+            .map(Upserted::Updated)
+    })
 }
 
 /// A page of the partners `visibility` sees (at most `limit`, after the id `after`) and whether more follow.

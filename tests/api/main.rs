@@ -8,6 +8,7 @@ mod compliance;
 mod conventions;
 mod disclosure;
 mod embedding;
+mod external_ids;
 mod input;
 mod insights;
 mod invitations;

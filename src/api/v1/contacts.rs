@@ -1,6 +1,6 @@
 //! Contacts: an office's confidential customer contacts. The vendor gets 403 on every route here.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest};
+use actix_web::{delete, get, patch, post, put, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +9,10 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    double_option, field_errors, if_match, page_of, time, trimmed, Created, ListQuery, NoContent,
-    Returned, Versioned,
+    double_option,
+    external_ids::{self, Upserted},
+    field_errors, if_match, page_of, time, trimmed, Created, ListQuery, NoContent, Returned,
+    Versioned,
 };
 use crate::{
     api::extract::{row_from_json, Json, Query},
@@ -29,6 +31,8 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_contact)
         .service(import_contacts)
         .service(list_contacts)
+        .service(get_contact_by_external_id)
+        .service(upsert_contact_by_external_id)
         .service(get_contact)
         .service(update_contact)
         .service(erase_contact);
@@ -74,6 +78,9 @@ pub struct Contact {
     pub created_at: DateTime<Utc>,
     /// When the contact was last changed.
     pub updated_at: DateTime<Utc>,
+    /// The integrator's own id of the contact (unique among the office's contacts), if set: read and
+    /// upsert it at `/offices/{office_id}/contacts/by-external-id/{external_id}`. `null` once erased.
+    pub external_id: Option<String>,
 }
 
 super::page_type!(
@@ -107,13 +114,14 @@ impl TryFrom<ContactRow> for Contact {
             erased_at: row.erased_at.as_deref().map(time).transpose()?,
             created_at: time(&row.created_at)?,
             updated_at: time(&row.updated_at)?,
+            external_id: row.external_id,
         })
     }
 }
 
 /// A new contact.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"name": "Maria Ivanova", "email": "maria.ivanova@contoso.example", "organization": "Contoso Ltd", "locale": "bg", "consent": {"given_at": "2026-01-15T09:00:00Z", "method": "web_form"}}))]
+#[schema(example = json!({"name": "Maria Ivanova", "email": "maria.ivanova@contoso.example", "organization": "Contoso Ltd", "locale": "bg", "consent": {"given_at": "2026-01-15T09:00:00Z", "method": "web_form"}, "external_id": "003Dn00000Qx7Ab"}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateContact {
     /// The person's name, 1–200 characters.
@@ -144,6 +152,11 @@ pub struct CreateContact {
     pub locale: Option<String>,
     /// Consent to be surveyed, if given.
     pub consent: Option<Consent>,
+    /// The integrator's own id of the contact (unique among the office's contacts; 1–128 characters,
+    /// no control characters, no leading or trailing whitespace).
+    #[validate(custom(function = "external_ids::valid"))]
+    #[schema(min_length = 1, max_length = 128, example = "003Dn00000Qx7Ab")]
+    pub external_id: Option<String>,
 }
 
 /// Changes to a contact; omitted fields stay as they are, `null` clears an optional field.
@@ -176,9 +189,14 @@ pub struct UpdateContact {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Consent>)]
     pub consent: Option<Option<Consent>>,
+    /// New external id (1–128 characters, unique among the office's contacts), or `null` to clear it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 128)]
+    pub external_id: Option<Option<String>>,
 }
 
-/// Up to 1,000 contacts to add to one office in one transaction.
+/// Up to 1,000 contacts to add to one office in one transaction; a row with an `external_id` upserts
+/// the office's contact with that external id.
 #[derive(Debug, Deserialize, ToSchema)]
 #[schema(example = json!({"contacts": [{"name": "Maria Ivanova", "email": "maria.ivanova@contoso.example", "organization": "Contoso Ltd", "locale": "bg", "consent": {"given_at": "2026-01-15T09:00:00Z", "method": "web_form"}}, {"name": "Georgi Petrov", "email": "g.petrov@fabrikam.example", "organization": "Fabrikam AD", "consent": {"given_at": "2026-02-03T14:30:00Z", "method": "contract"}}]}))]
 #[serde(deny_unknown_fields)]
@@ -194,9 +212,14 @@ pub struct ImportContacts {
 pub enum ImportStatus {
     /// Stored as a new contact.
     Created,
+    /// The office's contact with the row's `external_id` was changed to the row.
+    Updated,
+    /// The office's contact with the row's `external_id` already was as the row: nothing was written.
+    Unchanged,
     /// Not stored: see `errors`.
     Invalid,
-    /// Not stored: the office already has a contact with this email, or it repeats within the import.
+    /// Not stored: another contact of the office has this email, or the email or the `external_id`
+    /// repeats within the import.
     Duplicate,
 }
 
@@ -207,7 +230,7 @@ pub struct ImportRow {
     pub index: usize,
     /// What happened.
     pub status: ImportStatus,
-    /// The new contact's id, when created.
+    /// The contact's id, when created, updated or unchanged.
     pub contact_id: Option<Uuid>,
     /// Why the row is invalid.
     pub errors: Vec<FieldError>,
@@ -216,8 +239,12 @@ pub struct ImportRow {
 /// The outcome of an import, per row and in total.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ImportResult {
-    /// Rows stored.
+    /// Rows stored as new contacts.
     pub created: usize,
+    /// Rows with an `external_id` that changed the office's contact with it.
+    pub updated: usize,
+    /// Rows with an `external_id` whose contact already was as the row.
+    pub unchanged: usize,
     /// Rows refused as invalid.
     pub invalid: usize,
     /// Rows refused as duplicates.
@@ -268,6 +295,7 @@ fn checked(input: CreateContact, now: DateTime<Utc>) -> CheckedContact {
         organization: input.organization,
         locale: input.locale,
         consent: input.consent.map(given),
+        external_id: input.external_id,
     })
 }
 
@@ -312,6 +340,9 @@ async fn create_contact(
 ///
 /// Adds up to 1,000 contacts to one office in one transaction and answers per row:
 /// `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the import).
+/// A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+/// (`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+/// an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
 #[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID)), request_body = ImportContacts, responses(Returned<ImportResult>))]
 #[post("/offices/{office_id}/contacts/import")]
 async fn import_contacts(
@@ -354,12 +385,16 @@ fn import_result(outcomes: Vec<Imported>) -> ImportResult {
         .map(|(index, outcome)| match outcome {
             Imported::Invalid(errors) => row(index, ImportStatus::Invalid, None, errors),
             Imported::Created(id) => row(index, ImportStatus::Created, Some(id), Vec::new()),
+            Imported::Updated(id) => row(index, ImportStatus::Updated, Some(id), Vec::new()),
+            Imported::Unchanged(id) => row(index, ImportStatus::Unchanged, Some(id), Vec::new()),
             Imported::Duplicate => row(index, ImportStatus::Duplicate, None, Vec::new()),
         })
         .collect();
     let count = |status| rows.iter().filter(|r| r.status == status).count();
     ImportResult {
         created: count(ImportStatus::Created),
+        updated: count(ImportStatus::Updated),
+        unchanged: count(ImportStatus::Unchanged),
         invalid: count(ImportStatus::Invalid),
         duplicate: count(ImportStatus::Duplicate),
         rows,
@@ -405,6 +440,70 @@ async fn get_contact(
     Ok(Versioned::new(version, Contact::try_from(row)?))
 }
 
+/// Get a contact by its external id
+///
+/// The office's contact whose `external_id` is the one in the path (erased contacts have none).
+/// Partners read their own offices' contacts (another partner's office is 404); the vendor gets 403.
+/// Sends an `ETag`.
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ("external_id" = String, Path, description = external_ids::PATH_DOC)), responses(Versioned<Contact>))]
+#[get("/offices/{office_id}/contacts/by-external-id/{external_id}")]
+async fn get_contact_by_external_id(
+    state: web::Data<AppState>,
+    principal: Caller<ContactReader>,
+    path: web::Path<(Uuid, String)>,
+) -> ApiResult<Versioned<Contact>> {
+    let (office_id, external_id) = path.into_inner();
+    let external_id = external_ids::of_read(&external_id)?.to_owned();
+    let scope = principal.visibility();
+    let row = db::run(&state.pool, move |conn| {
+        service::contacts::get_by_external_id(conn, scope, office_id.into(), &external_id)
+    })
+    .await?;
+    let version = row.version;
+    Ok(Versioned::new(version, Contact::try_from(row)?))
+}
+
+/// Create or replace a contact by its external id
+///
+/// Idempotent sync from the integrator's CRM: with the full create body, creates the office's contact
+/// with the external id in the path (201 with `Location`) when there is none, else replaces every field
+/// a create sets (200; an optional field the body lacks is cleared, and the organization key is
+/// recomputed). When nothing differs, nothing is written: 200 with the same `ETag` and `updated_at`.
+/// The body may repeat the path's `external_id` but not contradict it (422); another contact's email
+/// is 409. `If-Match` refuses a replace of another version with 412. The administrator, or the partner
+/// that owns the office; the vendor gets 403.
+#[utoipa::path(tag = "contacts", params(("office_id" = Uuid, Path, description = OFFICE_ID), ("external_id" = String, Path, description = external_ids::PATH_DOC)), request_body = CreateContact, responses(Upserted<Contact>))]
+#[put("/offices/{office_id}/contacts/by-external-id/{external_id}")]
+async fn upsert_contact_by_external_id(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Caller<ContactReader>,
+    path: web::Path<(Uuid, String)>,
+    body: Json<CreateContact>,
+) -> ApiResult<Upserted<Contact>> {
+    let (office_id, external_id) = path.into_inner();
+    let body = body.into_inner();
+    let external_id = external_ids::of_upsert(&external_id, body.external_id.as_deref())?;
+    let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.clock.now());
+    let (new, stamp) = (checked(body, now), db::timestamp(now));
+    let (row, created) = db::run(&state.pool, move |conn| {
+        let office_id = office_id.into();
+        service::contacts::upsert(conn, scope, office_id, external_id, new, expected, &stamp)
+    })
+    .await?
+    .into_parts();
+    let version = row.version;
+    let contact = Contact::try_from(row)?;
+    Ok(match created {
+        true => Upserted::Created(Created::at(
+            format!("/contacts/{}", contact.id),
+            version,
+            contact,
+        )),
+        false => Upserted::Existing(Versioned::new(version, contact)),
+    })
+}
+
 /// Update a contact
 ///
 /// Changing the email or organization recomputes the organization key. An erased contact cannot be changed (409).
@@ -444,6 +543,7 @@ async fn update_contact(
         input.consent.as_ref().and_then(Option::as_ref),
         now,
     ));
+    errors.extend(external_ids::patch_errors(input.external_id.as_ref()));
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -459,6 +559,7 @@ async fn update_contact(
         organization: input.organization,
         locale: input.locale,
         consent: input.consent.map(|c| c.map(given)),
+        external_id: input.external_id,
     };
     let row = db::run(&state.pool, move |conn| {
         service::contacts::update(conn, scope, id.into(), expected, changes, &stamp)
@@ -470,8 +571,9 @@ async fn update_contact(
 
 /// Erase a contact
 ///
-/// Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-/// organization key so compliance counts do not change. Erasing twice is harmless.
+/// Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+/// person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+/// its organization key so compliance counts do not change. Erasing twice is harmless.
 #[utoipa::path(tag = "contacts", params(("contact_id" = Uuid, Path, description = CONTACT_ID)), responses(NoContent))]
 #[delete("/contacts/{contact_id}")]
 async fn erase_contact(

@@ -3,6 +3,7 @@
 
 pub mod compliance;
 pub mod contacts;
+pub mod external_ids;
 pub mod insights;
 pub mod invitations;
 pub mod memberships;

@@ -1,6 +1,6 @@
 //! Offices: a membership's offices, one country each.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest};
+use actix_web::{delete, get, patch, post, put, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,7 +9,10 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned, Versioned,
+    double_option,
+    external_ids::{self, Upserted},
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned,
+    Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -27,6 +30,8 @@ use crate::{
 pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_office)
         .service(list_offices)
+        .service(get_office_by_external_id)
+        .service(upsert_office_by_external_id)
         .service(get_office)
         .service(update_office)
         .service(delete_office);
@@ -52,6 +57,9 @@ pub struct Office {
     pub created_at: DateTime<Utc>,
     /// When the office was last changed.
     pub updated_at: DateTime<Utc>,
+    /// The integrator's own id of the office (unique among the membership's offices), if set: read
+    /// and upsert it at `/memberships/{membership_id}/offices/by-external-id/{external_id}`.
+    pub external_id: Option<String>,
 }
 
 super::page_type!(
@@ -74,13 +82,14 @@ impl TryFrom<OfficeRow> for Office {
             city: row.city,
             created_at: time(&row.created_at)?,
             updated_at: time(&row.updated_at)?,
+            external_id: row.external_id,
         })
     }
 }
 
 /// A new office.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"name": "Northwind Sofia", "country": "BG", "city": "Sofia"}))]
+#[schema(example = json!({"name": "Northwind Sofia", "country": "BG", "city": "Sofia", "external_id": "OFF-SOF-01"}))]
 #[serde(deny_unknown_fields)]
 pub struct CreateOffice {
     /// The office's name, 1–200 characters.
@@ -98,6 +107,11 @@ pub struct CreateOffice {
     #[schema(min_length = 1, max_length = 100, example = "Sofia")]
     #[serde(deserialize_with = "trimmed::string")]
     pub city: String,
+    /// The integrator's own id of the office (unique among the membership's offices; 1–128
+    /// characters, no control characters, no leading or trailing whitespace).
+    #[validate(custom(function = "external_ids::valid"))]
+    #[schema(min_length = 1, max_length = 128, example = "OFF-SOF-01")]
+    pub external_id: Option<String>,
 }
 
 /// Changes to an office; omitted fields stay as they are.
@@ -120,6 +134,11 @@ pub struct UpdateOffice {
     #[schema(min_length = 1, max_length = 100, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub city: Option<String>,
+    /// New external id (1–128 characters, unique among the membership's offices), or `null` to clear
+    /// it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 128)]
+    pub external_id: Option<Option<String>>,
 }
 
 fn valid_country(code: &str) -> Result<(), validator::ValidationError> {
@@ -152,6 +171,7 @@ async fn create_office(
         name: input.name,
         country: input.country,
         city: input.city,
+        external_id: input.external_id,
     };
     let row = db::run(&state.pool, move |conn| {
         service::offices::create(conn, scope, membership_id.into(), new, &now)
@@ -205,6 +225,75 @@ async fn get_office(
     Ok(Versioned::new(version, Office::try_from(row)?))
 }
 
+/// Get an office by its external id
+///
+/// The membership's office whose `external_id` is the one in the path. Partners read their own
+/// memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+/// `ETag`.
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ("external_id" = String, Path, description = external_ids::PATH_DOC)), responses(Versioned<Office>))]
+#[get("/memberships/{membership_id}/offices/by-external-id/{external_id}")]
+async fn get_office_by_external_id(
+    state: web::Data<AppState>,
+    principal: Caller<AnyRole>,
+    path: web::Path<(Uuid, String)>,
+) -> ApiResult<Versioned<Office>> {
+    let (membership_id, external_id) = path.into_inner();
+    let external_id = external_ids::of_read(&external_id)?.to_owned();
+    let scope = principal.visibility();
+    let row = db::run(&state.pool, move |conn| {
+        service::offices::get_by_external_id(conn, scope, membership_id.into(), &external_id)
+    })
+    .await?;
+    let version = row.version;
+    Ok(Versioned::new(version, Office::try_from(row)?))
+}
+
+/// Create or replace an office by its external id
+///
+/// Idempotent sync from the integrator's systems: with the full create body, creates the membership's
+/// office with the external id in the path (201 with `Location`) when there is none, else replaces its
+/// name, country and city (200). When nothing differs, nothing is written: 200 with the same `ETag`
+/// and `updated_at`. The body may repeat the path's `external_id` but not contradict it (422).
+/// `If-Match` refuses a replace of another version with 412. The administrator, or the partner that
+/// owns the membership.
+#[utoipa::path(tag = "offices", params(("membership_id" = Uuid, Path, description = MEMBERSHIP_ID), ("external_id" = String, Path, description = external_ids::PATH_DOC)), request_body = CreateOffice, responses(Upserted<Office>))]
+#[put("/memberships/{membership_id}/offices/by-external-id/{external_id}")]
+async fn upsert_office_by_external_id(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Caller<PartnerOrAdmin>,
+    path: web::Path<(Uuid, String)>,
+    body: Json<CreateOffice>,
+) -> ApiResult<Upserted<Office>> {
+    let (membership_id, external_id) = path.into_inner();
+    let body = body.into_inner();
+    let external_id = external_ids::of_upsert(&external_id, body.external_id.as_deref())?;
+    let input = validated(body)?;
+    let (scope, expected, now) = (principal.visibility(), if_match(&req)?, state.timestamp());
+    let new = NewOffice {
+        name: input.name,
+        country: input.country,
+        city: input.city,
+        external_id: None,
+    };
+    let (row, created) = db::run(&state.pool, move |conn| {
+        let membership_id = membership_id.into();
+        service::offices::upsert(conn, scope, membership_id, external_id, new, expected, &now)
+    })
+    .await?
+    .into_parts();
+    let version = row.version;
+    let office = Office::try_from(row)?;
+    Ok(match created {
+        true => Upserted::Created(Created::at(
+            format!("/offices/{}", office.id),
+            version,
+            office,
+        )),
+        false => Upserted::Existing(Versioned::new(version, office)),
+    })
+}
+
 /// Update an office
 ///
 /// The administrator, or the partner that owns the office.
@@ -218,6 +307,10 @@ async fn update_office(
     body: Json<UpdateOffice>,
 ) -> ApiResult<Versioned<Office>> {
     let input = validated(body.into_inner())?;
+    let errors = external_ids::patch_errors(input.external_id.as_ref());
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
     let (id, scope, expected, now) = (
         path.into_inner(),
         principal.visibility(),
@@ -228,6 +321,7 @@ async fn update_office(
         name: input.name,
         country: input.country,
         city: input.city,
+        external_id: input.external_id,
     };
     let row = db::run(&state.pool, move |conn| {
         service::offices::update(conn, scope, id.into(), expected, changes, &now)

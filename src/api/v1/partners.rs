@@ -1,6 +1,6 @@
 //! Partners: the partner organizations of the program.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest};
+use actix_web::{delete, get, patch, post, put, web, HttpRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,7 +9,9 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned, Versioned,
+    external_ids::{self, Upserted},
+    if_match, page_of, time, trimmed, validated, Created, ListQuery, NoContent, Returned,
+    Versioned,
 };
 use crate::{
     api::extract::{Json, Query},
@@ -26,6 +28,8 @@ use crate::{
 pub(super) fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_partner)
         .service(list_partners)
+        .service(get_partner_by_external_id)
+        .service(upsert_partner_by_external_id)
         .service(get_partner)
         .service(update_partner)
         .service(delete_partner);
@@ -36,7 +40,8 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
 pub struct Partner {
     /// The partner's id.
     pub id: Uuid,
-    /// The vendor's own key for this partner organization (unique).
+    /// The vendor's own key for this partner organization (unique). It is the partner's external id:
+    /// read and upsert the partner by it at `/partners/by-external-id/{external_key}`.
     pub external_key: String,
     /// The partner's display name.
     pub name: String,
@@ -77,8 +82,12 @@ impl TryFrom<PartnerRow> for Partner {
 #[schema(example = json!({"external_key": "PN-4711", "name": "Northwind Consulting", "email_domains": ["northwind.example"]}))]
 #[serde(deny_unknown_fields)]
 pub struct CreatePartner {
-    /// The vendor's own key for this partner organization (unique, 1–100 characters).
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    /// The vendor's own key for this partner organization (unique, 1–100 characters, no control
+    /// characters): the partner's external id.
+    #[validate(
+        length(min = 1, max = 100, message = "must be 1 to 100 characters"),
+        custom(function = "valid_key")
+    )]
     #[schema(min_length = 1, max_length = 100, example = "PN-4711")]
     #[serde(deserialize_with = "trimmed::string")]
     pub external_key: String,
@@ -102,8 +111,11 @@ pub struct CreatePartner {
 #[schema(example = json!({"name": "Northwind Consulting Group", "email_domains": ["northwind.example", "northwind-group.example"]}))]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePartner {
-    /// New external key (1–100 characters).
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    /// New external key (1–100 characters, no control characters).
+    #[validate(
+        length(min = 1, max = 100, message = "must be 1 to 100 characters"),
+        custom(function = "valid_key")
+    )]
     #[schema(min_length = 1, max_length = 100, nullable = false)]
     #[serde(default, deserialize_with = "trimmed::option")]
     pub external_key: Option<String>,
@@ -119,6 +131,14 @@ pub struct UpdatePartner {
     )]
     #[schema(max_items = 20, nullable = false)]
     pub email_domains: Option<Vec<String>>,
+}
+
+fn valid_key(key: &str) -> Result<(), validator::ValidationError> {
+    match key.chars().any(char::is_control) {
+        false => Ok(()),
+        true => Err(validator::ValidationError::new("external_key")
+            .with_message("must not contain control characters".into())),
+    }
 }
 
 fn valid_domains(domains: &[String]) -> Result<(), validator::ValidationError> {
@@ -207,6 +227,74 @@ async fn get_partner(
     .await?;
     let version = row.version;
     Ok(Versioned::new(version, Partner::try_from(row)?))
+}
+
+/// Get a partner by its external key
+///
+/// The partner whose `external_key` (the vendor's own key, the partner's external id) is the one in
+/// the path. A partner token finds only its own partner (any other key is 404). Sends an `ETag`.
+#[utoipa::path(tag = "partners", params(("external_id" = String, Path, description = external_ids::PATH_DOC)), responses(Versioned<Partner>))]
+#[get("/partners/by-external-id/{external_id}")]
+async fn get_partner_by_external_id(
+    state: web::Data<AppState>,
+    principal: Caller<AnyRole>,
+    path: web::Path<String>,
+) -> ApiResult<Versioned<Partner>> {
+    let key = external_ids::of_read(&path)?.to_owned();
+    let scope = principal.visibility();
+    let row = db::run(&state.pool, move |conn| {
+        service::partners::get_by_external_key(conn, scope, &key)
+    })
+    .await?;
+    let version = row.version;
+    Ok(Versioned::new(version, Partner::try_from(row)?))
+}
+
+/// Create or replace a partner by its external key
+///
+/// Idempotent sync from the vendor's own systems: with the full create body, creates the partner
+/// whose `external_key` is the one in the path (201 with `Location`) when there is none, else
+/// replaces its name and email domains (200). When nothing differs, nothing is written: 200 with the
+/// same `ETag` and `updated_at`. The body's `external_key` must equal the path's (422 otherwise).
+/// `If-Match` refuses a replace of another version with 412. Administrator only.
+#[utoipa::path(tag = "partners", params(("external_id" = String, Path, description = external_ids::PATH_DOC)), request_body = CreatePartner, responses(Upserted<Partner>))]
+#[put("/partners/by-external-id/{external_id}")]
+async fn upsert_partner_by_external_id(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _caller: Caller<AdminOnly>,
+    path: web::Path<String>,
+    body: Json<CreatePartner>,
+) -> ApiResult<Upserted<Partner>> {
+    let key = external_ids::of_upsert(&path, None)?;
+    let input = validated(body.into_inner())?;
+    if input.external_key != key {
+        return Err(ApiError::invalid_field(
+            "external_key",
+            "must equal the external id in the path",
+        ));
+    }
+    let (expected, now) = (if_match(&req)?, state.timestamp());
+    let new = NewPartner {
+        external_key: input.external_key,
+        name: input.name,
+        email_domains: input.email_domains,
+    };
+    let (row, created) = db::run(&state.pool, move |conn| {
+        service::partners::upsert(conn, new, expected, &now)
+    })
+    .await?
+    .into_parts();
+    let version = row.version;
+    let partner = Partner::try_from(row)?;
+    Ok(match created {
+        true => Upserted::Created(Created::at(
+            format!("/partners/{}", partner.id),
+            version,
+            partner,
+        )),
+        false => Upserted::Existing(Versioned::new(version, partner)),
+    })
 }
 
 /// Update a partner
