@@ -193,6 +193,7 @@ pub fn import(
                 outcomes.push(ImportOutcome::Updated(current.id));
                 changed.push(ContactRow {
                     id: current.id,
+                    version: current.version,
                     created_at: current.created_at.clone(),
                     updated_at: now.to_owned(),
                     ..row
@@ -209,16 +210,24 @@ pub fn import(
         insert_many(conn, chunk, false)?;
     }
     for chunk in changed.chunks(IMPORT_CHUNK) {
-        insert_many(conn, chunk, true)?;
+        if insert_many(conn, chunk, true)? != chunk.len() {
+            return Err(ApiError::conflict(
+                ErrorCode::Conflict,
+                "a contact this import updates was changed or erased while the import ran; \
+                 nothing was stored: retry the import",
+            ));
+        }
     }
     Ok(outcomes)
 }
 
 /// Inserts `rows` in one statement (diesel's batch insert does not build for SQLite through the
-/// multi-backend connection, so the statement is written here, with every value bound). With
-/// `replace`, the rows are existing contacts (by id) whose stored fields and `updated_at` become the
-/// rows', and whose version goes up by one (one `INSERT … ON CONFLICT (id) DO UPDATE`, which both backends run).
-fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> ApiResult<()> {
+/// multi-backend connection, so the statement is written here, with every value bound); returns the
+/// rows written. With `replace`, the rows are existing contacts (by id) as read at their `version`:
+/// their stored fields and `updated_at` become the rows' and their version goes up by one, in one
+/// `INSERT … ON CONFLICT (id) DO UPDATE` that both backends run, which skips a contact changed or
+/// erased since it was read (so the count falls short).
+fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> ApiResult<usize> {
     const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     let mut sql = format!(
         "INSERT INTO contacts (id, office_id, partner_id, name, email, organization, org_key, locale, \
@@ -231,7 +240,8 @@ fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> A
             " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, \
              organization = excluded.organization, org_key = excluded.org_key, locale = excluded.locale, \
              consent_given_at = excluded.consent_given_at, consent_method = excluded.consent_method, \
-             version = contacts.version + 1, updated_at = excluded.updated_at",
+             version = contacts.version + 1, updated_at = excluded.updated_at \
+             WHERE contacts.version = excluded.version AND contacts.erased_at IS NULL",
         );
     }
     let binds: Vec<Bind> = rows
@@ -256,8 +266,7 @@ fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> A
             ]
         })
         .collect();
-    execute(conn, &sql, &binds)?;
-    Ok(())
+    execute(conn, &sql, &binds)
 }
 
 /// The contact of the office `office_id` whose external id is `external_id`, if any.
