@@ -522,7 +522,7 @@ async fn contacts_are_upserted_by_external_id_and_erasure_forgets_it() {
 }
 
 #[actix_rt::test]
-async fn external_ids_are_validated_with_a_clear_422() {
+async fn external_ids_are_validated_with_a_clear_problem() {
     for backend in backends() {
         let app = TestApp::start(backend).await;
         let (a, membership, office, _) = app.partner_tree("A").await;
@@ -551,7 +551,7 @@ async fn external_ids_are_validated_with_a_clear_422() {
             patched.problem(422);
             assert_eq!(patched.error_fields(), ["external_id"]);
         }
-        // In the path: 422 on reads and upserts alike.
+        // In the path: 400 naming the parameter, on reads and upserts alike.
         for uri in [
             format!("/api/v1/offices/{office}/contacts/by-external-id/%20padded"),
             format!(
@@ -561,14 +561,16 @@ async fn external_ids_are_validated_with_a_clear_422() {
             format!("/api/v1/offices/{office}/contacts/by-external-id/a%0Ab"),
         ] {
             let read = app.get(&uri).partner(&a).send().await;
-            read.problem(422);
+            assert_eq!(read.problem_code(400), "invalid_parameters");
             assert_eq!(read.error_fields(), ["external_id"]);
-            app.request(Method::PUT, &uri)
+            let upsert = app
+                .request(Method::PUT, &uri)
                 .partner(&a)
                 .json(json!({"name": "X", "email": "x@contoso.example"}))
                 .send()
-                .await
-                .problem(422);
+                .await;
+            assert_eq!(upsert.problem_code(400), "invalid_parameters");
+            assert_eq!(upsert.error_fields(), ["external_id"]);
         }
         // The body may repeat the path's id, not contradict it.
         let contradicting = app

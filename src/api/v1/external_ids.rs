@@ -54,12 +54,10 @@ pub fn patch_errors(id: Option<&Option<String>>) -> Vec<FieldError> {
     }
 }
 
-/// The external id of an upsert: the path's, checked, which the body may repeat but not contradict
-/// (422 otherwise).
+/// The external id of an upsert: the path's (400 when it cannot be one), which the body may repeat
+/// but not contradict (422 otherwise).
 pub fn of_upsert(path: &str, body: Option<&str>) -> ApiResult<String> {
-    if let Some(message) = problem(path) {
-        return Err(ApiError::invalid_field("external_id", message));
-    }
+    of_read(path)?;
     match body {
         Some(body) if body != path => Err(ApiError::invalid_field(
             "external_id",
@@ -69,11 +67,14 @@ pub fn of_upsert(path: &str, body: Option<&str>) -> ApiResult<String> {
     }
 }
 
-/// The external id of a read by one: 422 when it cannot be one.
+/// The external id of a read by one: 400 naming the path parameter when it cannot be one.
 pub fn of_read(path: &str) -> ApiResult<&str> {
     match problem(path) {
         None => Ok(path),
-        Some(message) => Err(ApiError::invalid_field("external_id", message)),
+        Some(message) => Err(ApiError::invalid_parameters(vec![FieldError::new(
+            "external_id",
+            message,
+        )])),
     }
 }
 
