@@ -23,8 +23,9 @@ export interface paths {
         post?: never;
         /**
          * Erase a contact
-         * @description Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-         *     organization key so compliance counts do not change. Erasing twice is harmless.
+         * @description Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+         *     person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+         *     its organization key so compliance counts do not change. Erasing twice is harmless.
          */
         delete: operations["erase_contact"];
         options?: never;
@@ -175,6 +176,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/memberships/{membership_id}/offices/by-external-id/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an office by its external id
+         * @description The membership's office whose `external_id` is the one in the path. Partners read their own
+         *     memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+         *     `ETag`.
+         */
+        get: operations["get_office_by_external_id"];
+        /**
+         * Create or replace an office by its external id
+         * @description Idempotent sync from the integrator's systems: with the full create body, creates the membership's
+         *     office with the external id in the path (201 with `Location`) when there is none, else replaces its
+         *     name, country and city (200). When nothing differs, nothing is written: 200 with the same `ETag`
+         *     and `updated_at`. The body may repeat the path's `external_id` but not contradict it (422).
+         *     `If-Match` refuses a replace of another version with 412. The administrator, or the partner that
+         *     owns the membership.
+         */
+        put: operations["upsert_office_by_external_id"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/memberships/{membership_id}/results": {
         parameters: {
             query?: never;
@@ -287,6 +319,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offices/{office_id}/contacts/by-external-id/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contact by its external id
+         * @description The office's contact whose `external_id` is the one in the path (erased contacts have none).
+         *     Partners read their own offices' contacts (another partner's office is 404); the vendor gets 403.
+         *     Sends an `ETag`.
+         */
+        get: operations["get_contact_by_external_id"];
+        /**
+         * Create or replace a contact by its external id
+         * @description Idempotent sync from the integrator's CRM: with the full create body, creates the office's contact
+         *     with the external id in the path (201 with `Location`) when there is none, else replaces every field
+         *     a create sets (200; an optional field the body lacks is cleared, and the organization key is
+         *     recomputed). When nothing differs, nothing is written: 200 with the same `ETag` and `updated_at`.
+         *     The body may repeat the path's `external_id` but not contradict it (422); another contact's email
+         *     is 409. `If-Match` refuses a replace of another version with 412. The administrator, or the partner
+         *     that owns the office; the vendor gets 403.
+         */
+        put: operations["upsert_contact_by_external_id"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/offices/{office_id}/contacts/import": {
         parameters: {
             query?: never;
@@ -300,6 +364,9 @@ export interface paths {
          * Import contacts
          * @description Adds up to 1,000 contacts to one office in one transaction and answers per row:
          *     `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the import).
+         *     A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+         *     (`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+         *     an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
          */
         post: operations["import_contacts"];
         delete?: never;
@@ -377,6 +444,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners/by-external-id/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a partner by its external key
+         * @description The partner whose `external_key` (the vendor's own key, the partner's external id) is the one in
+         *     the path. A partner token finds only its own partner (any other key is 404). Sends an `ETag`.
+         */
+        get: operations["get_partner_by_external_id"];
+        /**
+         * Create or replace a partner by its external key
+         * @description Idempotent sync from the vendor's own systems: with the full create body, creates the partner
+         *     whose `external_key` is the one in the path (201 with `Location`) when there is none, else
+         *     replaces its name and email domains (200). When nothing differs, nothing is written: 200 with the
+         *     same `ETag` and `updated_at`. The body's `external_key` must equal the path's (422 otherwise).
+         *     `If-Match` refuses a replace of another version with 412. Administrator only.
+         */
+        put: operations["upsert_partner_by_external_id"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners/{partner_id}": {
         parameters: {
             query?: never;
@@ -424,6 +520,35 @@ export interface paths {
          *     The membership number is unique program-wide. Administrator only.
          */
         post: operations["create_membership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{partner_id}/memberships/by-external-id/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a membership by its external id
+         * @description The partner's membership whose `external_id` is the one in the path. Partners read their own
+         *     (another partner's is 404); the vendor reads every one. Sends an `ETag`.
+         */
+        get: operations["get_membership_by_external_id"];
+        /**
+         * Create or replace a membership by its external id
+         * @description Idempotent sync from the integrator's systems: with the full create body, creates the partner's
+         *     membership with the external id in the path (201 with `Location`) when there is none, else replaces
+         *     its membership number and renewal date (200). When nothing differs, nothing is written: 200 with
+         *     the same `ETag` and `updated_at`. The body may repeat the path's `external_id` but not contradict
+         *     it (422). `If-Match` refuses a replace of another version with 412. Administrator only.
+         */
+        put: operations["upsert_membership_by_external_id"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1174,6 +1299,11 @@ export interface components {
              */
             erased_at?: string | null;
             /**
+             * @description The integrator's own id of the contact (unique among the office's contacts), if set: read and
+             *     upsert it at `/offices/{office_id}/contacts/by-external-id/{external_id}`. `null` once erased.
+             */
+            external_id?: string | null;
+            /**
              * Format: uuid
              * @description The contact's id.
              */
@@ -1244,6 +1374,7 @@ export interface components {
          *         "method": "web_form"
          *       },
          *       "email": "maria.ivanova@contoso.example",
+         *       "external_id": "003Dn00000Qx7Ab",
          *       "locale": "bg",
          *       "name": "Maria Ivanova",
          *       "organization": "Contoso Ltd"
@@ -1258,6 +1389,12 @@ export interface components {
              * @example maria.ivanova@contoso.example
              */
             email: string;
+            /**
+             * @description The integrator's own id of the contact (unique among the office's contacts; 1–128 characters,
+             *     no control characters, no leading or trailing whitespace).
+             * @example 003Dn00000Qx7Ab
+             */
+            external_id?: string | null;
             /**
              * @description Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`).
              * @example bg
@@ -1292,11 +1429,18 @@ export interface components {
         /**
          * @description A new membership.
          * @example {
+         *       "external_id": "a0B5g00000XyZ1",
          *       "membership_number": "MPN-1234567",
          *       "renewal_date": "2027-06-30"
          *     }
          */
         CreateMembership: {
+            /**
+             * @description The integrator's own id of the membership (unique among the partner's memberships; 1–128
+             *     characters, no control characters, no leading or trailing whitespace).
+             * @example a0B5g00000XyZ1
+             */
+            external_id?: string | null;
             /**
              * @description The program's membership number (unique, 1–64 characters).
              * @example MPN-1234567
@@ -1314,6 +1458,7 @@ export interface components {
          * @example {
          *       "city": "Sofia",
          *       "country": "BG",
+         *       "external_id": "OFF-SOF-01",
          *       "name": "Northwind Sofia"
          *     }
          */
@@ -1328,6 +1473,12 @@ export interface components {
              * @example BG
              */
             country: string;
+            /**
+             * @description The integrator's own id of the office (unique among the membership's offices; 1–128
+             *     characters, no control characters, no leading or trailing whitespace).
+             * @example OFF-SOF-01
+             */
+            external_id?: string | null;
             /**
              * @description The office's name, 1–200 characters.
              * @example Northwind Sofia
@@ -1353,7 +1504,8 @@ export interface components {
              */
             email_domains?: string[];
             /**
-             * @description The vendor's own key for this partner organization (unique, 1–100 characters).
+             * @description The vendor's own key for this partner organization (unique, 1–100 characters, no control
+             *     characters): the partner's external id.
              * @example PN-4711
              */
             external_key: string;
@@ -1539,7 +1691,8 @@ export interface components {
             message: string;
         };
         /**
-         * @description Up to 1,000 contacts to add to one office in one transaction.
+         * @description Up to 1,000 contacts to add to one office in one transaction; a row with an `external_id` upserts
+         *     the office's contact with that external id.
          * @example {
          *       "contacts": [
          *         {
@@ -1591,7 +1744,7 @@ export interface components {
         };
         /** @description The outcome of an import, per row and in total. */
         ImportResult: {
-            /** @description Rows stored. */
+            /** @description Rows stored as new contacts. */
             created: number;
             /** @description Rows refused as duplicates. */
             duplicate: number;
@@ -1599,12 +1752,16 @@ export interface components {
             invalid: number;
             /** @description One entry per submitted row, in order. */
             rows: components["schemas"]["ImportRow"][];
+            /** @description Rows with an `external_id` whose contact already was as the row. */
+            unchanged: number;
+            /** @description Rows with an `external_id` that changed the office's contact with it. */
+            updated: number;
         };
         /** @description The outcome of one row. */
         ImportRow: {
             /**
              * Format: uuid
-             * @description The new contact's id, when created.
+             * @description The contact's id, when created, updated or unchanged.
              */
             contact_id?: string | null;
             /** @description Why the row is invalid. */
@@ -1618,7 +1775,7 @@ export interface components {
          * @description What happened to one row of an import.
          * @enum {string}
          */
-        ImportStatus: "created" | "invalid" | "duplicate";
+        ImportStatus: "created" | "updated" | "unchanged" | "invalid" | "duplicate";
         /** @description One historical response. */
         ImportedResponse: {
             /** @description Whether the respondent chose anonymity. */
@@ -1748,6 +1905,11 @@ export interface components {
              * @description When the membership was created.
              */
             created_at: string;
+            /**
+             * @description The integrator's own id of the membership (unique among the partner's memberships), if set:
+             *     read and upsert it at `/partners/{partner_id}/memberships/by-external-id/{external_id}`.
+             */
+            external_id?: string | null;
             /**
              * Format: uuid
              * @description The membership's id.
@@ -1902,6 +2064,11 @@ export interface components {
              */
             created_at: string;
             /**
+             * @description The integrator's own id of the office (unique among the membership's offices), if set: read
+             *     and upsert it at `/memberships/{membership_id}/offices/by-external-id/{external_id}`.
+             */
+            external_id?: string | null;
+            /**
              * Format: uuid
              * @description The office's id.
              */
@@ -1992,7 +2159,10 @@ export interface components {
             created_at: string;
             /** @description Email domains the partner owns (lower case). */
             email_domains: string[];
-            /** @description The vendor's own key for this partner organization (unique). */
+            /**
+             * @description The vendor's own key for this partner organization (unique). It is the partner's external id:
+             *     read and upsert the partner by it at `/partners/by-external-id/{external_key}`.
+             */
             external_key: string;
             /**
              * Format: uuid
@@ -2721,6 +2891,8 @@ export interface components {
              * @description New email.
              */
             email?: string;
+            /** @description New external id (1–128 characters, unique among the office's contacts), or `null` to clear it. */
+            external_id?: string | null;
             /** @description New locale, or `null` to clear it. */
             locale?: string | null;
             /** @description New name (1–200 characters). */
@@ -2735,6 +2907,11 @@ export interface components {
          *     }
          */
         UpdateMembership: {
+            /**
+             * @description New external id (1–128 characters, unique among the partner's memberships), or `null` to
+             *     clear it.
+             */
+            external_id?: string | null;
             /** @description New membership number (1–64 characters). */
             membership_number?: string;
             /**
@@ -2755,6 +2932,11 @@ export interface components {
             city?: string;
             /** @description New ISO 3166-1 alpha-2 country code. */
             country?: string;
+            /**
+             * @description New external id (1–128 characters, unique among the membership's offices), or `null` to clear
+             *     it.
+             */
+            external_id?: string | null;
             /** @description New name (1–200 characters). */
             name?: string;
         };
@@ -2771,7 +2953,7 @@ export interface components {
         UpdatePartner: {
             /** @description New list of email domains (replaces the old one), at most 20. */
             email_domains?: string[];
-            /** @description New external key (1–100 characters). */
+            /** @description New external key (1–100 characters, no control characters). */
             external_key?: string;
             /** @description New display name (1–200 characters). */
             name?: string;
@@ -3500,6 +3682,100 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_office_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The membership's id. */
+                membership_id: string;
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner office in one country. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Office"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsert_office_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; the write is refused with 412 when the object changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The membership's id. */
+                membership_id: string;
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOffice"];
+            };
+        };
+        responses: {
+            /** @description A partner office in one country. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Office"];
+                };
+            };
+            /** @description A partner office in one country. */
+            201: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    /** @description The URL of the new object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Office"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     membership_results: {
         parameters: {
             query?: {
@@ -3798,6 +4074,100 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_contact_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The office's id. */
+                office_id: string;
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsert_contact_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; the write is refused with 412 when the object changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The office's id. */
+                office_id: string;
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContact"];
+            };
+        };
+        responses: {
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description A customer contact of an office. Confidential: the partner and the administrator only. */
+            201: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    /** @description The URL of the new object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     import_contacts: {
         parameters: {
             query?: never;
@@ -4037,6 +4407,96 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_partner_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner organization. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsert_partner_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; the write is refused with 412 when the object changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartner"];
+            };
+        };
+        responses: {
+            /** @description A partner organization. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description A partner organization. */
+            201: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    /** @description The URL of the new object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_partner: {
         parameters: {
             query?: never;
@@ -4222,6 +4682,100 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_membership_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner's id. */
+                partner_id: string;
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsert_membership_by_external_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; the write is refused with 412 when the object changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The partner's id. */
+                partner_id: string;
+                /** @description The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path). */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMembership"];
+            };
+        };
+        responses: {
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description A program membership of a partner; it must meet the survey requirement on its own. */
+            201: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    /** @description The URL of the new object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

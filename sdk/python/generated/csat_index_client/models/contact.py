@@ -41,6 +41,9 @@ class Contact:
     """ The person's email, lower case; `null` once erased. """
     erased_at: datetime.datetime | None | Unset = UNSET
     """ When the personal fields were erased (right to erasure); `null` while they are kept. """
+    external_id: None | str | Unset = UNSET
+    """ The integrator's own id of the contact (unique among the office's contacts), if set: read and
+    upsert it at `/offices/{office_id}/contacts/by-external-id/{external_id}`. `null` once erased. """
     locale: None | str | Unset = UNSET
     """ The preferred locale (BCP 47, e.g. `bg`), if known. """
     name: None | str | Unset = UNSET
@@ -86,6 +89,12 @@ class Contact:
         else:
             erased_at = self.erased_at
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
         locale: None | str | Unset
         if isinstance(self.locale, Unset):
             locale = UNSET
@@ -122,6 +131,8 @@ class Contact:
             field_dict["email"] = email
         if erased_at is not UNSET:
             field_dict["erased_at"] = erased_at
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
         if locale is not UNSET:
             field_dict["locale"] = locale
         if name is not UNSET:
@@ -191,6 +202,15 @@ class Contact:
 
         erased_at = _parse_erased_at(d.pop("erased_at", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
         def _parse_locale(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -228,6 +248,7 @@ class Contact:
             consent=consent,
             email=email,
             erased_at=erased_at,
+            external_id=external_id,
             locale=locale,
             name=name,
             organization=organization,

@@ -21,7 +21,8 @@ class CreateContact:
 
     Example:
         {'consent': {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
-            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}
+            'maria.ivanova@contoso.example', 'external_id': '003Dn00000Qx7Ab', 'locale': 'bg', 'name': 'Maria Ivanova',
+            'organization': 'Contoso Ltd'}
 
     """
 
@@ -31,6 +32,9 @@ class CreateContact:
     """ The person's name, 1–200 characters. """
     consent: Consent | None | Unset = UNSET
     """ Consent to be surveyed, if given. """
+    external_id: None | str | Unset = UNSET
+    """ The integrator's own id of the contact (unique among the office's contacts; 1–128 characters,
+    no control characters, no leading or trailing whitespace). """
     locale: None | str | Unset = UNSET
     """ Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`). """
     organization: None | str | Unset = UNSET
@@ -50,6 +54,12 @@ class CreateContact:
             consent = self.consent.to_dict()
         else:
             consent = self.consent
+
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
 
         locale: None | str | Unset
         if isinstance(self.locale, Unset):
@@ -73,6 +83,8 @@ class CreateContact:
         )
         if consent is not UNSET:
             field_dict["consent"] = consent
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
         if locale is not UNSET:
             field_dict["locale"] = locale
         if organization is not UNSET:
@@ -106,6 +118,15 @@ class CreateContact:
 
         consent = _parse_consent(d.pop("consent", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
         def _parse_locale(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -128,6 +149,7 @@ class CreateContact:
             email=email,
             name=name,
             consent=consent,
+            external_id=external_id,
             locale=locale,
             organization=organization,
         )

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateMembership")
 
@@ -15,7 +17,7 @@ class CreateMembership:
     """A new membership.
 
     Example:
-        {'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}
+        {'external_id': 'a0B5g00000XyZ1', 'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}
 
     """
 
@@ -23,11 +25,20 @@ class CreateMembership:
     """ The program's membership number (unique, 1–64 characters). """
     renewal_date: datetime.date
     """ The next renewal date (`YYYY-MM-DD`). """
+    external_id: None | str | Unset = UNSET
+    """ The integrator's own id of the membership (unique among the partner's memberships; 1–128
+    characters, no control characters, no leading or trailing whitespace). """
 
     def to_dict(self) -> dict[str, Any]:
         membership_number = self.membership_number
 
         renewal_date = self.renewal_date.isoformat()
+
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
 
         field_dict: dict[str, Any] = {}
 
@@ -37,6 +48,8 @@ class CreateMembership:
                 "renewal_date": renewal_date,
             }
         )
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
 
         return field_dict
 
@@ -47,9 +60,19 @@ class CreateMembership:
 
         renewal_date = datetime.date.fromisoformat(d.pop("renewal_date"))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
         create_membership = cls(
             membership_number=membership_number,
             renewal_date=renewal_date,
+            external_id=external_id,
         )
 
         return create_membership

@@ -21,7 +21,8 @@ class CreatePartner:
     """
 
     external_key: str
-    """ The vendor's own key for this partner organization (unique, 1–100 characters). """
+    """ The vendor's own key for this partner organization (unique, 1–100 characters, no control
+    characters): the partner's external id. """
     name: str
     """ Display name, 1–200 characters. """
     email_domains: list[str] | Unset = UNSET

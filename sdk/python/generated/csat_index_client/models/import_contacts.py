@@ -15,13 +15,14 @@ T = TypeVar("T", bound="ImportContacts")
 
 @_attrs_define
 class ImportContacts:
-    """Up to 1,000 contacts to add to one office in one transaction.
+    """Up to 1,000 contacts to add to one office in one transaction; a row with an `external_id` upserts
+    the office's contact with that external id.
 
-    Example:
-        {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
-            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'},
-            {'consent': {'given_at': '2026-02-03T14:30:00Z', 'method': 'contract'}, 'email': 'g.petrov@fabrikam.example',
-            'name': 'Georgi Petrov', 'organization': 'Fabrikam AD'}]}
+        Example:
+            {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
+                'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'},
+                {'consent': {'given_at': '2026-02-03T14:30:00Z', 'method': 'contract'}, 'email': 'g.petrov@fabrikam.example',
+                'name': 'Georgi Petrov', 'organization': 'Fabrikam AD'}]}
 
     """
 

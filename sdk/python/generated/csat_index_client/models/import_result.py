@@ -19,13 +19,17 @@ class ImportResult:
     """The outcome of an import, per row and in total."""
 
     created: int
-    """ Rows stored. """
+    """ Rows stored as new contacts. """
     duplicate: int
     """ Rows refused as duplicates. """
     invalid: int
     """ Rows refused as invalid. """
     rows: list[ImportRow]
     """ One entry per submitted row, in order. """
+    unchanged: int
+    """ Rows with an `external_id` whose contact already was as the row. """
+    updated: int
+    """ Rows with an `external_id` that changed the office's contact with it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +44,10 @@ class ImportResult:
             rows_item = rows_item_data.to_dict()
             rows.append(rows_item)
 
+        unchanged = self.unchanged
+
+        updated = self.updated
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,6 +56,8 @@ class ImportResult:
                 "duplicate": duplicate,
                 "invalid": invalid,
                 "rows": rows,
+                "unchanged": unchanged,
+                "updated": updated,
             }
         )
 
@@ -71,11 +81,17 @@ class ImportResult:
 
             rows.append(rows_item)
 
+        unchanged = d.pop("unchanged")
+
+        updated = d.pop("updated")
+
         import_result = cls(
             created=created,
             duplicate=duplicate,
             invalid=invalid,
             rows=rows,
+            unchanged=unchanged,
+            updated=updated,
         )
 
         import_result.additional_properties = d

@@ -29,7 +29,7 @@ class ImportRow:
     status: ImportStatus
     """ What happened to one row of an import. """
     contact_id: None | Unset | UUID = UNSET
-    """ The new contact's id, when created. """
+    """ The contact's id, when created, updated or unchanged. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -6,6 +6,8 @@ class ImportStatus(StrEnum):
     CREATED = "created"
     DUPLICATE = "duplicate"
     INVALID = "invalid"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
 
     def __str__(self) -> str:
         return str(self.value)

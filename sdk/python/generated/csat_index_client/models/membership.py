@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Membership")
 
@@ -28,6 +30,9 @@ class Membership:
     """ The next renewal date; the requirement is checked over the 12 months before it. """
     updated_at: datetime.datetime
     """ When the membership was last changed. """
+    external_id: None | str | Unset = UNSET
+    """ The integrator's own id of the membership (unique among the partner's memberships), if set:
+    read and upsert it at `/partners/{partner_id}/memberships/by-external-id/{external_id}`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +48,12 @@ class Membership:
 
         updated_at = self.updated_at.isoformat()
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -55,6 +66,8 @@ class Membership:
                 "updated_at": updated_at,
             }
         )
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
 
         return field_dict
 
@@ -73,6 +86,15 @@ class Membership:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
         membership = cls(
             created_at=created_at,
             id=id,
@@ -80,6 +102,7 @@ class Membership:
             partner_id=partner_id,
             renewal_date=renewal_date,
             updated_at=updated_at,
+            external_id=external_id,
         )
 
         membership.additional_properties = d

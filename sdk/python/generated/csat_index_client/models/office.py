@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Office")
 
@@ -32,6 +34,9 @@ class Office:
     """ The partner it belongs to. """
     updated_at: datetime.datetime
     """ When the office was last changed. """
+    external_id: None | str | Unset = UNSET
+    """ The integrator's own id of the office (unique among the membership's offices), if set: read
+    and upsert it at `/memberships/{membership_id}/offices/by-external-id/{external_id}`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +56,12 @@ class Office:
 
         updated_at = self.updated_at.isoformat()
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -65,6 +76,8 @@ class Office:
                 "updated_at": updated_at,
             }
         )
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
 
         return field_dict
 
@@ -87,6 +100,15 @@ class Office:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
         office = cls(
             city=city,
             country=country,
@@ -96,6 +118,7 @@ class Office:
             name=name,
             partner_id=partner_id,
             updated_at=updated_at,
+            external_id=external_id,
         )
 
         office.additional_properties = d

@@ -21,7 +21,8 @@ class Partner:
     email_domains: list[str]
     """ Email domains the partner owns (lower case). """
     external_key: str
-    """ The vendor's own key for this partner organization (unique). """
+    """ The vendor's own key for this partner organization (unique). It is the partner's external id:
+    read and upsert the partner by it at `/partners/by-external-id/{external_key}`. """
     id: UUID
     """ The partner's id. """
     name: str

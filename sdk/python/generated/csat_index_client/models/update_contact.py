@@ -28,6 +28,8 @@ class UpdateContact:
     """ New consent, or `null` to record that consent was withdrawn. """
     email: str | Unset = UNSET
     """ New email. """
+    external_id: None | str | Unset = UNSET
+    """ New external id (1–128 characters, unique among the office's contacts), or `null` to clear it. """
     locale: None | str | Unset = UNSET
     """ New locale, or `null` to clear it. """
     name: str | Unset = UNSET
@@ -47,6 +49,12 @@ class UpdateContact:
             consent = self.consent
 
         email = self.email
+
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
 
         locale: None | str | Unset
         if isinstance(self.locale, Unset):
@@ -69,6 +77,8 @@ class UpdateContact:
             field_dict["consent"] = consent
         if email is not UNSET:
             field_dict["email"] = email
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
         if locale is not UNSET:
             field_dict["locale"] = locale
         if name is not UNSET:
@@ -103,6 +113,15 @@ class UpdateContact:
 
         email = d.pop("email", UNSET)
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
         def _parse_locale(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -126,6 +145,7 @@ class UpdateContact:
         update_contact = cls(
             consent=consent,
             email=email,
+            external_id=external_id,
             locale=locale,
             name=name,
             organization=organization,

@@ -23,7 +23,7 @@ class UpdatePartner:
     email_domains: list[str] | Unset = UNSET
     """ New list of email domains (replaces the old one), at most 20. """
     external_key: str | Unset = UNSET
-    """ New external key (1–100 characters). """
+    """ New external key (1–100 characters, no control characters). """
     name: str | Unset = UNSET
     """ New display name (1–200 characters). """
 

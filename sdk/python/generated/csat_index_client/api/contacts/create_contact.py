@@ -131,7 +131,8 @@ def sync_detailed(
         idempotency_key (str | Unset):
         body (CreateContact): A new contact. Example: {'consent': {'given_at':
             '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
-            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
+            'external_id': '003Dn00000Qx7Ab', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +171,8 @@ def sync(
         idempotency_key (str | Unset):
         body (CreateContact): A new contact. Example: {'consent': {'given_at':
             '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
-            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
+            'external_id': '003Dn00000Qx7Ab', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +206,8 @@ async def asyncio_detailed(
         idempotency_key (str | Unset):
         body (CreateContact): A new contact. Example: {'consent': {'given_at':
             '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
-            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
+            'external_id': '003Dn00000Qx7Ab', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +244,8 @@ async def asyncio(
         idempotency_key (str | Unset):
         body (CreateContact): A new contact. Example: {'consent': {'given_at':
             '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email': 'maria.ivanova@contoso.example',
-            'locale': 'bg', 'name': 'Maria Ivanova', 'organization': 'Contoso Ltd'}.
+            'external_id': '003Dn00000Qx7Ab', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

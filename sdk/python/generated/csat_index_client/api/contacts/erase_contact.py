@@ -105,8 +105,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Erase a contact
 
-     Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-    organization key so compliance counts do not change. Erasing twice is harmless.
+     Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+    person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+    its organization key so compliance counts do not change. Erasing twice is harmless.
 
     Args:
         contact_id (UUID):
@@ -140,8 +141,9 @@ def sync(
 ) -> Any | Problem | None:
     """Erase a contact
 
-     Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-    organization key so compliance counts do not change. Erasing twice is harmless.
+     Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+    person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+    its organization key so compliance counts do not change. Erasing twice is harmless.
 
     Args:
         contact_id (UUID):
@@ -170,8 +172,9 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Erase a contact
 
-     Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-    organization key so compliance counts do not change. Erasing twice is harmless.
+     Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+    person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+    its organization key so compliance counts do not change. Erasing twice is harmless.
 
     Args:
         contact_id (UUID):
@@ -203,8 +206,9 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Erase a contact
 
-     Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-    organization key so compliance counts do not change. Erasing twice is harmless.
+     Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+    person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+    its organization key so compliance counts do not change. Erasing twice is harmless.
 
     Args:
         contact_id (UUID):

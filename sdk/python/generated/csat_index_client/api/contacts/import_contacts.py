@@ -129,16 +129,21 @@ def sync_detailed(
      Adds up to 1,000 contacts to one office in one transaction and answers per row:
     `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the
     import).
+    A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+    (`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+    an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
 
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
-            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
-            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
-            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
-            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
-            'organization': 'Fabrikam AD'}]}.
+        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction; a row
+            with an `external_id` upserts
+            the office's contact with that external id. Example: {'contacts': [{'consent':
+            {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
+            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z', 'method': 'contract'},
+            'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov', 'organization': 'Fabrikam
+            AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,16 +178,21 @@ def sync(
      Adds up to 1,000 contacts to one office in one transaction and answers per row:
     `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the
     import).
+    A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+    (`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+    an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
 
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
-            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
-            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
-            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
-            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
-            'organization': 'Fabrikam AD'}]}.
+        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction; a row
+            with an `external_id` upserts
+            the office's contact with that external id. Example: {'contacts': [{'consent':
+            {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
+            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z', 'method': 'contract'},
+            'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov', 'organization': 'Fabrikam
+            AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,16 +222,21 @@ async def asyncio_detailed(
      Adds up to 1,000 contacts to one office in one transaction and answers per row:
     `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the
     import).
+    A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+    (`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+    an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
 
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
-            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
-            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
-            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
-            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
-            'organization': 'Fabrikam AD'}]}.
+        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction; a row
+            with an `external_id` upserts
+            the office's contact with that external id. Example: {'contacts': [{'consent':
+            {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
+            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z', 'method': 'contract'},
+            'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov', 'organization': 'Fabrikam
+            AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -254,16 +269,21 @@ async def asyncio(
      Adds up to 1,000 contacts to one office in one transaction and answers per row:
     `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the
     import).
+    A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+    (`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+    an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
 
     Args:
         office_id (UUID):
         idempotency_key (str | Unset):
-        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction.
-            Example: {'contacts': [{'consent': {'given_at': '2026-01-15T09:00:00Z', 'method':
-            'web_form'}, 'email': 'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria
-            Ivanova', 'organization': 'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z',
-            'method': 'contract'}, 'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov',
-            'organization': 'Fabrikam AD'}]}.
+        body (ImportContacts): Up to 1,000 contacts to add to one office in one transaction; a row
+            with an `external_id` upserts
+            the office's contact with that external id. Example: {'contacts': [{'consent':
+            {'given_at': '2026-01-15T09:00:00Z', 'method': 'web_form'}, 'email':
+            'maria.ivanova@contoso.example', 'locale': 'bg', 'name': 'Maria Ivanova', 'organization':
+            'Contoso Ltd'}, {'consent': {'given_at': '2026-02-03T14:30:00Z', 'method': 'contract'},
+            'email': 'g.petrov@fabrikam.example', 'name': 'Georgi Petrov', 'organization': 'Fabrikam
+            AD'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -132,8 +132,8 @@ def sync_detailed(
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
-            'renewal_date': '2027-06-30'}.
+        body (CreateMembership): A new membership. Example: {'external_id': 'a0B5g00000XyZ1',
+            'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,8 +171,8 @@ def sync(
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
-            'renewal_date': '2027-06-30'}.
+        body (CreateMembership): A new membership. Example: {'external_id': 'a0B5g00000XyZ1',
+            'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,8 +205,8 @@ async def asyncio_detailed(
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
-            'renewal_date': '2027-06-30'}.
+        body (CreateMembership): A new membership. Example: {'external_id': 'a0B5g00000XyZ1',
+            'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,8 +242,8 @@ async def asyncio(
     Args:
         partner_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateMembership): A new membership. Example: {'membership_number': 'MPN-1234567',
-            'renewal_date': '2027-06-30'}.
+        body (CreateMembership): A new membership. Example: {'external_id': 'a0B5g00000XyZ1',
+            'membership_number': 'MPN-1234567', 'renewal_date': '2027-06-30'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -129,8 +129,8 @@ def sync_detailed(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
-            'Northwind Sofia'}.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG',
+            'external_id': 'OFF-SOF-01', 'name': 'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,8 +167,8 @@ def sync(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
-            'Northwind Sofia'}.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG',
+            'external_id': 'OFF-SOF-01', 'name': 'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,8 +200,8 @@ async def asyncio_detailed(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
-            'Northwind Sofia'}.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG',
+            'external_id': 'OFF-SOF-01', 'name': 'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,8 +236,8 @@ async def asyncio(
     Args:
         membership_id (UUID):
         idempotency_key (str | Unset):
-        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG', 'name':
-            'Northwind Sofia'}.
+        body (CreateOffice): A new office. Example: {'city': 'Sofia', 'country': 'BG',
+            'external_id': 'OFF-SOF-01', 'name': 'Northwind Sofia'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

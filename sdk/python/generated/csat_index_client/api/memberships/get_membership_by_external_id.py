@@ -1,0 +1,222 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.membership import Membership
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    partner_id: UUID,
+    external_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/partners/{partner_id}/memberships/by-external-id/{external_id}".format(
+            partner_id=quote(str(partner_id), safe=""),
+            external_id=quote(str(external_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Membership | Problem | None:
+    if response.status_code == 200:
+        response_200 = Membership.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Membership | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    partner_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Membership | Problem]:
+    """Get a membership by its external id
+
+     The partner's membership whose `external_id` is the one in the path. Partners read their own
+    (another partner's is 404); the vendor reads every one. Sends an `ETag`.
+
+    Args:
+        partner_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Membership | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        partner_id=partner_id,
+        external_id=external_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partner_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Membership | Problem | None:
+    """Get a membership by its external id
+
+     The partner's membership whose `external_id` is the one in the path. Partners read their own
+    (another partner's is 404); the vendor reads every one. Sends an `ETag`.
+
+    Args:
+        partner_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Membership | Problem
+    """
+
+    return sync_detailed(
+        partner_id=partner_id,
+        external_id=external_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    partner_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Membership | Problem]:
+    """Get a membership by its external id
+
+     The partner's membership whose `external_id` is the one in the path. Partners read their own
+    (another partner's is 404); the vendor reads every one. Sends an `ETag`.
+
+    Args:
+        partner_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Membership | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        partner_id=partner_id,
+        external_id=external_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partner_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Membership | Problem | None:
+    """Get a membership by its external id
+
+     The partner's membership whose `external_id` is the one in the path. Partners read their own
+    (another partner's is 404); the vendor reads every one. Sends an `ETag`.
+
+    Args:
+        partner_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Membership | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            partner_id=partner_id,
+            external_id=external_id,
+            client=client,
+        )
+    ).parsed

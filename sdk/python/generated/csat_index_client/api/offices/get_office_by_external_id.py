@@ -1,0 +1,224 @@
+# Generated from openapi/v1.json by sdk/python/generate.sh (openapi-python-client): do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.office import Office
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    membership_id: UUID,
+    external_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/memberships/{membership_id}/offices/by-external-id/{external_id}".format(
+            membership_id=quote(str(membership_id), safe=""),
+            external_id=quote(str(external_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Office | Problem | None:
+    if response.status_code == 200:
+        response_200 = Office.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Office | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    membership_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Office | Problem]:
+    """Get an office by its external id
+
+     The membership's office whose `external_id` is the one in the path. Partners read their own
+    memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+    `ETag`.
+
+    Args:
+        membership_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Office | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        membership_id=membership_id,
+        external_id=external_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    membership_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Office | Problem | None:
+    """Get an office by its external id
+
+     The membership's office whose `external_id` is the one in the path. Partners read their own
+    memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+    `ETag`.
+
+    Args:
+        membership_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Office | Problem
+    """
+
+    return sync_detailed(
+        membership_id=membership_id,
+        external_id=external_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    membership_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Office | Problem]:
+    """Get an office by its external id
+
+     The membership's office whose `external_id` is the one in the path. Partners read their own
+    memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+    `ETag`.
+
+    Args:
+        membership_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Office | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        membership_id=membership_id,
+        external_id=external_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    membership_id: UUID,
+    external_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Office | Problem | None:
+    """Get an office by its external id
+
+     The membership's office whose `external_id` is the one in the path. Partners read their own
+    memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+    `ETag`.
+
+    Args:
+        membership_id (UUID):
+        external_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Office | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            membership_id=membership_id,
+            external_id=external_id,
+            client=client,
+        )
+    ).parsed
