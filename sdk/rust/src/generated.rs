@@ -397,6 +397,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         ///When the personal fields were erased (right to erasure); `null` while they are kept.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub erased_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        /**The integrator's own id of the contact (unique among the office's contacts), if set: read and
+upsert it at `/offices/{office_id}/contacts/by-external-id/{external_id}`. `null` once erased.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<::std::string::String>,
         ///The contact's id.
         pub id: ::uuid::Uuid,
         ///The preferred locale (BCP 47, e.g. `bg`), if known.
@@ -485,6 +489,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         pub consent: ::std::option::Option<Consent>,
         ///The person's email (unique within the office).
         pub email: CreateContactEmail,
+        /**The integrator's own id of the contact (unique among the office's contacts; 1–128 characters,
+no control characters, no leading or trailing whitespace).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<CreateContactExternalId>,
         ///Preferred locale (BCP 47, e.g. `en`, `bg`, `pt-BR`).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub locale: ::std::option::Option<::std::string::String>,
@@ -542,6 +550,64 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         }
     }
     impl<'de> ::serde::Deserialize<'de> for CreateContactEmail {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    /**The integrator's own id of the contact (unique among the office's contacts; 1–128 characters,
+no control characters, no leading or trailing whitespace).*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct CreateContactExternalId(::std::string::String);
+    impl ::std::ops::Deref for CreateContactExternalId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<CreateContactExternalId> for ::std::string::String {
+        fn from(value: CreateContactExternalId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for CreateContactExternalId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 128usize {
+                return Err("longer than 128 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for CreateContactExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for CreateContactExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreateContactExternalId {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
@@ -685,6 +751,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct CreateMembership {
+        /**The integrator's own id of the membership (unique among the partner's memberships; 1–128
+characters, no control characters, no leading or trailing whitespace).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<CreateMembershipExternalId>,
         ///The program's membership number (unique, 1–64 characters).
         pub membership_number: CreateMembershipMembershipNumber,
         ///The next renewal date (`YYYY-MM-DD`).
@@ -693,6 +763,64 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     impl CreateMembership {
         pub fn builder() -> builder::CreateMembership {
             Default::default()
+        }
+    }
+    /**The integrator's own id of the membership (unique among the partner's memberships; 1–128
+characters, no control characters, no leading or trailing whitespace).*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct CreateMembershipExternalId(::std::string::String);
+    impl ::std::ops::Deref for CreateMembershipExternalId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<CreateMembershipExternalId> for ::std::string::String {
+        fn from(value: CreateMembershipExternalId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for CreateMembershipExternalId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 128usize {
+                return Err("longer than 128 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for CreateMembershipExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for CreateMembershipExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreateMembershipExternalId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
         }
     }
     ///The program's membership number (unique, 1–64 characters).
@@ -762,6 +890,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         pub city: CreateOfficeCity,
         ///ISO 3166-1 alpha-2 country code (case-insensitive).
         pub country: CreateOfficeCountry,
+        /**The integrator's own id of the office (unique among the membership's offices; 1–128
+characters, no control characters, no leading or trailing whitespace).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<CreateOfficeExternalId>,
         ///The office's name, 1–200 characters.
         pub name: CreateOfficeName,
     }
@@ -884,6 +1016,64 @@ it could be subtracted from another shown figure to isolate too few responses.*/
                 })
         }
     }
+    /**The integrator's own id of the office (unique among the membership's offices; 1–128
+characters, no control characters, no leading or trailing whitespace).*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct CreateOfficeExternalId(::std::string::String);
+    impl ::std::ops::Deref for CreateOfficeExternalId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<CreateOfficeExternalId> for ::std::string::String {
+        fn from(value: CreateOfficeExternalId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for CreateOfficeExternalId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 128usize {
+                return Err("longer than 128 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for CreateOfficeExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for CreateOfficeExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreateOfficeExternalId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///The office's name, 1–200 characters.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
@@ -948,7 +1138,8 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         ///Email domains the partner owns, at most 20.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub email_domains: ::std::vec::Vec<::std::string::String>,
-        ///The vendor's own key for this partner organization (unique, 1–100 characters).
+        /**The vendor's own key for this partner organization (unique, 1–100 characters, no control
+characters): the partner's external id.*/
         pub external_key: CreatePartnerExternalKey,
         ///Display name, 1–200 characters.
         pub name: CreatePartnerName,
@@ -958,7 +1149,8 @@ it could be subtracted from another shown figure to isolate too few responses.*/
             Default::default()
         }
     }
-    ///The vendor's own key for this partner organization (unique, 1–100 characters).
+    /**The vendor's own key for this partner organization (unique, 1–100 characters, no control
+characters): the partner's external id.*/
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct CreatePartnerExternalKey(::std::string::String);
@@ -1495,7 +1687,8 @@ it could be subtracted from another shown figure to isolate too few responses.*/
             Default::default()
         }
     }
-    ///Up to 1,000 contacts to add to one office in one transaction.
+    /**Up to 1,000 contacts to add to one office in one transaction; a row with an `external_id` upserts
+the office's contact with that external id.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct ImportContacts {
@@ -1522,7 +1715,7 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     ///The outcome of an import, per row and in total.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ImportResult {
-        ///Rows stored.
+        ///Rows stored as new contacts.
         pub created: u64,
         ///Rows refused as duplicates.
         pub duplicate: u64,
@@ -1530,6 +1723,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         pub invalid: u64,
         ///One entry per submitted row, in order.
         pub rows: ::std::vec::Vec<ImportRow>,
+        ///Rows with an `external_id` whose contact already was as the row.
+        pub unchanged: u64,
+        ///Rows with an `external_id` that changed the office's contact with it.
+        pub updated: u64,
     }
     impl ImportResult {
         pub fn builder() -> builder::ImportResult {
@@ -1539,7 +1736,7 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     ///The outcome of one row.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ImportRow {
-        ///The new contact's id, when created.
+        ///The contact's id, when created, updated or unchanged.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub contact_id: ::std::option::Option<::uuid::Uuid>,
         ///Why the row is invalid.
@@ -1570,6 +1767,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     pub enum ImportStatus {
         #[serde(rename = "created")]
         Created,
+        #[serde(rename = "updated")]
+        Updated,
+        #[serde(rename = "unchanged")]
+        Unchanged,
         #[serde(rename = "invalid")]
         Invalid,
         #[serde(rename = "duplicate")]
@@ -1579,6 +1780,8 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match *self {
                 Self::Created => f.write_str("created"),
+                Self::Updated => f.write_str("updated"),
+                Self::Unchanged => f.write_str("unchanged"),
                 Self::Invalid => f.write_str("invalid"),
                 Self::Duplicate => f.write_str("duplicate"),
             }
@@ -1591,6 +1794,8 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "created" => Ok(Self::Created),
+                "updated" => Ok(Self::Updated),
+                "unchanged" => Ok(Self::Unchanged),
                 "invalid" => Ok(Self::Invalid),
                 "duplicate" => Ok(Self::Duplicate),
                 _ => Err("invalid value".into()),
@@ -1865,6 +2070,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     pub struct Membership {
         ///When the membership was created.
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        /**The integrator's own id of the membership (unique among the partner's memberships), if set:
+read and upsert it at `/partners/{partner_id}/memberships/by-external-id/{external_id}`.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<::std::string::String>,
         ///The membership's id.
         pub id: ::uuid::Uuid,
         ///The program's membership number, e.g. a partner-network id (unique).
@@ -2093,6 +2302,10 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         pub country: ::std::string::String,
         ///When the office was created.
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        /**The integrator's own id of the office (unique among the membership's offices), if set: read
+and upsert it at `/memberships/{membership_id}/offices/by-external-id/{external_id}`.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<::std::string::String>,
         ///The office's id.
         pub id: ::uuid::Uuid,
         ///The membership it belongs to.
@@ -2187,7 +2400,8 @@ response counts under its organization's cap but is never shown under an organiz
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         ///Email domains the partner owns (lower case).
         pub email_domains: ::std::vec::Vec<::std::string::String>,
-        ///The vendor's own key for this partner organization (unique).
+        /**The vendor's own key for this partner organization (unique). It is the partner's external id:
+read and upsert the partner by it at `/partners/by-external-id/{external_key}`.*/
         pub external_key: ::std::string::String,
         ///The partner's id.
         pub id: ::uuid::Uuid,
@@ -3300,6 +3514,9 @@ a list of option values for `multi_choice`, text for `text`.*/
         ///New email.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<UpdateContactEmail>,
+        ///New external id (1–128 characters, unique among the office's contacts), or `null` to clear it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<UpdateContactExternalId>,
         ///New locale, or `null` to clear it.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub locale: ::std::option::Option<::std::string::String>,
@@ -3358,6 +3575,63 @@ a list of option values for `multi_choice`, text for `text`.*/
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UpdateContactEmail {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///New external id (1–128 characters, unique among the office's contacts), or `null` to clear it.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct UpdateContactExternalId(::std::string::String);
+    impl ::std::ops::Deref for UpdateContactExternalId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UpdateContactExternalId> for ::std::string::String {
+        fn from(value: UpdateContactExternalId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UpdateContactExternalId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 128usize {
+                return Err("longer than 128 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UpdateContactExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UpdateContactExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UpdateContactExternalId {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
@@ -3487,6 +3761,10 @@ a list of option values for `multi_choice`, text for `text`.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct UpdateMembership {
+        /**New external id (1–128 characters, unique among the partner's memberships), or `null` to
+clear it.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<UpdateMembershipExternalId>,
         ///New membership number (1–64 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub membership_number: ::std::option::Option<UpdateMembershipMembershipNumber>,
@@ -3497,6 +3775,64 @@ a list of option values for `multi_choice`, text for `text`.*/
     impl UpdateMembership {
         pub fn builder() -> builder::UpdateMembership {
             Default::default()
+        }
+    }
+    /**New external id (1–128 characters, unique among the partner's memberships), or `null` to
+clear it.*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct UpdateMembershipExternalId(::std::string::String);
+    impl ::std::ops::Deref for UpdateMembershipExternalId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UpdateMembershipExternalId> for ::std::string::String {
+        fn from(value: UpdateMembershipExternalId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UpdateMembershipExternalId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 128usize {
+                return Err("longer than 128 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UpdateMembershipExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UpdateMembershipExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UpdateMembershipExternalId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
         }
     }
     ///New membership number (1–64 characters).
@@ -3568,6 +3904,10 @@ a list of option values for `multi_choice`, text for `text`.*/
         ///New ISO 3166-1 alpha-2 country code.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub country: ::std::option::Option<UpdateOfficeCountry>,
+        /**New external id (1–128 characters, unique among the membership's offices), or `null` to clear
+it.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_id: ::std::option::Option<UpdateOfficeExternalId>,
         ///New name (1–200 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<UpdateOfficeName>,
@@ -3691,6 +4031,64 @@ a list of option values for `multi_choice`, text for `text`.*/
                 })
         }
     }
+    /**New external id (1–128 characters, unique among the membership's offices), or `null` to clear
+it.*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct UpdateOfficeExternalId(::std::string::String);
+    impl ::std::ops::Deref for UpdateOfficeExternalId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UpdateOfficeExternalId> for ::std::string::String {
+        fn from(value: UpdateOfficeExternalId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UpdateOfficeExternalId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 128usize {
+                return Err("longer than 128 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UpdateOfficeExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UpdateOfficeExternalId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UpdateOfficeExternalId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///New name (1–200 characters).
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
@@ -3755,7 +4153,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         ///New list of email domains (replaces the old one), at most 20.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub email_domains: ::std::vec::Vec<::std::string::String>,
-        ///New external key (1–100 characters).
+        ///New external key (1–100 characters, no control characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub external_key: ::std::option::Option<UpdatePartnerExternalKey>,
         ///New display name (1–200 characters).
@@ -3767,7 +4165,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             Default::default()
         }
     }
-    ///New external key (1–100 characters).
+    ///New external key (1–100 characters, no control characters).
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct UpdatePartnerExternalKey(::std::string::String);
@@ -4989,6 +5387,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
             locale: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -5020,6 +5422,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     created_at: Err("no value supplied for created_at".to_string()),
                     email: Ok(Default::default()),
                     erased_at: Ok(Default::default()),
+                    external_id: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     locale: Ok(Default::default()),
                     name: Ok(Default::default()),
@@ -5081,6 +5484,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for erased_at: {e}")
+                    });
+                self
+            }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
                     });
                 self
             }
@@ -5191,6 +5606,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     created_at: value.created_at?,
                     email: value.email?,
                     erased_at: value.erased_at?,
+                    external_id: value.external_id?,
                     id: value.id?,
                     locale: value.locale?,
                     name: value.name?,
@@ -5209,6 +5625,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     created_at: Ok(value.created_at),
                     email: Ok(value.email),
                     erased_at: Ok(value.erased_at),
+                    external_id: Ok(value.external_id),
                     id: Ok(value.id),
                     locale: Ok(value.locale),
                     name: Ok(value.name),
@@ -5472,6 +5889,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 super::CreateContactEmail,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<super::CreateContactExternalId>,
+                ::std::string::String,
+            >,
             locale: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -5487,6 +5908,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     consent: Ok(Default::default()),
                     email: Err("no value supplied for email".to_string()),
+                    external_id: Ok(Default::default()),
                     locale: Ok(Default::default()),
                     name: Err("no value supplied for name".to_string()),
                     organization: Ok(Default::default()),
@@ -5515,6 +5937,20 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateContactExternalId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
                     });
                 self
             }
@@ -5565,6 +6001,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Ok(Self {
                     consent: value.consent?,
                     email: value.email?,
+                    external_id: value.external_id?,
                     locale: value.locale?,
                     name: value.name?,
                     organization: value.organization?,
@@ -5576,6 +6013,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     consent: Ok(value.consent),
                     email: Ok(value.email),
+                    external_id: Ok(value.external_id),
                     locale: Ok(value.locale),
                     name: Ok(value.name),
                     organization: Ok(value.organization),
@@ -5645,6 +6083,10 @@ a list of option values for `multi_choice`, text for `text`.*/
         }
         #[derive(Clone, Debug)]
         pub struct CreateMembership {
+            external_id: ::std::result::Result<
+                ::std::option::Option<super::CreateMembershipExternalId>,
+                ::std::string::String,
+            >,
             membership_number: ::std::result::Result<
                 super::CreateMembershipMembershipNumber,
                 ::std::string::String,
@@ -5657,6 +6099,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::default::Default for CreateMembership {
             fn default() -> Self {
                 Self {
+                    external_id: Ok(Default::default()),
                     membership_number: Err(
                         "no value supplied for membership_number".to_string(),
                     ),
@@ -5665,6 +6108,20 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         impl CreateMembership {
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateMembershipExternalId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
+                    });
+                self
+            }
             pub fn membership_number<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateMembershipMembershipNumber>,
@@ -5698,6 +6155,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 value: CreateMembership,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    external_id: value.external_id?,
                     membership_number: value.membership_number?,
                     renewal_date: value.renewal_date?,
                 })
@@ -5706,6 +6164,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::convert::From<super::CreateMembership> for CreateMembership {
             fn from(value: super::CreateMembership) -> Self {
                 Self {
+                    external_id: Ok(value.external_id),
                     membership_number: Ok(value.membership_number),
                     renewal_date: Ok(value.renewal_date),
                 }
@@ -5718,6 +6177,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 super::CreateOfficeCountry,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<super::CreateOfficeExternalId>,
+                ::std::string::String,
+            >,
             name: ::std::result::Result<super::CreateOfficeName, ::std::string::String>,
         }
         impl ::std::default::Default for CreateOffice {
@@ -5725,6 +6188,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     city: Err("no value supplied for city".to_string()),
                     country: Err("no value supplied for country".to_string()),
+                    external_id: Ok(Default::default()),
                     name: Err("no value supplied for name".to_string()),
                 }
             }
@@ -5754,6 +6218,20 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateOfficeExternalId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
+                    });
+                self
+            }
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateOfficeName>,
@@ -5775,6 +6253,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Ok(Self {
                     city: value.city?,
                     country: value.country?,
+                    external_id: value.external_id?,
                     name: value.name?,
                 })
             }
@@ -5784,6 +6263,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     city: Ok(value.city),
                     country: Ok(value.country),
+                    external_id: Ok(value.external_id),
                     name: Ok(value.name),
                 }
             }
@@ -6519,6 +6999,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::vec::Vec<super::ImportRow>,
                 ::std::string::String,
             >,
+            unchanged: ::std::result::Result<u64, ::std::string::String>,
+            updated: ::std::result::Result<u64, ::std::string::String>,
         }
         impl ::std::default::Default for ImportResult {
             fn default() -> Self {
@@ -6527,6 +7009,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                     duplicate: Err("no value supplied for duplicate".to_string()),
                     invalid: Err("no value supplied for invalid".to_string()),
                     rows: Err("no value supplied for rows".to_string()),
+                    unchanged: Err("no value supplied for unchanged".to_string()),
+                    updated: Err("no value supplied for updated".to_string()),
                 }
             }
         }
@@ -6579,6 +7063,30 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
+            pub fn unchanged<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<u64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.unchanged = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for unchanged: {e}")
+                    });
+                self
+            }
+            pub fn updated<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<u64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ImportResult> for super::ImportResult {
             type Error = super::error::ConversionError;
@@ -6590,6 +7098,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                     duplicate: value.duplicate?,
                     invalid: value.invalid?,
                     rows: value.rows?,
+                    unchanged: value.unchanged?,
+                    updated: value.updated?,
                 })
             }
         }
@@ -6600,6 +7110,8 @@ a list of option values for `multi_choice`, text for `text`.*/
                     duplicate: Ok(value.duplicate),
                     invalid: Ok(value.invalid),
                     rows: Ok(value.rows),
+                    unchanged: Ok(value.unchanged),
+                    updated: Ok(value.updated),
                 }
             }
         }
@@ -7374,6 +7886,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::chrono::DateTime<::chrono::offset::Utc>,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
             membership_number: ::std::result::Result<
                 ::std::string::String,
@@ -7393,6 +7909,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
+                    external_id: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     membership_number: Err(
                         "no value supplied for membership_number".to_string(),
@@ -7413,6 +7930,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
                     });
                 self
             }
@@ -7484,6 +8013,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
+                    external_id: value.external_id?,
                     id: value.id?,
                     membership_number: value.membership_number?,
                     partner_id: value.partner_id?,
@@ -7496,6 +8026,7 @@ a list of option values for `multi_choice`, text for `text`.*/
             fn from(value: super::Membership) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
+                    external_id: Ok(value.external_id),
                     id: Ok(value.id),
                     membership_number: Ok(value.membership_number),
                     partner_id: Ok(value.partner_id),
@@ -8276,6 +8807,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::chrono::DateTime<::chrono::offset::Utc>,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
             membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -8291,6 +8826,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     city: Err("no value supplied for city".to_string()),
                     country: Err("no value supplied for country".to_string()),
                     created_at: Err("no value supplied for created_at".to_string()),
+                    external_id: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     membership_id: Err(
                         "no value supplied for membership_id".to_string(),
@@ -8335,6 +8871,18 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
                     });
                 self
             }
@@ -8406,6 +8954,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     city: value.city?,
                     country: value.country?,
                     created_at: value.created_at?,
+                    external_id: value.external_id?,
                     id: value.id?,
                     membership_id: value.membership_id?,
                     name: value.name?,
@@ -8420,6 +8969,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                     city: Ok(value.city),
                     country: Ok(value.country),
                     created_at: Ok(value.created_at),
+                    external_id: Ok(value.external_id),
                     id: Ok(value.id),
                     membership_id: Ok(value.membership_id),
                     name: Ok(value.name),
@@ -12760,6 +13310,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::option::Option<super::UpdateContactEmail>,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<super::UpdateContactExternalId>,
+                ::std::string::String,
+            >,
             locale: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12778,6 +13332,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     consent: Ok(Default::default()),
                     email: Ok(Default::default()),
+                    external_id: Ok(Default::default()),
                     locale: Ok(Default::default()),
                     name: Ok(Default::default()),
                     organization: Ok(Default::default()),
@@ -12808,6 +13363,20 @@ a list of option values for `multi_choice`, text for `text`.*/
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UpdateContactExternalId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
                     });
                 self
             }
@@ -12860,6 +13429,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Ok(Self {
                     consent: value.consent?,
                     email: value.email?,
+                    external_id: value.external_id?,
                     locale: value.locale?,
                     name: value.name?,
                     organization: value.organization?,
@@ -12871,6 +13441,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     consent: Ok(value.consent),
                     email: Ok(value.email),
+                    external_id: Ok(value.external_id),
                     locale: Ok(value.locale),
                     name: Ok(value.name),
                     organization: Ok(value.organization),
@@ -12879,6 +13450,10 @@ a list of option values for `multi_choice`, text for `text`.*/
         }
         #[derive(Clone, Debug)]
         pub struct UpdateMembership {
+            external_id: ::std::result::Result<
+                ::std::option::Option<super::UpdateMembershipExternalId>,
+                ::std::string::String,
+            >,
             membership_number: ::std::result::Result<
                 ::std::option::Option<super::UpdateMembershipMembershipNumber>,
                 ::std::string::String,
@@ -12891,12 +13466,27 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::default::Default for UpdateMembership {
             fn default() -> Self {
                 Self {
+                    external_id: Ok(Default::default()),
                     membership_number: Ok(Default::default()),
                     renewal_date: Ok(Default::default()),
                 }
             }
         }
         impl UpdateMembership {
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UpdateMembershipExternalId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
+                    });
+                self
+            }
             pub fn membership_number<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -12934,6 +13524,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 value: UpdateMembership,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    external_id: value.external_id?,
                     membership_number: value.membership_number?,
                     renewal_date: value.renewal_date?,
                 })
@@ -12942,6 +13533,7 @@ a list of option values for `multi_choice`, text for `text`.*/
         impl ::std::convert::From<super::UpdateMembership> for UpdateMembership {
             fn from(value: super::UpdateMembership) -> Self {
                 Self {
+                    external_id: Ok(value.external_id),
                     membership_number: Ok(value.membership_number),
                     renewal_date: Ok(value.renewal_date),
                 }
@@ -12957,6 +13549,10 @@ a list of option values for `multi_choice`, text for `text`.*/
                 ::std::option::Option<super::UpdateOfficeCountry>,
                 ::std::string::String,
             >,
+            external_id: ::std::result::Result<
+                ::std::option::Option<super::UpdateOfficeExternalId>,
+                ::std::string::String,
+            >,
             name: ::std::result::Result<
                 ::std::option::Option<super::UpdateOfficeName>,
                 ::std::string::String,
@@ -12967,6 +13563,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     city: Ok(Default::default()),
                     country: Ok(Default::default()),
+                    external_id: Ok(Default::default()),
                     name: Ok(Default::default()),
                 }
             }
@@ -13000,6 +13597,20 @@ a list of option values for `multi_choice`, text for `text`.*/
                     });
                 self
             }
+            pub fn external_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UpdateOfficeExternalId>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for external_id: {e}")
+                    });
+                self
+            }
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13023,6 +13634,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Ok(Self {
                     city: value.city?,
                     country: value.country?,
+                    external_id: value.external_id?,
                     name: value.name?,
                 })
             }
@@ -13032,6 +13644,7 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     city: Ok(value.city),
                     country: Ok(value.country),
+                    external_id: Ok(value.external_id),
                     name: Ok(value.name),
                 }
             }
@@ -13902,8 +14515,9 @@ let response = client.get_contact()
     }
     /**Erase a contact
 
-Right to erasure: wipes name, email, organization, locale and consent, and keeps the row with its
-organization key so compliance counts do not change. Erasing twice is harmless.
+Right to erasure: wipes name, email, organization, locale, consent and the external id (the
+person's key in the partner's CRM identifies them as surely as the email), and keeps the row with
+its organization key so compliance counts do not change. Erasing twice is harmless.
 
 Sends a `DELETE` request to `/api/v1/contacts/{contact_id}`
 
@@ -14122,6 +14736,55 @@ let response = client.create_office()
     pub fn create_office(&self) -> builder::CreateOffice<'_> {
         builder::CreateOffice::new(self)
     }
+    /**Get an office by its external id
+
+The membership's office whose `external_id` is the one in the path. Partners read their own
+memberships' offices (another partner's membership is 404); the vendor reads every one. Sends an
+`ETag`.
+
+Sends a `GET` request to `/api/v1/memberships/{membership_id}/offices/by-external-id/{external_id}`
+
+Arguments:
+- `membership_id`: The membership's id.
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+```ignore
+let response = client.get_office_by_external_id()
+    .membership_id(membership_id)
+    .external_id(external_id)
+    .send()
+    .await;
+```*/
+    pub fn get_office_by_external_id(&self) -> builder::GetOfficeByExternalId<'_> {
+        builder::GetOfficeByExternalId::new(self)
+    }
+    /**Create or replace an office by its external id
+
+Idempotent sync from the integrator's systems: with the full create body, creates the membership's
+office with the external id in the path (201 with `Location`) when there is none, else replaces its
+name, country and city (200). When nothing differs, nothing is written: 200 with the same `ETag`
+and `updated_at`. The body may repeat the path's `external_id` but not contradict it (422).
+`If-Match` refuses a replace of another version with 412. The administrator, or the partner that
+owns the membership.
+
+Sends a `PUT` request to `/api/v1/memberships/{membership_id}/offices/by-external-id/{external_id}`
+
+Arguments:
+- `membership_id`: The membership's id.
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+- `if_match`: The `ETag` last read; the write is refused with 412 when the object changed since.
+- `body`
+```ignore
+let response = client.upsert_office_by_external_id()
+    .membership_id(membership_id)
+    .external_id(external_id)
+    .if_match(if_match)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn upsert_office_by_external_id(&self) -> builder::UpsertOfficeByExternalId<'_> {
+        builder::UpsertOfficeByExternalId::new(self)
+    }
     /**Get a membership's results
 
 Standard metrics and distributions over a date range (default: the last 12 months), and per reporting period.
@@ -14282,10 +14945,65 @@ let response = client.create_contact()
     pub fn create_contact(&self) -> builder::CreateContact<'_> {
         builder::CreateContact::new(self)
     }
+    /**Get a contact by its external id
+
+The office's contact whose `external_id` is the one in the path (erased contacts have none).
+Partners read their own offices' contacts (another partner's office is 404); the vendor gets 403.
+Sends an `ETag`.
+
+Sends a `GET` request to `/api/v1/offices/{office_id}/contacts/by-external-id/{external_id}`
+
+Arguments:
+- `office_id`: The office's id.
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+```ignore
+let response = client.get_contact_by_external_id()
+    .office_id(office_id)
+    .external_id(external_id)
+    .send()
+    .await;
+```*/
+    pub fn get_contact_by_external_id(&self) -> builder::GetContactByExternalId<'_> {
+        builder::GetContactByExternalId::new(self)
+    }
+    /**Create or replace a contact by its external id
+
+Idempotent sync from the integrator's CRM: with the full create body, creates the office's contact
+with the external id in the path (201 with `Location`) when there is none, else replaces every field
+a create sets (200; an optional field the body lacks is cleared, and the organization key is
+recomputed). When nothing differs, nothing is written: 200 with the same `ETag` and `updated_at`.
+The body may repeat the path's `external_id` but not contradict it (422); another contact's email
+is 409. `If-Match` refuses a replace of another version with 412. The administrator, or the partner
+that owns the office; the vendor gets 403.
+
+Sends a `PUT` request to `/api/v1/offices/{office_id}/contacts/by-external-id/{external_id}`
+
+Arguments:
+- `office_id`: The office's id.
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+- `if_match`: The `ETag` last read; the write is refused with 412 when the object changed since.
+- `body`
+```ignore
+let response = client.upsert_contact_by_external_id()
+    .office_id(office_id)
+    .external_id(external_id)
+    .if_match(if_match)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn upsert_contact_by_external_id(
+        &self,
+    ) -> builder::UpsertContactByExternalId<'_> {
+        builder::UpsertContactByExternalId::new(self)
+    }
     /**Import contacts
 
 Adds up to 1,000 contacts to one office in one transaction and answers per row:
 `created`, `invalid` (with field errors) or `duplicate` (same email in the office or earlier in the import).
+A row with an `external_id` is an upsert: it replaces the office's contact with that external id
+(`updated`, or `unchanged` when nothing differs, which writes nothing) or creates it (`created`);
+an `external_id` repeated in the import, or an email another contact has, is `duplicate`.
 
 Sends a `POST` request to `/api/v1/offices/{office_id}/contacts/import`
 
@@ -14406,6 +15124,51 @@ let response = client.create_partner()
     pub fn create_partner(&self) -> builder::CreatePartner<'_> {
         builder::CreatePartner::new(self)
     }
+    /**Get a partner by its external key
+
+The partner whose `external_key` (the vendor's own key, the partner's external id) is the one in
+the path. A partner token finds only its own partner (any other key is 404). Sends an `ETag`.
+
+Sends a `GET` request to `/api/v1/partners/by-external-id/{external_id}`
+
+Arguments:
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+```ignore
+let response = client.get_partner_by_external_id()
+    .external_id(external_id)
+    .send()
+    .await;
+```*/
+    pub fn get_partner_by_external_id(&self) -> builder::GetPartnerByExternalId<'_> {
+        builder::GetPartnerByExternalId::new(self)
+    }
+    /**Create or replace a partner by its external key
+
+Idempotent sync from the vendor's own systems: with the full create body, creates the partner
+whose `external_key` is the one in the path (201 with `Location`) when there is none, else
+replaces its name and email domains (200). When nothing differs, nothing is written: 200 with the
+same `ETag` and `updated_at`. The body's `external_key` must equal the path's (422 otherwise).
+`If-Match` refuses a replace of another version with 412. Administrator only.
+
+Sends a `PUT` request to `/api/v1/partners/by-external-id/{external_id}`
+
+Arguments:
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+- `if_match`: The `ETag` last read; the write is refused with 412 when the object changed since.
+- `body`
+```ignore
+let response = client.upsert_partner_by_external_id()
+    .external_id(external_id)
+    .if_match(if_match)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn upsert_partner_by_external_id(
+        &self,
+    ) -> builder::UpsertPartnerByExternalId<'_> {
+        builder::UpsertPartnerByExternalId::new(self)
+    }
     /**Get a partner
 
 The partner organization with its external key and owned email domains. A partner token sees only its own partner. Sends an `ETag` for `If-Match`.
@@ -14505,6 +15268,57 @@ let response = client.create_membership()
 ```*/
     pub fn create_membership(&self) -> builder::CreateMembership<'_> {
         builder::CreateMembership::new(self)
+    }
+    /**Get a membership by its external id
+
+The partner's membership whose `external_id` is the one in the path. Partners read their own
+(another partner's is 404); the vendor reads every one. Sends an `ETag`.
+
+Sends a `GET` request to `/api/v1/partners/{partner_id}/memberships/by-external-id/{external_id}`
+
+Arguments:
+- `partner_id`: The partner's id.
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+```ignore
+let response = client.get_membership_by_external_id()
+    .partner_id(partner_id)
+    .external_id(external_id)
+    .send()
+    .await;
+```*/
+    pub fn get_membership_by_external_id(
+        &self,
+    ) -> builder::GetMembershipByExternalId<'_> {
+        builder::GetMembershipByExternalId::new(self)
+    }
+    /**Create or replace a membership by its external id
+
+Idempotent sync from the integrator's systems: with the full create body, creates the partner's
+membership with the external id in the path (201 with `Location`) when there is none, else replaces
+its membership number and renewal date (200). When nothing differs, nothing is written: 200 with
+the same `ETag` and `updated_at`. The body may repeat the path's `external_id` but not contradict
+it (422). `If-Match` refuses a replace of another version with 412. Administrator only.
+
+Sends a `PUT` request to `/api/v1/partners/{partner_id}/memberships/by-external-id/{external_id}`
+
+Arguments:
+- `partner_id`: The partner's id.
+- `external_id`: The integrator's own id of the object (1–128 characters, no control characters, no leading or trailing whitespace; percent-encode it in the path).
+- `if_match`: The `ETag` last read; the write is refused with 412 when the object changed since.
+- `body`
+```ignore
+let response = client.upsert_membership_by_external_id()
+    .partner_id(partner_id)
+    .external_id(external_id)
+    .if_match(if_match)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn upsert_membership_by_external_id(
+        &self,
+    ) -> builder::UpsertMembershipByExternalId<'_> {
+        builder::UpsertMembershipByExternalId::new(self)
     }
     /**List reporting periods
 
@@ -17033,6 +17847,364 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::get_office_by_external_id`]
+
+[`Client::get_office_by_external_id`]: super::Client::get_office_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct GetOfficeByExternalId<'a> {
+        client: &'a super::Client,
+        membership_id: Result<::uuid::Uuid, String>,
+        external_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetOfficeByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                membership_id: Err("membership_id was not initialized".to_string()),
+                external_id: Err("external_id was not initialized".to_string()),
+            }
+        }
+        pub fn membership_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.membership_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for membership_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/memberships/{membership_id}/offices/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Office>, Error<types::Problem>> {
+            let Self { client, membership_id, external_id } = self;
+            let membership_id = membership_id.map_err(Error::InvalidRequest)?;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/memberships/{}/offices/by-external-id/{}", client.baseurl,
+                encode_path(& membership_id.to_string()), encode_path(& external_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_office_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::upsert_office_by_external_id`]
+
+[`Client::upsert_office_by_external_id`]: super::Client::upsert_office_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct UpsertOfficeByExternalId<'a> {
+        client: &'a super::Client,
+        membership_id: Result<::uuid::Uuid, String>,
+        external_id: Result<::std::string::String, String>,
+        if_match: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::CreateOffice, String>,
+    }
+    impl<'a> UpsertOfficeByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                membership_id: Err("membership_id was not initialized".to_string()),
+                external_id: Err("external_id was not initialized".to_string()),
+                if_match: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn membership_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.membership_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for membership_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn if_match<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.if_match = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for if_match failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CreateOffice>,
+            <V as std::convert::TryInto<types::CreateOffice>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CreateOffice` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CreateOffice,
+            ) -> types::builder::CreateOffice,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v1/memberships/{membership_id}/offices/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Office>, Error<types::Problem>> {
+            let Self { client, membership_id, external_id, if_match, body } = self;
+            let membership_id = membership_id.map_err(Error::InvalidRequest)?;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let if_match = if_match.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CreateOffice::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/memberships/{}/offices/by-external-id/{}", client.baseurl,
+                encode_path(& membership_id.to_string()), encode_path(& external_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = if_match {
+                header_map.append("If-Match", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "upsert_office_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                201u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                412u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::membership_results`]
 
 [`Client::membership_results`]: super::Client::membership_results*/
@@ -18304,6 +19476,362 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::get_contact_by_external_id`]
+
+[`Client::get_contact_by_external_id`]: super::Client::get_contact_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct GetContactByExternalId<'a> {
+        client: &'a super::Client,
+        office_id: Result<::uuid::Uuid, String>,
+        external_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetContactByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                office_id: Err("office_id was not initialized".to_string()),
+                external_id: Err("external_id was not initialized".to_string()),
+            }
+        }
+        pub fn office_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.office_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for office_id failed".to_string()
+                });
+            self
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/offices/{office_id}/contacts/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, Error<types::Problem>> {
+            let Self { client, office_id, external_id } = self;
+            let office_id = office_id.map_err(Error::InvalidRequest)?;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/offices/{}/contacts/by-external-id/{}", client.baseurl,
+                encode_path(& office_id.to_string()), encode_path(& external_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_contact_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::upsert_contact_by_external_id`]
+
+[`Client::upsert_contact_by_external_id`]: super::Client::upsert_contact_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct UpsertContactByExternalId<'a> {
+        client: &'a super::Client,
+        office_id: Result<::uuid::Uuid, String>,
+        external_id: Result<::std::string::String, String>,
+        if_match: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::CreateContact, String>,
+    }
+    impl<'a> UpsertContactByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                office_id: Err("office_id was not initialized".to_string()),
+                external_id: Err("external_id was not initialized".to_string()),
+                if_match: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn office_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.office_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for office_id failed".to_string()
+                });
+            self
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn if_match<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.if_match = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for if_match failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CreateContact>,
+            <V as std::convert::TryInto<types::CreateContact>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CreateContact` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CreateContact,
+            ) -> types::builder::CreateContact,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v1/offices/{office_id}/contacts/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, Error<types::Problem>> {
+            let Self { client, office_id, external_id, if_match, body } = self;
+            let office_id = office_id.map_err(Error::InvalidRequest)?;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let if_match = if_match.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CreateContact::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/offices/{}/contacts/by-external-id/{}", client.baseurl,
+                encode_path(& office_id.to_string()), encode_path(& external_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = if_match {
+                header_map.append("If-Match", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "upsert_contact_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                201u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                412u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::import_contacts`]
 
 [`Client::import_contacts`]: super::Client::import_contacts*/
@@ -19322,6 +20850,332 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::get_partner_by_external_id`]
+
+[`Client::get_partner_by_external_id`]: super::Client::get_partner_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct GetPartnerByExternalId<'a> {
+        client: &'a super::Client,
+        external_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetPartnerByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                external_id: Err("external_id was not initialized".to_string()),
+            }
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/partners/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Partner>, Error<types::Problem>> {
+            let Self { client, external_id } = self;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/partners/by-external-id/{}", client.baseurl, encode_path(&
+                external_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_partner_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::upsert_partner_by_external_id`]
+
+[`Client::upsert_partner_by_external_id`]: super::Client::upsert_partner_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct UpsertPartnerByExternalId<'a> {
+        client: &'a super::Client,
+        external_id: Result<::std::string::String, String>,
+        if_match: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::CreatePartner, String>,
+    }
+    impl<'a> UpsertPartnerByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                external_id: Err("external_id was not initialized".to_string()),
+                if_match: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn if_match<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.if_match = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for if_match failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CreatePartner>,
+            <V as std::convert::TryInto<types::CreatePartner>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CreatePartner` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CreatePartner,
+            ) -> types::builder::CreatePartner,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v1/partners/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Partner>, Error<types::Problem>> {
+            let Self { client, external_id, if_match, body } = self;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let if_match = if_match.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CreatePartner::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/partners/by-external-id/{}", client.baseurl, encode_path(&
+                external_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = if_match {
+                header_map.append("If-Match", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "upsert_partner_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                201u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                412u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::get_partner`]
 
 [`Client::get_partner`]: super::Client::get_partner*/
@@ -20092,6 +21946,364 @@ pub mod builder {
                     )
                 }
                 409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_membership_by_external_id`]
+
+[`Client::get_membership_by_external_id`]: super::Client::get_membership_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct GetMembershipByExternalId<'a> {
+        client: &'a super::Client,
+        partner_id: Result<::uuid::Uuid, String>,
+        external_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetMembershipByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                partner_id: Err("partner_id was not initialized".to_string()),
+                external_id: Err("external_id was not initialized".to_string()),
+            }
+        }
+        pub fn partner_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.partner_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for partner_id failed".to_string()
+                });
+            self
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/partners/{partner_id}/memberships/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Membership>, Error<types::Problem>> {
+            let Self { client, partner_id, external_id } = self;
+            let partner_id = partner_id.map_err(Error::InvalidRequest)?;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/partners/{}/memberships/by-external-id/{}", client.baseurl,
+                encode_path(& partner_id.to_string()), encode_path(& external_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_membership_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::upsert_membership_by_external_id`]
+
+[`Client::upsert_membership_by_external_id`]: super::Client::upsert_membership_by_external_id*/
+    #[derive(Debug, Clone)]
+    pub struct UpsertMembershipByExternalId<'a> {
+        client: &'a super::Client,
+        partner_id: Result<::uuid::Uuid, String>,
+        external_id: Result<::std::string::String, String>,
+        if_match: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::CreateMembership, String>,
+    }
+    impl<'a> UpsertMembershipByExternalId<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                partner_id: Err("partner_id was not initialized".to_string()),
+                external_id: Err("external_id was not initialized".to_string()),
+                if_match: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn partner_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.partner_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for partner_id failed".to_string()
+                });
+            self
+        }
+        pub fn external_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.external_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for external_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn if_match<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.if_match = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for if_match failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CreateMembership>,
+            <V as std::convert::TryInto<
+                types::CreateMembership,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CreateMembership` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CreateMembership,
+            ) -> types::builder::CreateMembership,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v1/partners/{partner_id}/memberships/by-external-id/{external_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Membership>, Error<types::Problem>> {
+            let Self { client, partner_id, external_id, if_match, body } = self;
+            let partner_id = partner_id.map_err(Error::InvalidRequest)?;
+            let external_id = external_id.map_err(Error::InvalidRequest)?;
+            let if_match = if_match.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CreateMembership::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/partners/{}/memberships/by-external-id/{}", client.baseurl,
+                encode_path(& partner_id.to_string()), encode_path(& external_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = if_match {
+                header_map.append("If-Match", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "upsert_membership_by_external_id",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                201u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                412u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -142,9 +142,9 @@ impl crate::Page for types::ResponsePage {
 /// For each PATCH operation (by operationId), the body fields that may be sent as `null`
 /// to clear them.
 pub(crate) const NULLABLE_PATCH_FIELDS: &[(&str, &[&str])] = &[
-    ("update_contact", &["consent", "locale", "organization"]),
-    ("update_membership", &[]),
-    ("update_office", &[]),
+    ("update_contact", &["consent", "external_id", "locale", "organization"]),
+    ("update_membership", &["external_id"]),
+    ("update_office", &["external_id"]),
     ("update_partner", &[]),
     ("update_standard_question", &[]),
     ("update_settings", &[]),
