@@ -441,6 +441,99 @@ impl HttpServerConfig {
     }
 }
 
+/// How webhooks are delivered (`CSAT_WEBHOOK_*`); read apart from [`Config`] (like [`MailDelivery`])
+/// and given to the state with `AppState::with_webhooks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebhookSettings {
+    /// Accept `http://` subscription URLs (`CSAT_WEBHOOK_ALLOW_HTTP=1`; development only).
+    pub allow_http: bool,
+    /// Let deliveries reach loopback, private, link-local and other internal addresses
+    /// (`CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS=1`; development and tests only: it disables the SSRF guard).
+    pub allow_private_networks: bool,
+    /// Time to open the TCP connection (`CSAT_WEBHOOK_CONNECT_TIMEOUT_MS`, default 5,000).
+    pub connect_timeout: Duration,
+    /// Time for the whole attempt, from connecting to the response's status line
+    /// (`CSAT_WEBHOOK_TIMEOUT_MS`, default 15,000).
+    pub timeout: Duration,
+    /// How long the previous secret still signs after a rotation (`CSAT_WEBHOOK_SECRET_GRACE_SECONDS`,
+    /// default 86,400).
+    pub secret_grace: Duration,
+    /// Divides every retry wait (`CSAT_WEBHOOK_RETRY_SCALE`, default 1; tests compress the days-long
+    /// schedule with it).
+    pub retry_scale: u32,
+    /// Deliveries one pass claims (`CSAT_WEBHOOK_BATCH`, default 100).
+    pub batch: usize,
+    /// Rest between passes of the webhook worker (`CSAT_WEBHOOK_INTERVAL_MS`, default 1,000).
+    pub interval: Duration,
+}
+
+impl Default for WebhookSettings {
+    /// HTTPS to public addresses only, 5 s to connect, 15 s per attempt, 24 h of grace for a rotated
+    /// secret, the real retry schedule, 100 deliveries a pass, a pass every second.
+    fn default() -> Self {
+        WebhookSettings {
+            allow_http: false,
+            allow_private_networks: false,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(15),
+            secret_grace: Duration::from_secs(24 * 3600),
+            retry_scale: 1,
+            batch: 100,
+            interval: Duration::from_secs(1),
+        }
+    }
+}
+
+impl WebhookSettings {
+    /// Reads the webhook settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the webhook settings through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let defaults = WebhookSettings::default();
+        let number = |name: &str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
+            match lookup(name).filter(|text| !text.trim().is_empty()) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|value| (min..=max).contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from {min} to {max}"
+                        ))
+                    }),
+            }
+        };
+        let millis = |name: &str, default: Duration, min: u64, max: u64| {
+            number(name, default.as_millis() as u64, min, max).map(Duration::from_millis)
+        };
+        Ok(WebhookSettings {
+            allow_http: number("CSAT_WEBHOOK_ALLOW_HTTP", 0, 0, 1)? == 1,
+            allow_private_networks: number("CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", 0, 0, 1)? == 1,
+            connect_timeout: millis(
+                "CSAT_WEBHOOK_CONNECT_TIMEOUT_MS",
+                defaults.connect_timeout,
+                100,
+                60_000,
+            )?,
+            timeout: millis("CSAT_WEBHOOK_TIMEOUT_MS", defaults.timeout, 100, 120_000)?,
+            secret_grace: Duration::from_secs(number(
+                "CSAT_WEBHOOK_SECRET_GRACE_SECONDS",
+                defaults.secret_grace.as_secs(),
+                0,
+                30 * 24 * 3600,
+            )?),
+            retry_scale: number("CSAT_WEBHOOK_RETRY_SCALE", 1, 1, 100_000_000)? as u32,
+            batch: number("CSAT_WEBHOOK_BATCH", defaults.batch as u64, 1, 10_000)? as usize,
+            interval: millis("CSAT_WEBHOOK_INTERVAL_MS", defaults.interval, 10, 600_000)?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -586,5 +679,31 @@ mod tests {
             .unwrap_err()
             .0
             .contains("CSAT_HTTP_HEADER_TIMEOUT_SECONDS"));
+    }
+
+    #[test]
+    fn webhook_settings_default_to_https_and_public_addresses() {
+        let settings = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            WebhookSettings::from_lookup(|name| map.get(name).cloned())
+        };
+        let defaults = settings(&[]).unwrap();
+        assert_eq!(defaults, WebhookSettings::default());
+        assert!(!defaults.allow_http && !defaults.allow_private_networks);
+        let dev = settings(&[
+            ("CSAT_WEBHOOK_ALLOW_HTTP", "1"),
+            ("CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "1"),
+            ("CSAT_WEBHOOK_RETRY_SCALE", "1000"),
+        ])
+        .unwrap();
+        assert!(dev.allow_http && dev.allow_private_networks);
+        assert_eq!(dev.retry_scale, 1000);
+        assert!(settings(&[("CSAT_WEBHOOK_ALLOW_HTTP", "yes")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_WEBHOOK_ALLOW_HTTP"));
     }
 }

@@ -32,6 +32,7 @@ pub mod mail;
 pub mod openapi;
 mod service;
 mod web;
+pub mod webhook_sender;
 
 #[doc(hidden)]
 pub mod testing {
@@ -106,6 +107,10 @@ pub struct AppState {
     pub(crate) trust_forwarded_for: bool,
     /// Limits authenticated requests per token, shared with other replicas through the database.
     pub(crate) token_limiter: Arc<api::token_limit::TokenLimiter>,
+    /// How webhooks are delivered (address rules, timeouts, retries).
+    pub(crate) webhooks: config::WebhookSettings,
+    /// Sends webhook requests.
+    pub(crate) webhook_sender: Arc<dyn webhook_sender::WebhookSender>,
 }
 
 /// Why the service could not start.
@@ -160,6 +165,10 @@ impl AppState {
             respondent_limiter: Arc::new(limiter),
             trust_forwarded_for: config.trust_forwarded_for,
             token_limiter: api::token_limit::TokenLimiter::start(config.rate_limits, pool.clone()),
+            webhooks: config::WebhookSettings::default(),
+            webhook_sender: Arc::new(webhook_sender::HttpSender::new(
+                config::WebhookSettings::default(),
+            )),
             pool,
         })
     }
@@ -217,6 +226,26 @@ impl AppState {
     /// Starts the background delivery of queued email; it stops when the returned worker is dropped.
     pub fn start_outbox_worker(&self) -> mail::OutboxWorker {
         mail::OutboxWorker::spawn(self.clone(), self.mail_delivery.interval)
+    }
+
+    /// Sets how webhooks are delivered (the defaults of [`config::WebhookSettings`] otherwise: HTTPS to
+    /// public addresses only), with an HTTP sender that follows the same settings.
+    pub fn with_webhooks(mut self, settings: config::WebhookSettings) -> Self {
+        self.webhooks = settings;
+        self.webhook_sender = Arc::new(webhook_sender::HttpSender::new(settings));
+        self
+    }
+
+    /// Replaces the webhook sender (tests, or a host with its own egress proxy).
+    pub fn with_webhook_sender(mut self, sender: Arc<dyn webhook_sender::WebhookSender>) -> Self {
+        self.webhook_sender = sender;
+        self
+    }
+
+    /// Starts the background fan-out and delivery of webhooks; it stops when the returned worker is
+    /// dropped.
+    pub fn start_webhook_worker(&self) -> service::webhooks::WebhookWorker {
+        service::webhooks::WebhookWorker::spawn(self.clone())
     }
 
     /// The current time as stored.

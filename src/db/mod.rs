@@ -19,6 +19,7 @@ pub mod settings;
 pub mod standing;
 pub mod surveys;
 pub mod types;
+pub mod webhooks;
 
 use diesel::{
     connection::{AnsiTransactionManager, SimpleConnection, TransactionManager},

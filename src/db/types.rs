@@ -17,7 +17,7 @@ use crate::domain::{
     contact::ConsentMethod,
     ids::{
         ContactId, InvitationId, MembershipId, MessageId, OfficeId, PartnerId, QuestionId,
-        ResponseId, SurveyId,
+        ResponseId, SurveyId, WebhookAttemptId, WebhookDeliveryId, WebhookId,
     },
     invitation::{Delivery, InvitationStatus},
     questionnaire::{Metric, QuestionKind},
@@ -90,6 +90,9 @@ stored_id!(
     PartnerId,
     MembershipId,
     OfficeId,
+    WebhookId,
+    WebhookDeliveryId,
+    WebhookAttemptId,
     ContactId,
     SurveyId,
     QuestionId,

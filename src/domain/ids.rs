@@ -51,6 +51,12 @@ typed_id! {
     MembershipId = now_v7;
     /// An office's id.
     OfficeId = now_v7;
+    /// A webhook subscription's id.
+    WebhookId = now_v7;
+    /// A webhook delivery's id (one event to one subscription).
+    WebhookDeliveryId = now_v7;
+    /// One delivery attempt's id (a line of the delivery log).
+    WebhookAttemptId = now_v7;
     /// A contact's id.
     ContactId = now_v7;
     /// A survey's id.

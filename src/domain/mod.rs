@@ -13,6 +13,7 @@ pub mod periods;
 pub mod questionnaire;
 pub mod response;
 pub mod survey;
+pub mod webhooks;
 
 /// The field error for text holding control characters.
 pub const CONTROL_CHARACTERS: &str =

@@ -17,6 +17,7 @@ pub mod responses;
 pub mod results;
 pub mod standing;
 pub mod surveys;
+pub mod webhooks;
 
 /// Whether the database answers (the readiness probe).
 pub use crate::db::ping;

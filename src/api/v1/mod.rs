@@ -14,6 +14,7 @@ pub mod respond;
 pub mod responses;
 pub mod results;
 pub mod surveys;
+pub mod webhooks;
 
 use std::collections::BTreeMap;
 
@@ -49,6 +50,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
     compliance::routes(cfg);
     periods::routes(cfg);
     insights::routes(cfg);
+    webhooks::routes(cfg);
 }
 
 /// Default page size.
