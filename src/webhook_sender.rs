@@ -70,36 +70,6 @@ impl HttpSender {
         }
     }
 
-    /// The addresses of the target, each checked by the SSRF guard (unless private networks are
-    /// allowed); refused when any of them is internal.
-    fn resolve(&self, target: &Target) -> Result<Vec<SocketAddr>, SendError> {
-        let addresses: Vec<SocketAddr> = match target.host.parse::<IpAddr>() {
-            Ok(ip) => vec![SocketAddr::new(ip, target.port)],
-            Err(_) => (target.host.as_str(), target.port)
-                .to_socket_addrs()
-                .map_err(|e| SendError::Failed(format!("cannot resolve {}: {e}", target.host)))?
-                .collect(),
-        };
-        if addresses.is_empty() {
-            return Err(SendError::Failed(format!(
-                "{} has no addresses",
-                target.host
-            )));
-        }
-        if !self.settings.allow_private_networks {
-            for address in &addresses {
-                if let Some(why) = forbidden_address(address.ip()) {
-                    return Err(SendError::Refused(format!(
-                        "{} resolves to {} ({why}), which webhooks may not reach",
-                        target.host,
-                        address.ip()
-                    )));
-                }
-            }
-        }
-        Ok(addresses)
-    }
-
     fn connect(&self, addresses: &[SocketAddr]) -> Result<TcpStream, SendError> {
         let mut last = None;
         for address in addresses {
@@ -121,7 +91,7 @@ impl WebhookSender for HttpSender {
             self.settings.allow_private_networks,
         )
         .map_err(|why| SendError::Refused(format!("the URL {why}")))?;
-        let addresses = self.resolve(&target)?;
+        let addresses = resolve(&target, self.settings.allow_private_networks)?;
         let stream = self.connect(&addresses)?;
         let deadline = started + self.settings.timeout;
         let message = http_request(&target, request);
@@ -139,6 +109,47 @@ impl WebhookSender for HttpSender {
         } else {
             exchange(stream, &message, deadline, |s| s)
         }
+    }
+}
+
+/// The addresses of the target, each checked by the SSRF guard (unless `allow_private`); refused
+/// when any of them is internal.
+fn resolve(target: &Target, allow_private: bool) -> Result<Vec<SocketAddr>, SendError> {
+    let addresses: Vec<SocketAddr> = match target.host.parse::<IpAddr>() {
+        Ok(ip) => vec![SocketAddr::new(ip, target.port)],
+        Err(_) => (target.host.as_str(), target.port)
+            .to_socket_addrs()
+            .map_err(|e| SendError::Failed(format!("cannot resolve {}: {e}", target.host)))?
+            .collect(),
+    };
+    if addresses.is_empty() {
+        return Err(SendError::Failed(format!(
+            "{} has no addresses",
+            target.host
+        )));
+    }
+    if !allow_private {
+        for address in &addresses {
+            if let Some(why) = forbidden_address(address.ip()) {
+                return Err(SendError::Refused(format!(
+                    "{} resolves to {} ({why}), which webhooks may not reach",
+                    target.host,
+                    address.ip()
+                )));
+            }
+        }
+    }
+    Ok(addresses)
+}
+
+/// Why a subscription URL may not be used under `settings`, checked when it is subscribed: its form,
+/// its scheme, and the addresses its host resolves to now (a host that does not resolve yet is let
+/// through; every delivery checks again).
+pub fn check_destination(url: &str, settings: &WebhookSettings) -> Result<(), String> {
+    let target = parse_url(url, settings.allow_http, settings.allow_private_networks)?;
+    match resolve(&target, settings.allow_private_networks) {
+        Err(SendError::Refused(why)) => Err(why),
+        _ => Ok(()),
     }
 }
 

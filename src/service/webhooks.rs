@@ -94,8 +94,7 @@ pub struct SubscriptionUpdate {
 
 /// 422 unless the URL may be subscribed under `settings`.
 fn check_url(url: &str, settings: &WebhookSettings) -> ApiResult<()> {
-    rules::parse_url(url, settings.allow_http, settings.allow_private_networks)
-        .map(drop)
+    crate::webhook_sender::check_destination(url, settings)
         .map_err(|why| ApiError::invalid_field("url", &why))
 }
 

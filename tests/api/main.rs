@@ -17,3 +17,4 @@ mod resources;
 mod respondent;
 mod roles;
 mod surveys;
+mod webhooks;
