@@ -13,6 +13,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     config.bind = "127.0.0.1:8081".parse()?;
     let state = csat_index::AppState::new(&config)?;
     let _outbox = state.start_outbox_worker();
+    let _events = state.start_event_worker();
     HttpServer::new(move || {
         App::new()
             // The host's own settings: they apply to its routes, never to the API's.

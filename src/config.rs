@@ -158,6 +158,71 @@ impl MailDelivery {
     }
 }
 
+/// How the events worker runs (`CSAT_EVENTS_*`); read apart from [`Config`] (like [`MailDelivery`]) and
+/// given to the state with `AppState::with_event_settings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventSettings {
+    /// Rest between passes (`CSAT_EVENTS_INTERVAL_MS`, default 200): how soon after a change its
+    /// events appear in the change feed (and a compliance change is noticed).
+    pub interval: Duration,
+    /// Days events are kept (`CSAT_EVENTS_RETENTION_DAYS`, default and least 30).
+    pub retention_days: u32,
+}
+
+impl Default for EventSettings {
+    /// A pass every 200 ms, events kept 30 days.
+    fn default() -> Self {
+        EventSettings {
+            interval: Duration::from_millis(200),
+            retention_days: Self::MIN_RETENTION_DAYS,
+        }
+    }
+}
+
+impl EventSettings {
+    /// The shortest retention: an integration that was down for up to 30 days catches up from the feed.
+    pub const MIN_RETENTION_DAYS: u32 = 30;
+
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let defaults = EventSettings::default();
+        let number = |name: &str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
+            match lookup(name).filter(|text| !text.trim().is_empty()) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|value| (min..=max).contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from {min} to {max}"
+                        ))
+                    }),
+            }
+        };
+        Ok(EventSettings {
+            interval: Duration::from_millis(number(
+                "CSAT_EVENTS_INTERVAL_MS",
+                defaults.interval.as_millis() as u64,
+                1,
+                600_000,
+            )?),
+            retention_days: number(
+                "CSAT_EVENTS_RETENTION_DAYS",
+                u64::from(defaults.retention_days),
+                u64::from(Self::MIN_RETENTION_DAYS),
+                36_500,
+            )? as u32,
+        })
+    }
+}
+
 /// Requests per minute each token may make, by its role (0: unlimited), and how often a replica
 /// shares its counts with the others through the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -652,6 +717,35 @@ mod tests {
             .0
             .contains("CSAT_MAIL_BATCH"));
         assert!(delivery(&[("CSAT_MAIL_CONCURRENCY", "257")]).is_err());
+    }
+
+    #[test]
+    fn event_settings_have_defaults_and_keep_events_at_least_30_days() {
+        let settings = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            EventSettings::from_lookup(|name| map.get(name).cloned())
+        };
+        assert_eq!(settings(&[]).unwrap(), EventSettings::default());
+        assert_eq!(EventSettings::default().retention_days, 30);
+        assert_eq!(
+            settings(&[
+                ("CSAT_EVENTS_INTERVAL_MS", "20"),
+                ("CSAT_EVENTS_RETENTION_DAYS", "90")
+            ])
+            .unwrap(),
+            EventSettings {
+                interval: Duration::from_millis(20),
+                retention_days: 90
+            }
+        );
+        assert!(settings(&[("CSAT_EVENTS_RETENTION_DAYS", "29")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_EVENTS_RETENTION_DAYS"));
+        assert!(settings(&[("CSAT_EVENTS_INTERVAL_MS", "0")]).is_err());
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub use api::{configure, configure_with, Options};
 use chrono::{DateTime, Utc};
 pub use config::Config;
 pub use openapi::openapi;
+pub use service::events::{EventWorker, PassReport};
 
 /// The source of the current time (a port, so tests can fix it).
 pub trait Clock: Send + Sync {
@@ -94,6 +95,8 @@ pub struct AppState {
     pub(crate) mailer: Arc<dyn mail::MailTransport>,
     /// How the outbox worker delivers (batch, concurrency, interval).
     pub(crate) mail_delivery: config::MailDelivery,
+    /// How the events worker runs (interval, retention).
+    pub(crate) events: config::EventSettings,
     /// Base URL of personal survey links.
     pub(crate) public_url: String,
     /// `public_url` was derived from the bind address because `CSAT_PUBLIC_URL` is unset: right for the
@@ -159,6 +162,7 @@ impl AppState {
             clock: Arc::new(SystemClock),
             mailer: Arc::new(mailer),
             mail_delivery: config::MailDelivery::default(),
+            events: config::EventSettings::default(),
             public_url: config.public_url.clone(),
             public_url_is_default: config.public_url_is_default,
             public_url_warning: Arc::new(std::sync::Once::new()),
@@ -226,6 +230,28 @@ impl AppState {
     /// Starts the background delivery of queued email; it stops when the returned worker is dropped.
     pub fn start_outbox_worker(&self) -> mail::OutboxWorker {
         mail::OutboxWorker::spawn(self.clone(), self.mail_delivery.interval)
+    }
+
+    /// Sets how the events worker runs (the defaults of [`config::EventSettings`] otherwise).
+    pub fn with_event_settings(mut self, settings: config::EventSettings) -> Self {
+        self.events = settings;
+        self
+    }
+
+    /// Starts the background events worker: every `CSAT_EVENTS_INTERVAL_MS` it recomputes the stored
+    /// compliance of changed memberships (emitting `membership.compliance_changed`), numbers new events
+    /// in commit order so the change feed (and webhooks) see them, and deletes events past the
+    /// retention. It stops when the returned worker is dropped. Replicas may each run one: they take
+    /// turns. Without it, events are stored but never listed.
+    pub fn start_event_worker(&self) -> EventWorker {
+        EventWorker::spawn(self.clone())
+    }
+
+    /// Runs one pass of the events worker now, on the calling thread (tests, or a host that schedules
+    /// its own background work); prunes expired events too.
+    pub fn run_event_pass(&self) -> Result<PassReport, error::ApiError> {
+        let mut conn = self.pool.get()?;
+        service::events::pass(&mut conn, self.clock.now(), &self.events, true)
     }
 
     /// Sets how webhooks are delivered (the defaults of [`config::WebhookSettings`] otherwise: HTTPS to

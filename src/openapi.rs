@@ -13,8 +13,8 @@ use utoipa_actix_web::AppExt;
 
 use crate::{
     api::v1::{
-        compliance, contacts, insights, invitations, memberships, offices, partners, periods,
-        program, respond, responses, results, surveys, webhooks,
+        compliance, contacts, events, insights, invitations, memberships, offices, partners,
+        periods, program, respond, responses, results, surveys, webhooks,
     },
     domain::questionnaire::Question,
     error::{ErrorCode, Problem},
@@ -54,6 +54,7 @@ use crate::{
         responses::Response, responses::ResponsePage, responses::ResponseImportResult,
         results::SurveyResults, results::ScopeResults,
         surveys::Survey, surveys::SurveyPage, surveys::Questionnaire, Question,
+        events::EventPage,
         webhooks::Webhook, webhooks::WebhookPage, webhooks::WebhookWithSecret, webhooks::WebhookStatus,
         webhooks::WebhookAttempt, webhooks::WebhookAttemptPage, webhooks::Redelivery,
     )),
@@ -70,6 +71,7 @@ use crate::{
         (name = "results", description = "Metrics with their n, answer distributions, time series per period and SVG charts (partner and administrator)."),
         (name = "compliance", description = "Where each membership stands against the program rule, and why."),
         (name = "periods", description = "Reporting periods, the immutable compliance snapshots stored when one is closed, and the publications of quarterly figures (with the administrator's audited restatements)."),
+        (name = "events", description = "The change feed: the events webhooks deliver, in commit order, filtered by the caller's role, kept at least 30 days."),
         (name = "webhooks", description = "Signed event deliveries (Standard Webhooks) to the caller's own HTTPS endpoint, with retries for more than 3 days, a delivery log and redelivery. Each role receives only what it may read."),
         (name = "insights", description = "The program in aggregate, for the vendor and partners: published quarterly metrics by country and benchmarks. Figures are frozen when a period closes and shown only where disclosure control allows: at least the anonymity threshold of responses (default 5), at least 3 memberships and no dominant partner above the membership level, and no two shown figures that subtract to a small group. See *Get program metrics by country and quarter*."),
     )
@@ -106,7 +108,7 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ("403", "Forbidden", "The caller's role may not do this."),
     ("404", "NotFound", "No such object, or not visible to the caller."),
     ("409", "Conflict", "Conflicts with the current state (duplicate, still in use, or an idempotent request still running)."),
-    ("410", "Gone", "The survey link expired or its survey is closed."),
+    ("410", "Gone", "The survey link expired or its survey is closed; or events after a change-feed cursor were deleted."),
     ("412", "PreconditionFailed", "`If-Match` does not match the current `ETag`."),
     ("413", "PayloadTooLarge", "The body is larger than allowed."),
     ("415", "UnsupportedMediaType", "The body is not `application/json`."),

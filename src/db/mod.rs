@@ -2,6 +2,7 @@
 //! the blocking helper and the queries per aggregate.
 
 pub mod contacts;
+pub mod events;
 pub mod idempotency;
 pub mod invitations;
 pub mod memberships;

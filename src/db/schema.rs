@@ -317,6 +317,20 @@ diesel::allow_tables_to_appear_in_same_query!(membership_standings, memberships)
 diesel::allow_tables_to_appear_in_same_query!(membership_standings, offices);
 
 diesel::table! {
+    events (id) {
+        id -> Text,
+        seq -> Nullable<BigInt>,
+        event_type -> Text,
+        version -> Integer,
+        partner_id -> Nullable<Text>,
+        vendor_visible -> Integer,
+        occurred_at -> Text,
+        available_at -> Text,
+        payload -> Text,
+    }
+}
+
+diesel::table! {
     webhook_subscriptions (id) {
         id -> Text,
         owner_role -> Text,

@@ -16,7 +16,7 @@ use super::Backend;
 use crate::domain::{
     contact::ConsentMethod,
     ids::{
-        ContactId, InvitationId, MembershipId, MessageId, OfficeId, PartnerId, QuestionId,
+        ContactId, EventId, InvitationId, MembershipId, MessageId, OfficeId, PartnerId, QuestionId,
         ResponseId, SurveyId, WebhookAttemptId, WebhookDeliveryId, WebhookId,
     },
     invitation::{Delivery, InvitationStatus},
@@ -98,7 +98,8 @@ stored_id!(
     QuestionId,
     InvitationId,
     ResponseId,
-    MessageId
+    MessageId,
+    EventId
 );
 
 /// Enums are stored as their API (snake_case) name, the same text their JSON has.

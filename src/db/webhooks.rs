@@ -3,7 +3,8 @@
 use diesel::prelude::*;
 
 use super::{
-    schema::{webhook_attempts, webhook_deliveries, webhook_fanout, webhook_subscriptions},
+    events::EventRow,
+    schema::{events, webhook_attempts, webhook_deliveries, webhook_fanout, webhook_subscriptions},
     DbConnection,
 };
 use crate::{
@@ -484,82 +485,26 @@ pub fn deliveries(
         .load(conn)?)
 }
 
-/// A sequenced event as deliveries need it (read from the `events` outbox by plain SQL, the same on
-/// both backends).
-#[derive(Debug, Clone, QueryableByName)]
-pub struct EventRecord {
-    /// Id (the `webhook-id` of its deliveries).
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    pub id: String,
-    /// Position in commit order.
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    pub seq: i64,
-    /// The type's stable name.
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    pub event_type: String,
-    /// The payload's schema version.
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    pub version: i32,
-    /// The partner whose data it is.
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
-    pub partner_id: Option<PartnerId>,
-    /// 1 when the vendor may see it.
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    pub vendor_visible: i32,
-    /// When it occurred.
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    pub occurred_at: String,
-    /// The JSON payload.
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    pub payload: String,
-}
-
-const EVENT_COLUMNS: &str =
-    "id, seq, event_type, version, partner_id, vendor_visible, occurred_at, payload";
-
-/// `$1, $2, …` on PostgreSQL, `?` on SQLite: the placeholders of plain SQL over either backend.
-fn placeholders(conn: &DbConnection, sql: &str) -> String {
-    match conn {
-        DbConnection::Sqlite(_) => {
-            (1..=9).fold(sql.to_owned(), |sql, n| sql.replace(&format!("${n}"), "?"))
-        }
-        DbConnection::Postgresql(_) => sql.to_owned(),
-    }
-}
-
 /// Up to `limit` sequenced events after position `after`, in order.
-pub fn events_after(
-    conn: &mut DbConnection,
-    after: i64,
-    limit: i64,
-) -> ApiResult<Vec<EventRecord>> {
-    use diesel::sql_types::BigInt;
-    let sql = format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE seq IS NOT NULL AND seq > $1 ORDER BY seq LIMIT $2"
-    );
-    Ok(diesel::sql_query(placeholders(conn, &sql))
-        .bind::<BigInt, _>(after)
-        .bind::<BigInt, _>(limit)
-        .load(conn)?)
+pub fn events_after(conn: &mut DbConnection, after: i64, limit: i64) -> ApiResult<Vec<EventRow>> {
+    super::events::after(conn, after, super::events::EventScope::All, limit)
 }
 
 /// The sequenced events with these ids.
-pub fn events(conn: &mut DbConnection, ids: &[String]) -> ApiResult<Vec<EventRecord>> {
-    let mut found = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(event) = sequenced_event(conn, id)? {
-            found.push(event);
-        }
-    }
-    Ok(found)
+pub fn events(conn: &mut DbConnection, ids: &[String]) -> ApiResult<Vec<EventRow>> {
+    Ok(events::table
+        .filter(events::id.eq_any(ids))
+        .filter(events::seq.is_not_null())
+        .select(EventRow::as_select())
+        .load(conn)?)
 }
 
 /// The sequenced event `id`, if there is one.
-pub fn sequenced_event(conn: &mut DbConnection, id: &str) -> ApiResult<Option<EventRecord>> {
-    use diesel::sql_types::Text;
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE seq IS NOT NULL AND id = $1");
-    Ok(diesel::sql_query(placeholders(conn, &sql))
-        .bind::<Text, _>(id)
-        .get_result(conn)
+pub fn sequenced_event(conn: &mut DbConnection, id: &str) -> ApiResult<Option<EventRow>> {
+    Ok(events::table
+        .filter(events::id.eq(id))
+        .filter(events::seq.is_not_null())
+        .select(EventRow::as_select())
+        .first(conn)
         .optional()?)
 }

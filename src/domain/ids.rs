@@ -69,4 +69,7 @@ typed_id! {
     ResponseId = new_v4;
     /// An outbox message's id.
     MessageId = now_v7;
+    /// An event's id: random (v4), like a response's, so the order of events held back together (an
+    /// anonymous response's completion waits for the end of its day) tells nothing about their times.
+    EventId = new_v4;
 }

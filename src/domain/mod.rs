@@ -5,6 +5,7 @@ pub mod compliance;
 pub mod contact;
 pub mod country;
 pub mod disclosure;
+pub mod events;
 pub mod ids;
 pub mod invitation;
 pub mod metrics;

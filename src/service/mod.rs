@@ -4,6 +4,7 @@
 
 pub mod compliance;
 pub mod contacts;
+pub mod events;
 pub mod idempotency;
 pub mod invitations;
 pub mod memberships;

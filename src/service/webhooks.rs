@@ -15,6 +15,7 @@ use crate::{
     config::WebhookSettings,
     db::{
         self,
+        events::EventRow,
         webhooks::{AttemptRow, DeliveryRow, Outcome, SubscriptionChanges, SubscriptionRow},
         DbConnection,
     },
@@ -305,7 +306,7 @@ pub fn redeliver(
                     "no event `{event_id}` from the last {REDELIVERY_DAYS} days that this subscription may receive"
                 ))
             })?;
-        db::webhooks::requeue(conn, id, &event.id, &stamp)
+        db::webhooks::requeue(conn, id, &event.id.to_string(), &stamp)
     })
 }
 
@@ -316,7 +317,7 @@ pub fn fan_out(conn: &mut DbConnection, now: &str, batch: i64) -> ApiResult<usiz
     db::write_tx(conn, |conn| {
         let last = db::webhooks::lock_fanout(conn)?;
         let events = db::webhooks::events_after(conn, last, batch)?;
-        let Some(newest) = events.last().map(|e| e.seq) else {
+        let Some(newest) = events.last().and_then(|e| e.seq) else {
             return Ok(0);
         };
         let subscriptions = db::webhooks::active(conn)?;
@@ -333,7 +334,7 @@ pub fn fan_out(conn: &mut DbConnection, now: &str, batch: i64) -> ApiResult<usiz
                         &DeliveryRow {
                             id: WebhookDeliveryId::new(),
                             subscription_id: subscription.id,
-                            event_id: event.id.clone(),
+                            event_id: event.id.to_string(),
                             status: "pending".into(),
                             attempts: 0,
                             next_attempt_at: now.to_owned(),
@@ -407,7 +408,9 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
         let subscription = subscriptions
             .iter()
             .find(|s| s.id == delivery.subscription_id);
-        let event = events.iter().find(|e| e.id == delivery.event_id);
+        let event = events
+            .iter()
+            .find(|e| e.id.to_string() == delivery.event_id);
         let result = match (subscription, event) {
             (Some(subscription), Some(event)) => {
                 Some(attempt(state, subscription, delivery, event))
@@ -465,18 +468,9 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
     })
 }
 
-/// The body of a delivery: the event's envelope, `{id, type, version, timestamp, data}`, as the
-/// change feed lists it.
-pub fn body(event: &db::webhooks::EventRecord) -> ApiResult<Vec<u8>> {
-    let data: serde_json::Value = serde_json::from_str(&event.payload)
-        .map_err(|e| ApiError::Internal(format!("stored event payload: {e}")))?;
-    let envelope = serde_json::json!({
-        "id": event.id,
-        "type": event.event_type,
-        "version": event.version,
-        "timestamp": crate::api::v1::time(&event.occurred_at)?,
-        "data": data,
-    });
+/// The body of a delivery: the event's envelope, exactly as the change feed lists it.
+pub fn body(event: &EventRow) -> ApiResult<Vec<u8>> {
+    let envelope = crate::api::v1::events::EventEnvelope::from_row(event)?;
     serde_json::to_vec(&envelope).map_err(|e| ApiError::Internal(format!("event envelope: {e}")))
 }
 
@@ -485,7 +479,7 @@ fn attempt(
     state: &AppState,
     subscription: &SubscriptionRow,
     delivery: &DeliveryRow,
-    event: &db::webhooks::EventRecord,
+    event: &EventRow,
 ) -> (AttemptRow, Outcome) {
     let now = state.clock.now();
     let number = delivery.attempts + 1;

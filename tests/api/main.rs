@@ -8,6 +8,7 @@ mod compliance;
 mod conventions;
 mod disclosure;
 mod embedding;
+mod events;
 mod input;
 mod insights;
 mod invitations;

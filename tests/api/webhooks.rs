@@ -132,9 +132,7 @@ impl Drop for Receiver {
 }
 
 fn read_request(socket: &mut TcpStream) -> Option<Received> {
-    socket
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .ok()?;
+    socket.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut data = Vec::new();
     let mut chunk = [0u8; 4096];
     let header_end = loop {
@@ -171,7 +169,12 @@ fn read_request(socket: &mut TcpStream) -> Option<Received> {
 
 /// Verifies a received delivery with `secret` as a receiver would, at the current time.
 fn verifies(received: &Received, secret: &str) -> bool {
-    verify_at(received, secret, &received.body, chrono::Utc::now().timestamp())
+    verify_at(
+        received,
+        secret,
+        &received.body,
+        chrono::Utc::now().timestamp(),
+    )
 }
 
 fn verify_at(received: &Received, secret: &str, body: &[u8], now: i64) -> bool {
@@ -218,23 +221,40 @@ async fn owners_manage_their_own_subscriptions_and_the_secret_is_shown_once() {
         let created = reply.expect(201).clone();
         assert_eq!(reply.header("cache-control").as_deref(), Some("no-store"));
         let id = created["id"].as_str().unwrap().to_owned();
-        assert!(reply.header("location").unwrap().ends_with(&format!("/api/v1/webhooks/{id}")));
-        assert!(created["secret"].as_str().unwrap().starts_with("whsec_"), "{created}");
+        assert!(reply
+            .header("location")
+            .unwrap()
+            .ends_with(&format!("/api/v1/webhooks/{id}")));
+        assert!(
+            created["secret"].as_str().unwrap().starts_with("whsec_"),
+            "{created}"
+        );
         assert_eq!(created["owner_role"], "partner");
         assert_eq!(created["partner_id"], a.as_str());
         assert_eq!(created["status"], "active");
 
-        let read = app.get(&format!("/api/v1/webhooks/{id}")).partner(&a).send().await;
+        let read = app
+            .get(&format!("/api/v1/webhooks/{id}"))
+            .partner(&a)
+            .send()
+            .await;
         assert!(read.expect(200).get("secret").is_none(), "{}", read.text);
-        assert_eq!(read.body["event_types"], json!(["membership.compliance_changed"]));
+        assert_eq!(
+            read.body["event_types"],
+            json!(["membership.compliance_changed"])
+        );
 
         // Another partner's subscription does not exist for it; the administrator sees every one.
         for request in [
             app.get(&format!("/api/v1/webhooks/{id}")).partner(&b),
-            app.patch(&format!("/api/v1/webhooks/{id}")).partner(&b).json(json!({"paused": true})),
+            app.patch(&format!("/api/v1/webhooks/{id}"))
+                .partner(&b)
+                .json(json!({"paused": true})),
             app.delete(&format!("/api/v1/webhooks/{id}")).partner(&b),
-            app.post(&format!("/api/v1/webhooks/{id}/rotate-secret")).partner(&b),
-            app.get(&format!("/api/v1/webhooks/{id}/deliveries")).partner(&b),
+            app.post(&format!("/api/v1/webhooks/{id}/rotate-secret"))
+                .partner(&b),
+            app.get(&format!("/api/v1/webhooks/{id}/deliveries"))
+                .partner(&b),
             app.get(&format!("/api/v1/webhooks/{id}")).vendor(),
         ] {
             assert_eq!(request.send().await.problem_code(404), "not_found");
@@ -260,13 +280,24 @@ async fn owners_manage_their_own_subscriptions_and_the_secret_is_shown_once() {
             .await;
         let rotated = rotated.expect(200).clone();
         assert_ne!(rotated["secret"], created["secret"]);
-        assert!(rotated["previous_secret_expires_at"].is_string(), "{rotated}");
+        assert!(
+            rotated["previous_secret_expires_at"].is_string(),
+            "{rotated}"
+        );
         assert_eq!(
-            app.delete(&format!("/api/v1/webhooks/{id}")).partner(&a).send().await.status,
+            app.delete(&format!("/api/v1/webhooks/{id}"))
+                .partner(&a)
+                .send()
+                .await
+                .status,
             204
         );
         assert_eq!(
-            app.get(&format!("/api/v1/webhooks/{id}")).partner(&a).send().await.problem_code(404),
+            app.get(&format!("/api/v1/webhooks/{id}"))
+                .partner(&a)
+                .send()
+                .await
+                .problem_code(404),
             "not_found"
         );
     }
@@ -290,15 +321,35 @@ async fn each_role_may_subscribe_only_to_what_it_may_read() {
                     _ => request.partner(&a),
                 };
                 let reply = request.send().await;
-                assert_eq!(reply.problem_code(422), "validation_failed", "{}", reply.text);
-                reply.body["errors"][0]["message"].as_str().unwrap_or_default().to_owned()
+                assert_eq!(
+                    reply.problem_code(422),
+                    "validation_failed",
+                    "{}",
+                    reply.text
+                );
+                reply.body["errors"][0]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
             }
         };
-        assert!(refused("vendor", json!(["response.completed"])).await.contains("aggregate"));
-        assert!(refused("partner", json!(["reporting_period.closed"])).await.contains("program-level"));
-        assert!(refused("admin", json!(["response.created"])).await.contains("not an event type"));
+        assert!(refused("vendor", json!(["response.completed"]))
+            .await
+            .contains("aggregate"));
+        assert!(refused("partner", json!(["reporting_period.closed"]))
+            .await
+            .contains("program-level"));
+        assert!(refused("admin", json!(["response.created"]))
+            .await
+            .contains("not an event type"));
         assert!(refused("admin", json!([])).await.contains("1 to 20"));
-        subscribe(&app, "vendor", "http://127.0.0.1:9/", json!(["reporting_period.closed"])).await;
+        subscribe(
+            &app,
+            "vendor",
+            "http://127.0.0.1:9/",
+            json!(["reporting_period.closed"]),
+        )
+        .await;
         subscribe(&app, &a, "http://127.0.0.1:9/", json!(["*"])).await;
     }
 }
@@ -330,10 +381,18 @@ async fn the_ssrf_guard_refuses_internal_addresses_when_they_are_not_allowed() {
                 .json(json!({"url": url, "event_types": ["*"]}))
                 .send()
                 .await;
-            assert_eq!(reply.problem_code(422), "validation_failed", "{url}: {}", reply.text);
+            assert_eq!(
+                reply.problem_code(422),
+                "validation_failed",
+                "{url}: {}",
+                reply.text
+            );
             assert_eq!(reply.body["errors"][0]["field"], "url");
             assert!(
-                reply.body["errors"][0]["message"].as_str().unwrap().contains("may not reach"),
+                reply.body["errors"][0]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("may not reach"),
                 "{url}: {}",
                 reply.text
             );
@@ -346,6 +405,9 @@ async fn the_ssrf_guard_refuses_internal_addresses_when_they_are_not_allowed() {
             .json(json!({"url": "http://hooks.example.com/", "event_types": ["*"]}))
             .send()
             .await;
-        assert!(reply.problem(422)["errors"][0]["message"].as_str().unwrap().contains("https://"));
+        assert!(reply.problem(422)["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("https://"));
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod compliance;
 pub mod contacts;
+pub mod events;
 pub mod insights;
 pub mod invitations;
 pub mod memberships;
@@ -50,6 +51,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
     compliance::routes(cfg);
     periods::routes(cfg);
     insights::routes(cfg);
+    events::routes(cfg);
     webhooks::routes(cfg);
 }
 
