@@ -540,6 +540,16 @@ mod tests {
     }
 
     #[test]
+    fn the_subscribable_types_are_the_event_types() {
+        let names: Vec<&str> = EVENT_TYPES.iter().map(|(name, _)| *name).collect();
+        let events: Vec<&str> = crate::domain::events::EventType::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
+        assert_eq!(names, events);
+    }
+
+    #[test]
     fn audiences_see_what_their_role_may_read() {
         let (a, b) = (PartnerId::new(), PartnerId::new());
         assert!(Audience::Admin.sees(Some(a), false));

@@ -311,7 +311,7 @@ pub fn redeliver(
 }
 
 /// Turns up to `batch` newly sequenced events into deliveries for each active subscription that wants
-/// them and may see them (and existed when they occurred), advancing the fan-out position in the same
+/// them and may see them (and existed when they became available), advancing the fan-out position in the same
 /// transaction; returns how many events it took.
 pub fn fan_out(conn: &mut DbConnection, now: &str, batch: i64) -> ApiResult<usize> {
     db::write_tx(conn, |conn| {
@@ -327,7 +327,7 @@ pub fn fan_out(conn: &mut DbConnection, now: &str, batch: i64) -> ApiResult<usiz
                     && subscription
                         .audience()
                         .sees(event.partner_id, event.vendor_visible == 1)
-                    && event.occurred_at >= subscription.created_at;
+                    && event.available_at >= subscription.created_at;
                 if wanted {
                     db::webhooks::queue(
                         conn,

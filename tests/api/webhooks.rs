@@ -411,3 +411,309 @@ async fn the_ssrf_guard_refuses_internal_addresses_when_they_are_not_allowed() {
             .contains("https://"));
     }
 }
+
+/// One events pass (numbers what committed) then the webhook passes (fan out, deliver what is due).
+fn deliver(app: &TestApp) -> testing::service::webhooks::DeliveryReport {
+    app.state.run_event_pass().expect("the event pass runs");
+    testing::service::webhooks::run_pending(&app.state).expect("the webhook passes run")
+}
+
+fn of_type(received: &[Received], event_type: &str) -> Vec<Received> {
+    received
+        .iter()
+        .filter(|r| r.json()["type"] == event_type)
+        .cloned()
+        .collect()
+}
+
+async fn attempts(app: &TestApp, partner: &str, id: &str) -> Vec<Value> {
+    let reply = app
+        .get(&format!("/api/v1/webhooks/{id}/deliveries?limit=200"))
+        .partner(partner)
+        .send()
+        .await;
+    reply.expect(200)["items"].as_array().unwrap().clone()
+}
+
+#[actix_rt::test]
+async fn signed_deliveries_reach_their_partner_only_and_survive_an_outage() {
+    for backend in backends() {
+        let app = loopback_app(backend).await;
+        let (a, membership_a, office_a, _) = app.partner_tree("WDA").await;
+        let (b, _, office_b, _) = app.partner_tree("WDB").await;
+        let receiver_a = Receiver::start();
+        let port_a = receiver_a.port;
+        let receiver_b = Receiver::start();
+        let admin_receiver = Receiver::start();
+        let (hook_a, secret_a) = subscribe(&app, &a, &receiver_a.url(), json!(["*"])).await;
+        let (_, secret_b) = subscribe(&app, &b, &receiver_b.url(), json!(["*"])).await;
+        subscribe(
+            &app,
+            "admin",
+            &admin_receiver.url(),
+            json!(["membership.compliance_changed"]),
+        )
+        .await;
+
+        // A's receiver is down while a new response makes A's membership compliant.
+        drop(receiver_a);
+        let survey_a = app.plain_survey(&office_a).await;
+        app.import(
+            &survey_a,
+            &crate::common::rows("2026-06-01", 9, "org", false),
+            &crate::common::standard_answers(),
+        )
+        .await;
+        deliver(&app);
+        app.import(
+            &survey_a,
+            &crate::common::rows("2026-06-02", 1, "late", false),
+            &crate::common::standard_answers(),
+        )
+        .await;
+        let report = deliver(&app);
+        assert!(report.retried >= 1, "{backend:?}: {report:?}");
+        assert_eq!(
+            report.delivered, 1,
+            "{backend:?}: only the admin's: {report:?}"
+        );
+
+        // Back up: every event arrives, signed, with exactly one compliance change.
+        let receiver_a = Receiver::start_on(port_a);
+        let report = deliver(&app);
+        assert_eq!(report.delivered, 10 + 1, "{backend:?}: {report:?}");
+        let got = receiver_a.requests();
+        assert_eq!(of_type(&got, "response.completed").len(), 10, "{backend:?}");
+        let changes = of_type(&got, "membership.compliance_changed");
+        assert_eq!(changes.len(), 1, "{backend:?}");
+        let change = changes[0].json();
+        assert_eq!(change["data"]["membership_id"], membership_a.as_str());
+        assert_eq!(change["data"]["met"], true);
+        assert_eq!(
+            changes[0].header("webhook-id"),
+            change["id"].as_str().unwrap()
+        );
+        for request in &got {
+            assert_eq!(
+                request.json()["data"]["partner_id"],
+                a.as_str(),
+                "{backend:?}"
+            );
+            assert!(
+                verifies(request, &secret_a),
+                "{backend:?}: {:?}",
+                request.headers
+            );
+            assert!(!verifies(request, &secret_b));
+        }
+        // A receiver's check refuses a tampered body and a replay after the tolerance.
+        let sent = &changes[0];
+        let now = chrono::Utc::now().timestamp();
+        let tampered = String::from_utf8(sent.body.clone())
+            .unwrap()
+            .replace("true", "false");
+        assert!(!verify_at(sent, &secret_a, tampered.as_bytes(), now));
+        assert!(!verify_at(sent, &secret_a, &sent.body, now + 301));
+        assert!(verify_at(sent, &secret_a, &sent.body, now));
+
+        // The change feed carries the same events.
+        let feed = app.get("/api/v1/events?limit=200").partner(&a).send().await;
+        let feed_ids: Vec<String> = feed.expect(200)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_owned())
+            .collect();
+        let mut delivered_ids: Vec<String> = got
+            .iter()
+            .map(|r| r.header("webhook-id").to_owned())
+            .collect();
+        delivered_ids.sort();
+        let mut sorted_feed = feed_ids.clone();
+        sorted_feed.sort();
+        assert_eq!(delivered_ids, sorted_feed, "{backend:?}");
+        let feed_change = feed.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == "membership.compliance_changed")
+            .unwrap()
+            .clone();
+        assert_eq!(feed_change, change, "{backend:?}: the same envelope");
+
+        // The log shows the failed attempt and the delivery, under the same event.
+        let log = attempts(&app, &a, &hook_a).await;
+        let change_id = change["id"].as_str().unwrap();
+        let tries: Vec<&Value> = log.iter().filter(|t| t["event_id"] == change_id).collect();
+        assert_eq!(tries.len(), 2, "{backend:?}: {log:?}");
+        assert_eq!(tries[0]["status_code"], Value::Null);
+        assert!(
+            tries[0]["error"].as_str().unwrap().contains("connect"),
+            "{:?}",
+            tries[0]
+        );
+        assert_eq!(tries[1]["status_code"], 204);
+        assert_eq!(tries[1]["attempt"], 2);
+
+        // The admin's subscription got the one compliance change; B's nothing of A's.
+        let admin_got = admin_receiver.requests();
+        assert_eq!(admin_got.len(), 1, "{backend:?}");
+        assert_eq!(admin_got[0].header("webhook-id"), change_id);
+        assert!(receiver_b.requests().is_empty(), "{backend:?}");
+
+        // B's receiver answers 500 once: the retry carries the same webhook-id.
+        receiver_b.answer(&[500]);
+        let survey_b = app.plain_survey(&office_b).await;
+        app.import(
+            &survey_b,
+            &crate::common::rows("2026-06-03", 1, "b", false),
+            &crate::common::standard_answers(),
+        )
+        .await;
+        let report = deliver(&app);
+        assert_eq!(report.retried, 1, "{backend:?}: {report:?}");
+        deliver(&app);
+        let got_b = receiver_b.requests();
+        assert_eq!(got_b.len(), 2, "{backend:?}");
+        assert_eq!(got_b[0].header("webhook-id"), got_b[1].header("webhook-id"));
+        assert_eq!(got_b[1].json()["data"]["partner_id"], b.as_str());
+        assert!(verifies(&got_b[1], &secret_b));
+        assert_eq!(
+            receiver_a.requests().len(),
+            got.len(),
+            "{backend:?}: A never sees B's events"
+        );
+
+        // Redelivery: any event of the subscription's own; another partner's is not found.
+        let b_event = got_b[0].header("webhook-id").to_owned();
+        let refused = app
+            .post(&format!("/api/v1/webhooks/{hook_a}/redeliver"))
+            .partner(&a)
+            .json(json!({"event_id": b_event}))
+            .send()
+            .await;
+        assert_eq!(refused.problem_code(404), "not_found");
+        // After a rotation both secrets verify during the grace period.
+        let rotated = app
+            .post(&format!("/api/v1/webhooks/{hook_a}/rotate-secret"))
+            .partner(&a)
+            .send()
+            .await;
+        let new_secret = rotated.expect(200)["secret"].as_str().unwrap().to_owned();
+        app.post(&format!("/api/v1/webhooks/{hook_a}/redeliver"))
+            .partner(&a)
+            .json(json!({"event_id": change_id}))
+            .send()
+            .await
+            .expect(200);
+        deliver(&app);
+        let again = receiver_a.requests().pop().unwrap();
+        assert_eq!(again.header("webhook-id"), change_id);
+        assert_eq!(again.header("webhook-signature").split(' ').count(), 2);
+        assert!(
+            verifies(&again, &secret_a) && verifies(&again, &new_secret),
+            "{backend:?}"
+        );
+    }
+}
+
+#[actix_rt::test]
+async fn a_receiver_that_keeps_failing_makes_its_subscription_failing_until_resumed() {
+    for backend in backends() {
+        let app = loopback_app(backend).await;
+        let (a, _, office, _) = app.partner_tree("WFA").await;
+        let receiver = Receiver::start();
+        receiver.answer(&[500; 11]);
+        let (hook, _) = subscribe(&app, &a, &receiver.url(), json!(["response.completed"])).await;
+        let survey = app.plain_survey(&office).await;
+        app.import(
+            &survey,
+            &crate::common::rows("2026-06-01", 1, "org", false),
+            &crate::common::standard_answers(),
+        )
+        .await;
+        let mut failed = 0;
+        for _ in 0..11 {
+            failed += deliver(&app).failed;
+        }
+        assert_eq!(failed, 1, "{backend:?}");
+        assert_eq!(
+            receiver.requests().len(),
+            11,
+            "{backend:?}: 1 attempt and 10 retries"
+        );
+        let listed = app.get("/api/v1/webhooks").admin().send().await;
+        let item = listed.expect(200)["items"][0].clone();
+        assert_eq!(item["status"], "failing");
+        assert!(
+            item["failing_reason"]
+                .as_str()
+                .unwrap()
+                .contains("HTTP 500"),
+            "{item}"
+        );
+        let resumed = app
+            .patch(&format!("/api/v1/webhooks/{hook}"))
+            .partner(&a)
+            .json(json!({"paused": false}))
+            .send()
+            .await;
+        assert_eq!(resumed.expect(200)["status"], "active");
+        assert_eq!(resumed.body["failing_reason"], Value::Null);
+    }
+}
+
+#[actix_rt::test]
+async fn an_anonymous_answer_reaches_the_partner_only_as_its_day_with_nothing_identifying() {
+    for backend in backends() {
+        let start: chrono::DateTime<chrono::Utc> = "2026-11-20T15:30:07Z".parse().unwrap();
+        let (clock, seconds) = crate::common::movable_clock(start);
+        let app = TestApp::start_with(
+            backend,
+            Options {
+                clock: Some(clock),
+                webhooks: Some(loopback_settings()),
+                ..Options::default()
+            },
+        )
+        .await;
+        let invited = app.invited("WAN", "buyer@wan.example").await;
+        let receiver = Receiver::start();
+        let (_, secret) = subscribe(
+            &app,
+            &invited.partner,
+            &receiver.url(),
+            json!(["response.completed"]),
+        )
+        .await;
+        app.post(&format!("/api/v1/respond/{}", invited.token()))
+            .json(json!({"answers": crate::common::answers_with(&invited.custom, "support"), "anonymous": true}))
+            .send()
+            .await
+            .expect(201);
+        deliver(&app);
+        assert!(
+            receiver.requests().is_empty(),
+            "{backend:?}: held until the day is over"
+        );
+        seconds.fetch_add(24 * 3600, Ordering::SeqCst);
+        deliver(&app);
+        let got = receiver.requests();
+        assert_eq!(got.len(), 1, "{backend:?}");
+        let event = got[0].json();
+        assert_eq!(event["data"]["anonymous"], true);
+        assert_eq!(event["data"]["completed_at"], "2026-11-20T00:00:00Z");
+        assert_eq!(event["timestamp"], "2026-11-20T00:00:00Z");
+        assert!(event["data"].get("invitation_id").is_none(), "{event}");
+        let text = String::from_utf8_lossy(&got[0].body).into_owned();
+        for identifying in [
+            invited.contact.as_str(),
+            "buyer@wan.example",
+            &invited.token(),
+        ] {
+            assert!(!text.contains(identifying), "{backend:?}: {text}");
+        }
+        let now = seconds.load(Ordering::SeqCst);
+        assert!(verify_at(&got[0], &secret, &got[0].body, now));
+    }
+}
