@@ -16,7 +16,7 @@ use crate::{
         compliance, contacts, events, insights, invitations, memberships, offices, partners,
         periods, program, respond, responses, results, surveys, webhooks,
     },
-    domain::questionnaire::Question,
+    domain::{events::EventType, questionnaire::Question},
     error::{ErrorCode, Problem},
 };
 
@@ -87,7 +87,71 @@ pub fn openapi() -> OpenApiDoc {
         .split_for_parts();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     Conventions.modify(&mut doc);
+    add_webhooks(&mut doc);
     doc
+}
+
+/// The payload schema of each event type.
+fn payload_schema(event_type: EventType) -> &'static str {
+    match event_type {
+        EventType::ResponseCompleted => "ResponseCompleted",
+        EventType::ResponseVoided => "ResponseVoided",
+        EventType::InvitationDeliveryFailed => "InvitationDeliveryFailed",
+        EventType::MembershipComplianceChanged => "MembershipComplianceChanged",
+        EventType::ReportingPeriodClosed => "ReportingPeriodClosed",
+    }
+}
+
+/// The OpenAPI 3.1 `webhooks` section (utoipa 5 has no field for it, so it goes in as a top-level
+/// member through the document's flattened extensions): one `POST` per event type, its body the
+/// event envelope with that type's payload, and the Standard Webhooks headers.
+fn add_webhooks(doc: &mut OpenApiDoc) {
+    let description_of = |name: &str| -> String {
+        doc.components
+            .as_ref()
+            .and_then(|c| c.schemas.get(name))
+            .and_then(|schema| serde_json::to_value(schema).ok())
+            .and_then(|schema| schema["description"].as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let headers = serde_json::json!([
+        {"name": "webhook-id", "in": "header", "required": true, "schema": {"type": "string"},
+         "description": "The event's id: the same in every retry and redelivery of it (deduplicate on it)."},
+        {"name": "webhook-timestamp", "in": "header", "required": true, "schema": {"type": "integer", "format": "int64"},
+         "description": "Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock."},
+        {"name": "webhook-signature", "in": "header", "required": true, "schema": {"type": "string"},
+         "description": "Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers."}
+    ]);
+    let mut webhooks = serde_json::Map::new();
+    for event_type in EventType::ALL {
+        let payload = payload_schema(event_type);
+        let operation = serde_json::json!({
+            "post": {
+                "tags": ["webhooks"],
+                "summary": format!("`{}` event", event_type.as_str()),
+                "description": description_of(payload),
+                "operationId": format!("webhook_{}", event_type.as_str().replace('.', "_")),
+                "parameters": headers,
+                "requestBody": {
+                    "required": true,
+                    "content": {"application/json": {"schema": {"allOf": [
+                        {"$ref": "#/components/schemas/EventEnvelope"},
+                        {"type": "object", "properties": {
+                            "type": {"const": event_type.as_str()},
+                            "data": {"$ref": format!("#/components/schemas/{payload}")}
+                        }}
+                    ]}}}
+                },
+                "responses": {
+                    "200": {"description": "Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days."}
+                }
+            }
+        });
+        webhooks.insert(event_type.as_str().to_owned(), operation);
+    }
+    doc.extensions
+        .get_or_insert_with(Default::default)
+        .insert("webhooks".to_owned(), serde_json::Value::Object(webhooks));
 }
 
 /// The document as pretty JSON with a trailing newline (the form checked in under `openapi/`).

@@ -409,8 +409,6 @@ pub enum Outcome {
     Retry(String),
     /// No more attempts.
     Failed,
-    /// Not attempted (the subscription is paused, failing or gone): left pending, unclaimed.
-    Skipped,
 }
 
 /// Records an attempt in the log and its outcome on the delivery.
@@ -444,19 +442,41 @@ pub fn record(
         Outcome::Failed => diesel::update(row)
             .set((common, webhook_deliveries::status.eq("failed")))
             .execute(conn)?,
-        Outcome::Skipped => 0,
     };
     Ok(())
 }
 
-/// Gives claimed deliveries back without an attempt.
-pub fn release(conn: &mut DbConnection, ids: &[WebhookDeliveryId]) -> ApiResult<()> {
+/// Gives up deliveries that cannot be attempted any more (their event was deleted after the
+/// retention), without holding it against their subscriptions.
+pub fn abandon(conn: &mut DbConnection, ids: &[WebhookDeliveryId], reason: &str) -> ApiResult<()> {
     if !ids.is_empty() {
         diesel::update(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(ids)))
-            .set(webhook_deliveries::locked_until.eq(None::<String>))
+            .set((
+                webhook_deliveries::status.eq("failed"),
+                webhook_deliveries::last_error.eq(reason),
+                webhook_deliveries::locked_until.eq(None::<String>),
+            ))
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Deletes the log lines, and the finished deliveries, older than `cutoff`; returns how many rows.
+pub fn prune(conn: &mut DbConnection, cutoff: &str) -> ApiResult<usize> {
+    let attempts =
+        diesel::delete(webhook_attempts::table.filter(webhook_attempts::attempted_at.lt(cutoff)))
+            .execute(conn)?;
+    let finished = webhook_deliveries::table
+        .filter(webhook_deliveries::status.ne("pending"))
+        .filter(webhook_deliveries::created_at.lt(cutoff))
+        .select(webhook_deliveries::id);
+    let stale: Vec<WebhookDeliveryId> = finished.load(conn)?;
+    diesel::delete(webhook_attempts::table.filter(webhook_attempts::delivery_id.eq_any(&stale)))
+        .execute(conn)?;
+    let deliveries =
+        diesel::delete(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(&stale)))
+            .execute(conn)?;
+    Ok(attempts + deliveries)
 }
 
 /// A page of a subscription's delivery log, newest first when `newest_first`, else in time order.

@@ -433,11 +433,11 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
             claimed: claimed.len(),
             ..DeliveryReport::default()
         };
-        let mut unattempted = Vec::new();
+        let mut gone = Vec::new();
         for (delivery, result) in claimed.iter().zip(results) {
             let Some((attempt, outcome)) = result.into_inner().unwrap_or_else(|e| e.into_inner())
             else {
-                unattempted.push(delivery.id);
+                gone.push(delivery.id);
                 continue;
             };
             db::webhooks::record(conn, delivery, &attempt, &outcome)?;
@@ -460,10 +460,13 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
                     tracing::warn!(subscription_id = %delivery.subscription_id, %reason, "webhook subscription failing");
                     report.failed += 1;
                 }
-                Outcome::Skipped => unattempted.push(delivery.id),
             }
         }
-        db::webhooks::release(conn, &unattempted)?;
+        db::webhooks::abandon(
+            conn,
+            &gone,
+            "the event is no longer stored (older than the retention)",
+        )?;
         Ok(report)
     })
 }
@@ -574,6 +577,17 @@ pub fn run_pending(state: &AppState) -> ApiResult<DeliveryReport> {
     }
 }
 
+/// How often the worker deletes the delivery log older than [`REDELIVERY_DAYS`].
+const PRUNE_EVERY: Duration = Duration::from_secs(600);
+
+/// Deletes the delivery log and finished deliveries older than [`REDELIVERY_DAYS`] (their events are
+/// gone from the change feed by then too); returns how many rows.
+pub fn prune(state: &AppState) -> ApiResult<usize> {
+    let cutoff = db::timestamp(state.clock.now() - chrono::Duration::days(REDELIVERY_DAYS));
+    let mut conn = state.pool.get()?;
+    db::write_tx(&mut conn, |conn| db::webhooks::prune(conn, &cutoff))
+}
+
 /// A background thread that fans out and delivers webhooks every `interval`; stops when dropped.
 pub struct WebhookWorker {
     stop: Arc<AtomicBool>,
@@ -589,9 +603,16 @@ impl WebhookWorker {
         let thread = std::thread::Builder::new()
             .name("csat-webhooks".into())
             .spawn(move || {
+                let mut pruned_at: Option<Instant> = None;
                 while !stopped.load(Ordering::Relaxed) {
                     if let Err(error) = run_pending(&state) {
                         tracing::warn!(%error, "webhook delivery pass failed");
+                    }
+                    if pruned_at.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+                        pruned_at = Some(Instant::now());
+                        if let Err(error) = prune(&state) {
+                            tracing::warn!(%error, "pruning the webhook log failed");
+                        }
                     }
                     let mut waited = Duration::ZERO;
                     let step = Duration::from_millis(10).max(interval / 20);

@@ -227,6 +227,7 @@ impl TryFrom<AttemptRow> for WebhookAttempt {
 
 /// Which event to deliver again.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"event_id": "5b0e9f3e-8d7c-4a55-9a1f-3f0c2a7d9e41"}))]
 #[serde(deny_unknown_fields)]
 pub struct RedeliverEvent {
     /// The event's id (from the delivery log, a delivery's `webhook-id`, or the change feed); it must
