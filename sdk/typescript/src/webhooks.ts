@@ -25,7 +25,7 @@ function header(headers: WebhookHeaders, name: string): string {
   return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
 }
 
-function base64(text: string): Uint8Array | undefined {
+function base64(text: string): Uint8Array<ArrayBuffer> | undefined {
   try {
     return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   } catch {
