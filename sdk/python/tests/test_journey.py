@@ -33,7 +33,6 @@ from csat_index_client.api.surveys import (
     update_survey,
 )
 from csat_index_client.models import (
-    CreateWebhook,
     ChartMetric,
     ComplianceStatus,
     Consent,
@@ -44,6 +43,7 @@ from csat_index_client.models import (
     CreateOffice,
     CreateQuestion,
     CreateSurvey,
+    CreateWebhook,
     Delivery,
     ImportContacts,
     ImportStatus,
