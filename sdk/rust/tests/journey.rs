@@ -274,7 +274,8 @@ async fn journey(server: &Server) -> TestResult {
         assert_eq!(event["id"].as_str(), header("webhook-id"));
         assert_eq!(event["data"]["survey_id"], survey.id.to_string());
         assert_eq!(event["data"]["anonymous"], false);
-        let tampered = String::from_utf8(body.clone())?.replace("\"anonymous\":false", "\"anonymous\":true");
+        let tampered =
+            String::from_utf8(body.clone())?.replace("\"anonymous\":false", "\"anonymous\":true");
         assert_eq!(
             csat_index_client::verify_webhook(&subscription.secret, header, tampered.as_bytes()),
             Err(csat_index_client::WebhookError::NoMatchingSignature)
