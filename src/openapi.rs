@@ -131,6 +131,8 @@ fn add_webhooks(doc: &mut OpenApiDoc) {
                 "summary": format!("`{}` event", event_type.as_str()),
                 "description": description_of(payload),
                 "operationId": format!("webhook_{}", event_type.as_str().replace('.', "_")),
+                // No bearer token: a delivery is authenticated by its `webhook-signature`.
+                "security": [],
                 "parameters": headers,
                 "requestBody": {
                     "required": true,
