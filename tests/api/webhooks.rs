@@ -623,7 +623,8 @@ async fn a_receiver_that_keeps_failing_makes_its_subscription_failing_until_resu
         let app = loopback_app(backend).await;
         let (a, _, office, _) = app.partner_tree("WFA").await;
         let receiver = Receiver::start();
-        receiver.answer(&[500; 11]);
+        receiver.answer(&[302]);
+        receiver.answer(&[500; 10]);
         let (hook, _) = subscribe(&app, &a, &receiver.url(), json!(["response.completed"])).await;
         let survey = app.plain_survey(&office).await;
         app.import(
@@ -642,6 +643,18 @@ async fn a_receiver_that_keeps_failing_makes_its_subscription_failing_until_resu
             11,
             "{backend:?}: 1 attempt and 10 retries"
         );
+        let log = attempts(&app, &a, &hook).await;
+        assert_eq!(log.len(), 11);
+        assert_eq!(log[0]["status_code"], 302);
+        assert!(
+            log[0]["error"]
+                .as_str()
+                .unwrap()
+                .contains("redirects are not followed"),
+            "{:?}",
+            log[0]
+        );
+        assert_eq!(log[10]["attempt"], 11);
         let listed = app.get("/api/v1/webhooks").admin().send().await;
         let item = listed.expect(200)["items"][0].clone();
         assert_eq!(item["status"], "failing");
@@ -715,5 +728,39 @@ async fn an_anonymous_answer_reaches_the_partner_only_as_its_day_with_nothing_id
         }
         let now = seconds.load(Ordering::SeqCst);
         assert!(verify_at(&got[0], &secret, &got[0].body, now));
+    }
+}
+
+#[actix_rt::test]
+async fn the_vendor_receives_program_level_aggregates_and_partners_do_not() {
+    for backend in backends() {
+        let app = loopback_app(backend).await;
+        let (a, _, office, _) = app.partner_tree("WVA").await;
+        let (vendor_receiver, partner_receiver) = (Receiver::start(), Receiver::start());
+        let (_, vendor_secret) =
+            subscribe(&app, "vendor", &vendor_receiver.url(), json!(["*"])).await;
+        subscribe(&app, &a, &partner_receiver.url(), json!(["*"])).await;
+        let survey = app.plain_survey(&office).await;
+        app.import(
+            &survey,
+            &crate::common::rows("2026-08-03", 1, "org", false),
+            &crate::common::standard_answers(),
+        )
+        .await;
+        app.close_period("2026-Q3").await;
+        deliver(&app);
+        let vendor_got = vendor_receiver.requests();
+        let types: Vec<Value> = vendor_got
+            .iter()
+            .map(|r| r.json()["type"].clone())
+            .collect();
+        assert_eq!(types, [json!("reporting_period.closed")], "{backend:?}");
+        assert!(verifies(&vendor_got[0], &vendor_secret));
+        let partner_types: Vec<Value> = partner_receiver
+            .requests()
+            .iter()
+            .map(|r| r.json()["type"].clone())
+            .collect();
+        assert_eq!(partner_types, [json!("response.completed")], "{backend:?}");
     }
 }
