@@ -1287,6 +1287,7 @@ it could be subtracted from another shown figure to isolate too few responses.*/
 - `period_already_closed` (409): The period is already closed.
 - `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry shortly.
 - `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+- `cursor_expired` (410): Events after this change-feed cursor were deleted (kept at least 30 days): read the current state again and follow the feed from its start.
 - `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
 - `payload_too_large` (413): The body is larger than allowed.
 - `unsupported_media_type` (415): The body is not `application/json`.
@@ -1354,6 +1355,8 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         IdempotencyKeyInFlight,
         #[serde(rename = "link_expired")]
         LinkExpired,
+        #[serde(rename = "cursor_expired")]
+        CursorExpired,
         #[serde(rename = "version_mismatch")]
         VersionMismatch,
         #[serde(rename = "payload_too_large")]
@@ -1399,6 +1402,7 @@ it could be subtracted from another shown figure to isolate too few responses.*/
                 Self::PeriodAlreadyClosed => f.write_str("period_already_closed"),
                 Self::IdempotencyKeyInFlight => f.write_str("idempotency_key_in_flight"),
                 Self::LinkExpired => f.write_str("link_expired"),
+                Self::CursorExpired => f.write_str("cursor_expired"),
                 Self::VersionMismatch => f.write_str("version_mismatch"),
                 Self::PayloadTooLarge => f.write_str("payload_too_large"),
                 Self::UnsupportedMediaType => f.write_str("unsupported_media_type"),
@@ -1439,6 +1443,7 @@ it could be subtracted from another shown figure to isolate too few responses.*/
                 "period_already_closed" => Ok(Self::PeriodAlreadyClosed),
                 "idempotency_key_in_flight" => Ok(Self::IdempotencyKeyInFlight),
                 "link_expired" => Ok(Self::LinkExpired),
+                "cursor_expired" => Ok(Self::CursorExpired),
                 "version_mismatch" => Ok(Self::VersionMismatch),
                 "payload_too_large" => Ok(Self::PayloadTooLarge),
                 "unsupported_media_type" => Ok(Self::UnsupportedMediaType),
@@ -1460,6 +1465,149 @@ it could be subtracted from another shown figure to isolate too few responses.*/
         }
     }
     impl ::std::convert::TryFrom<::std::string::String> for ErrorCode {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///An event's payload (`data`), one schema per type.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum EventData {
+        ResponseCompleted(ResponseCompleted),
+        ResponseVoided(ResponseVoided),
+        InvitationDeliveryFailed(InvitationDeliveryFailed),
+        MembershipComplianceChanged(MembershipComplianceChanged),
+        ReportingPeriodClosed(ReportingPeriodClosed),
+    }
+    impl ::std::convert::From<ResponseCompleted> for EventData {
+        fn from(value: ResponseCompleted) -> Self {
+            Self::ResponseCompleted(value)
+        }
+    }
+    impl ::std::convert::From<ResponseVoided> for EventData {
+        fn from(value: ResponseVoided) -> Self {
+            Self::ResponseVoided(value)
+        }
+    }
+    impl ::std::convert::From<InvitationDeliveryFailed> for EventData {
+        fn from(value: InvitationDeliveryFailed) -> Self {
+            Self::InvitationDeliveryFailed(value)
+        }
+    }
+    impl ::std::convert::From<MembershipComplianceChanged> for EventData {
+        fn from(value: MembershipComplianceChanged) -> Self {
+            Self::MembershipComplianceChanged(value)
+        }
+    }
+    impl ::std::convert::From<ReportingPeriodClosed> for EventData {
+        fn from(value: ReportingPeriodClosed) -> Self {
+            Self::ReportingPeriodClosed(value)
+        }
+    }
+    /**One event, the same envelope in the change feed and in a webhook's body (Standard Webhooks: `type`,
+`timestamp`, `data`, plus `id` and `version`).*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EventEnvelope {
+        ///The payload: ids and figures, never a contact's personal data.
+        pub data: EventData,
+        ///The event's id: the same in every delivery of it and in the feed (deduplicate on it).
+        pub id: ::uuid::Uuid,
+        ///When it happened; for an anonymous response's completion, the start of that day.
+        pub timestamp: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///What happened; `data` has this type's schema.
+        #[serde(rename = "type")]
+        pub type_: EventType,
+        ///The schema version of `data` (1).
+        pub version: i32,
+    }
+    impl EventEnvelope {
+        pub fn builder() -> builder::EventEnvelope {
+            Default::default()
+        }
+    }
+    ///A page of the change feed.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EventPage {
+        ///Whether more events follow at once (ask again with `next_cursor` without waiting).
+        pub has_more: bool,
+        ///Events after the cursor, oldest first.
+        pub items: ::std::vec::Vec<EventEnvelope>,
+        /**Pass as `after` for the events that follow. Never `null`: on the last page it is where the feed
+stands now, so polling with it returns only what happens later.*/
+        pub next_cursor: ::std::string::String,
+    }
+    impl EventPage {
+        pub fn builder() -> builder::EventPage {
+            Default::default()
+        }
+    }
+    ///The type of an event: a stable name, the same in webhooks and in the change feed.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum EventType {
+        #[serde(rename = "response.completed")]
+        ResponseCompleted,
+        #[serde(rename = "response.voided")]
+        ResponseVoided,
+        #[serde(rename = "invitation.delivery_failed")]
+        InvitationDeliveryFailed,
+        #[serde(rename = "membership.compliance_changed")]
+        MembershipComplianceChanged,
+        #[serde(rename = "reporting_period.closed")]
+        ReportingPeriodClosed,
+    }
+    impl ::std::fmt::Display for EventType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::ResponseCompleted => f.write_str("response.completed"),
+                Self::ResponseVoided => f.write_str("response.voided"),
+                Self::InvitationDeliveryFailed => {
+                    f.write_str("invitation.delivery_failed")
+                }
+                Self::MembershipComplianceChanged => {
+                    f.write_str("membership.compliance_changed")
+                }
+                Self::ReportingPeriodClosed => f.write_str("reporting_period.closed"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for EventType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "response.completed" => Ok(Self::ResponseCompleted),
+                "response.voided" => Ok(Self::ResponseVoided),
+                "invitation.delivery_failed" => Ok(Self::InvitationDeliveryFailed),
+                "membership.compliance_changed" => Ok(Self::MembershipComplianceChanged),
+                "reporting_period.closed" => Ok(Self::ReportingPeriodClosed),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for EventType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for EventType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1759,6 +1907,31 @@ it could be subtracted from another shown figure to isolate too few responses.*/
             Default::default()
         }
     }
+    ///`invitation.delivery_failed`: an invitation email was given up and the invitation marked bounced.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct InvitationDeliveryFailed {
+        ///Delivery attempts made.
+        pub attempts: i32,
+        ///The last error, with any email address replaced by `<address>`.
+        pub error: ::std::string::String,
+        ///The invitation.
+        pub invitation_id: ::uuid::Uuid,
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///The membership's partner.
+        pub partner_id: ::uuid::Uuid,
+        ///Whether the mail server refused for good (else attempts ran out on temporary failures).
+        pub permanent: bool,
+        ///Its survey.
+        pub survey_id: ::uuid::Uuid,
+    }
+    impl InvitationDeliveryFailed {
+        pub fn builder() -> builder::InvitationDeliveryFailed {
+            Default::default()
+        }
+    }
     ///One page of invitations, in a stable order.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct InvitationPage {
@@ -1921,6 +2094,33 @@ it could be subtracted from another shown figure to isolate too few responses.*/
     }
     impl MembershipCompliance {
         pub fn builder() -> builder::MembershipCompliance {
+            Default::default()
+        }
+    }
+    /**`membership.compliance_changed`: a membership started (`met`) or stopped meeting the requirement,
+after a response was added or voided, or because a day passed and a response left the window.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct MembershipComplianceChanged {
+        ///The day it was judged on.
+        pub as_of: ::chrono::naive::NaiveDate,
+        ///Counted responses of its best office.
+        pub best_office_counted: i64,
+        ///The membership.
+        pub membership_id: ::uuid::Uuid,
+        ///Whether it meets the requirement now.
+        pub met: bool,
+        ///Its partner.
+        pub partner_id: ::uuid::Uuid,
+        ///Whether it met it before (always `!met`).
+        pub previous_met: bool,
+        ///Counted responses an office needs.
+        pub required: i64,
+        ///When met: the last day it stays met without new responses.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub valid_until: ::std::option::Option<::chrono::naive::NaiveDate>,
+    }
+    impl MembershipComplianceChanged {
+        pub fn builder() -> builder::MembershipComplianceChanged {
             Default::default()
         }
     }
@@ -2708,6 +2908,28 @@ the threshold of answers.*/
             Default::default()
         }
     }
+    /**`reporting_period.closed`: a reporting period was closed. Program-level, seen by the administrator
+and the vendor (who already sees every membership's compliance), not by partners.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ReportingPeriodClosed {
+        ///When it was closed.
+        pub closed_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Its last day.
+        pub ends_on: ::chrono::naive::NaiveDate,
+        ///Memberships that met the requirement on its last day.
+        pub memberships_met: i64,
+        ///Memberships that did not.
+        pub memberships_not_met: i64,
+        ///The period (`2026-Q4`).
+        pub period_id: ::std::string::String,
+        ///Its first day.
+        pub starts_on: ::chrono::naive::NaiveDate,
+    }
+    impl ReportingPeriodClosed {
+        pub fn builder() -> builder::ReportingPeriodClosed {
+            Default::default()
+        }
+    }
     ///Reporting periods, oldest first.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ReportingPeriods {
@@ -2801,6 +3023,33 @@ the threshold of answers.*/
             Default::default()
         }
     }
+    /**`response.completed`: a response was completed. For an anonymous response only the day is given and
+no invitation, and the event is not delivered before that day is over.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ResponseCompleted {
+        ///Whether the respondent chose to stay anonymous.
+        pub anonymous: bool,
+        ///When it was completed; for an anonymous response the start (00:00 UTC) of that day.
+        pub completed_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The invitation answered; absent for an anonymous or imported response.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub invitation_id: ::std::option::Option<::uuid::Uuid>,
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///The membership's partner.
+        pub partner_id: ::uuid::Uuid,
+        ///The response.
+        pub response_id: ::uuid::Uuid,
+        ///Its survey.
+        pub survey_id: ::uuid::Uuid,
+    }
+    impl ResponseCompleted {
+        pub fn builder() -> builder::ResponseCompleted {
+            Default::default()
+        }
+    }
     ///The outcome of an import.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ResponseImportResult {
@@ -2883,6 +3132,28 @@ the threshold of answers.*/
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    /**`response.voided`: the administrator voided a response, which no longer counts. The reason is not
+carried (free text the administrator wrote may name people): read the response for it.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ResponseVoided {
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///The membership's partner.
+        pub partner_id: ::uuid::Uuid,
+        ///The response.
+        pub response_id: ::uuid::Uuid,
+        ///Its survey.
+        pub survey_id: ::uuid::Uuid,
+        ///When it was voided.
+        pub voided_at: ::chrono::DateTime<::chrono::offset::Utc>,
+    }
+    impl ResponseVoided {
+        pub fn builder() -> builder::ResponseVoided {
+            Default::default()
         }
     }
     ///Why a quarter is restated.
@@ -6283,6 +6554,193 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct EventEnvelope {
+            data: ::std::result::Result<super::EventData, ::std::string::String>,
+            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            timestamp: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<super::EventType, ::std::string::String>,
+            version: ::std::result::Result<i32, ::std::string::String>,
+        }
+        impl ::std::default::Default for EventEnvelope {
+            fn default() -> Self {
+                Self {
+                    data: Err("no value supplied for data".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    timestamp: Err("no value supplied for timestamp".to_string()),
+                    type_: Err("no value supplied for type_".to_string()),
+                    version: Err("no value supplied for version".to_string()),
+                }
+            }
+        }
+        impl EventEnvelope {
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::EventData>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.data = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn timestamp<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timestamp = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timestamp: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::EventType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+            pub fn version<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i32>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.version = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for version: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<EventEnvelope> for super::EventEnvelope {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: EventEnvelope,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    data: value.data?,
+                    id: value.id?,
+                    timestamp: value.timestamp?,
+                    type_: value.type_?,
+                    version: value.version?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::EventEnvelope> for EventEnvelope {
+            fn from(value: super::EventEnvelope) -> Self {
+                Self {
+                    data: Ok(value.data),
+                    id: Ok(value.id),
+                    timestamp: Ok(value.timestamp),
+                    type_: Ok(value.type_),
+                    version: Ok(value.version),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct EventPage {
+            has_more: ::std::result::Result<bool, ::std::string::String>,
+            items: ::std::result::Result<
+                ::std::vec::Vec<super::EventEnvelope>,
+                ::std::string::String,
+            >,
+            next_cursor: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for EventPage {
+            fn default() -> Self {
+                Self {
+                    has_more: Err("no value supplied for has_more".to_string()),
+                    items: Err("no value supplied for items".to_string()),
+                    next_cursor: Err("no value supplied for next_cursor".to_string()),
+                }
+            }
+        }
+        impl EventPage {
+            pub fn has_more<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.has_more = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
+                self
+            }
+            pub fn items<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::EventEnvelope>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.items = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for items: {e}")
+                    });
+                self
+            }
+            pub fn next_cursor<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.next_cursor = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_cursor: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<EventPage> for super::EventPage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: EventPage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    has_more: value.has_more?,
+                    items: value.items?,
+                    next_cursor: value.next_cursor?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::EventPage> for EventPage {
+            fn from(value: super::EventPage) -> Self {
+                Self {
+                    has_more: Ok(value.has_more),
+                    items: Ok(value.items),
+                    next_cursor: Ok(value.next_cursor),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Excluded {
             outside_window: ::std::result::Result<u64, ::std::string::String>,
             over_organization_cap: ::std::result::Result<u64, ::std::string::String>,
@@ -7228,6 +7686,166 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct InvitationDeliveryFailed {
+            attempts: ::std::result::Result<i32, ::std::string::String>,
+            error: ::std::result::Result<::std::string::String, ::std::string::String>,
+            invitation_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            permanent: ::std::result::Result<bool, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+        }
+        impl ::std::default::Default for InvitationDeliveryFailed {
+            fn default() -> Self {
+                Self {
+                    attempts: Err("no value supplied for attempts".to_string()),
+                    error: Err("no value supplied for error".to_string()),
+                    invitation_id: Err(
+                        "no value supplied for invitation_id".to_string(),
+                    ),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    permanent: Err("no value supplied for permanent".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                }
+            }
+        }
+        impl InvitationDeliveryFailed {
+            pub fn attempts<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i32>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attempts = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attempts: {e}")
+                    });
+                self
+            }
+            pub fn error<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.error = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
+                self
+            }
+            pub fn invitation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.invitation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for invitation_id: {e}")
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn permanent<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.permanent = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for permanent: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InvitationDeliveryFailed>
+        for super::InvitationDeliveryFailed {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InvitationDeliveryFailed,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attempts: value.attempts?,
+                    error: value.error?,
+                    invitation_id: value.invitation_id?,
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    partner_id: value.partner_id?,
+                    permanent: value.permanent?,
+                    survey_id: value.survey_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InvitationDeliveryFailed>
+        for InvitationDeliveryFailed {
+            fn from(value: super::InvitationDeliveryFailed) -> Self {
+                Self {
+                    attempts: Ok(value.attempts),
+                    error: Ok(value.error),
+                    invitation_id: Ok(value.invitation_id),
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    partner_id: Ok(value.partner_id),
+                    permanent: Ok(value.permanent),
+                    survey_id: Ok(value.survey_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct InvitationPage {
             items: ::std::result::Result<
                 ::std::vec::Vec<super::Invitation>,
@@ -7771,6 +8389,176 @@ a list of option values for `multi_choice`, text for `text`.*/
                     valid_until: Ok(value.valid_until),
                     window_from: Ok(value.window_from),
                     window_to: Ok(value.window_to),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MembershipComplianceChanged {
+            as_of: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+            best_office_counted: ::std::result::Result<i64, ::std::string::String>,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            met: ::std::result::Result<bool, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            previous_met: ::std::result::Result<bool, ::std::string::String>,
+            required: ::std::result::Result<i64, ::std::string::String>,
+            valid_until: ::std::result::Result<
+                ::std::option::Option<::chrono::naive::NaiveDate>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MembershipComplianceChanged {
+            fn default() -> Self {
+                Self {
+                    as_of: Err("no value supplied for as_of".to_string()),
+                    best_office_counted: Err(
+                        "no value supplied for best_office_counted".to_string(),
+                    ),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    met: Err("no value supplied for met".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    previous_met: Err("no value supplied for previous_met".to_string()),
+                    required: Err("no value supplied for required".to_string()),
+                    valid_until: Ok(Default::default()),
+                }
+            }
+        }
+        impl MembershipComplianceChanged {
+            pub fn as_of<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.as_of = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for as_of: {e}")
+                    });
+                self
+            }
+            pub fn best_office_counted<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.best_office_counted = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for best_office_counted: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for met: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn previous_met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous_met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for previous_met: {e}")
+                    });
+                self
+            }
+            pub fn required<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.required = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for required: {e}")
+                    });
+                self
+            }
+            pub fn valid_until<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::naive::NaiveDate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.valid_until = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for valid_until: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MembershipComplianceChanged>
+        for super::MembershipComplianceChanged {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MembershipComplianceChanged,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    as_of: value.as_of?,
+                    best_office_counted: value.best_office_counted?,
+                    membership_id: value.membership_id?,
+                    met: value.met?,
+                    partner_id: value.partner_id?,
+                    previous_met: value.previous_met?,
+                    required: value.required?,
+                    valid_until: value.valid_until?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MembershipComplianceChanged>
+        for MembershipComplianceChanged {
+            fn from(value: super::MembershipComplianceChanged) -> Self {
+                Self {
+                    as_of: Ok(value.as_of),
+                    best_office_counted: Ok(value.best_office_counted),
+                    membership_id: Ok(value.membership_id),
+                    met: Ok(value.met),
+                    partner_id: Ok(value.partner_id),
+                    previous_met: Ok(value.previous_met),
+                    required: Ok(value.required),
+                    valid_until: Ok(value.valid_until),
                 }
             }
         }
@@ -10740,6 +11528,150 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ReportingPeriodClosed {
+            closed_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            ends_on: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+            memberships_met: ::std::result::Result<i64, ::std::string::String>,
+            memberships_not_met: ::std::result::Result<i64, ::std::string::String>,
+            period_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            starts_on: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ReportingPeriodClosed {
+            fn default() -> Self {
+                Self {
+                    closed_at: Err("no value supplied for closed_at".to_string()),
+                    ends_on: Err("no value supplied for ends_on".to_string()),
+                    memberships_met: Err(
+                        "no value supplied for memberships_met".to_string(),
+                    ),
+                    memberships_not_met: Err(
+                        "no value supplied for memberships_not_met".to_string(),
+                    ),
+                    period_id: Err("no value supplied for period_id".to_string()),
+                    starts_on: Err("no value supplied for starts_on".to_string()),
+                }
+            }
+        }
+        impl ReportingPeriodClosed {
+            pub fn closed_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.closed_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for closed_at: {e}")
+                    });
+                self
+            }
+            pub fn ends_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ends_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ends_on: {e}")
+                    });
+                self
+            }
+            pub fn memberships_met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.memberships_met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for memberships_met: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn memberships_not_met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.memberships_not_met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for memberships_not_met: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn period_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.period_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for period_id: {e}")
+                    });
+                self
+            }
+            pub fn starts_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.starts_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for starts_on: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportingPeriodClosed>
+        for super::ReportingPeriodClosed {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportingPeriodClosed,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    closed_at: value.closed_at?,
+                    ends_on: value.ends_on?,
+                    memberships_met: value.memberships_met?,
+                    memberships_not_met: value.memberships_not_met?,
+                    period_id: value.period_id?,
+                    starts_on: value.starts_on?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportingPeriodClosed>
+        for ReportingPeriodClosed {
+            fn from(value: super::ReportingPeriodClosed) -> Self {
+                Self {
+                    closed_at: Ok(value.closed_at),
+                    ends_on: Ok(value.ends_on),
+                    memberships_met: Ok(value.memberships_met),
+                    memberships_not_met: Ok(value.memberships_not_met),
+                    period_id: Ok(value.period_id),
+                    starts_on: Ok(value.starts_on),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ReportingPeriods {
             items: ::std::result::Result<
                 ::std::vec::Vec<super::ReportingPeriod>,
@@ -11248,6 +12180,168 @@ a list of option values for `multi_choice`, text for `text`.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ResponseCompleted {
+            anonymous: ::std::result::Result<bool, ::std::string::String>,
+            completed_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            invitation_id: ::std::result::Result<
+                ::std::option::Option<::uuid::Uuid>,
+                ::std::string::String,
+            >,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            response_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+        }
+        impl ::std::default::Default for ResponseCompleted {
+            fn default() -> Self {
+                Self {
+                    anonymous: Err("no value supplied for anonymous".to_string()),
+                    completed_at: Err("no value supplied for completed_at".to_string()),
+                    invitation_id: Ok(Default::default()),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    response_id: Err("no value supplied for response_id".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                }
+            }
+        }
+        impl ResponseCompleted {
+            pub fn anonymous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.anonymous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for anonymous: {e}")
+                    });
+                self
+            }
+            pub fn completed_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.completed_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for completed_at: {e}")
+                    });
+                self
+            }
+            pub fn invitation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::uuid::Uuid>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.invitation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for invitation_id: {e}")
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn response_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.response_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for response_id: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseCompleted> for super::ResponseCompleted {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseCompleted,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    anonymous: value.anonymous?,
+                    completed_at: value.completed_at?,
+                    invitation_id: value.invitation_id?,
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    partner_id: value.partner_id?,
+                    response_id: value.response_id?,
+                    survey_id: value.survey_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ResponseCompleted> for ResponseCompleted {
+            fn from(value: super::ResponseCompleted) -> Self {
+                Self {
+                    anonymous: Ok(value.anonymous),
+                    completed_at: Ok(value.completed_at),
+                    invitation_id: Ok(value.invitation_id),
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    partner_id: Ok(value.partner_id),
+                    response_id: Ok(value.response_id),
+                    survey_id: Ok(value.survey_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ResponseImportResult {
             created: ::std::result::Result<u64, ::std::string::String>,
             invalid: ::std::result::Result<u64, ::std::string::String>,
@@ -11386,6 +12480,133 @@ a list of option values for `multi_choice`, text for `text`.*/
                 Self {
                     items: Ok(value.items),
                     next_cursor: Ok(value.next_cursor),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ResponseVoided {
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            response_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            voided_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ResponseVoided {
+            fn default() -> Self {
+                Self {
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    response_id: Err("no value supplied for response_id".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                    voided_at: Err("no value supplied for voided_at".to_string()),
+                }
+            }
+        }
+        impl ResponseVoided {
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn response_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.response_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for response_id: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+            pub fn voided_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.voided_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for voided_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseVoided> for super::ResponseVoided {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseVoided,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    partner_id: value.partner_id?,
+                    response_id: value.response_id?,
+                    survey_id: value.survey_id?,
+                    voided_at: value.voided_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ResponseVoided> for ResponseVoided {
+            fn from(value: super::ResponseVoided) -> Self {
+                Self {
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    partner_id: Ok(value.partner_id),
+                    response_id: Ok(value.response_id),
+                    survey_id: Ok(value.survey_id),
+                    voided_at: Ok(value.voided_at),
                 }
             }
         }
@@ -13941,6 +15162,35 @@ let response = client.update_contact()
     pub fn update_contact(&self) -> builder::UpdateContact<'_> {
         builder::UpdateContact::new(self)
     }
+    /**List events (the change feed)
+
+The events webhooks deliver, oldest first, in the order they were committed: `response.completed`,
+`response.voided`, `invitation.delivery_failed`, `membership.compliance_changed` and
+`reporting_period.closed` (see `EventData` for each payload). The administrator sees every event, a
+partner its own, the vendor only program-level aggregates (`reporting_period.closed`).
+
+Start without `after`, then pass each page's `next_cursor` as `after`: every event is listed once,
+and a cursor from an empty page waits at the end of the feed. Events appear a moment (about
+`CSAT_EVENTS_INTERVAL_MS`) after their change; the completion of an anonymous response only after
+its day is over. Events are kept at least 30 days (`CSAT_EVENTS_RETENTION_DAYS`); a cursor older
+than that is refused with 410 `cursor_expired`: read the current state again, then follow the feed
+from a fresh start.
+
+Sends a `GET` request to `/api/v1/events`
+
+Arguments:
+- `after`: `next_cursor` of the previous page; omit to start from the oldest event kept.
+- `limit`: Page size, 1 to 200 (default 50).
+```ignore
+let response = client.list_events()
+    .after(after)
+    .limit(limit)
+    .send()
+    .await;
+```*/
+    pub fn list_events(&self) -> builder::ListEvents<'_> {
+        builder::ListEvents::new(self)
+    }
     /**Get an invitation
 
 One personal link's state (`pending`, `sent`, `opened`, `completed`, `bounced` or `expired`) with its times and reminder count; the link itself is never shown again. Partners see their own surveys' invitations only.
@@ -15601,6 +16851,146 @@ pub mod builder {
                     )
                 }
                 415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_events`]
+
+[`Client::list_events`]: super::Client::list_events*/
+    #[derive(Debug, Clone)]
+    pub struct ListEvents<'a> {
+        client: &'a super::Client,
+        after: Result<Option<::std::string::String>, String>,
+        limit: Result<Option<::std::num::NonZeroU64>, String>,
+    }
+    impl<'a> ListEvents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                after: Ok(None),
+                limit: Ok(None),
+            }
+        }
+        pub fn after<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.after = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for after failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/events`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::EventPage>, Error<types::Problem>> {
+            let Self { client, after, limit } = self;
+            let after = after.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/events", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("after", &after))
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_events",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

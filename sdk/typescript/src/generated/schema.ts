@@ -36,6 +36,36 @@ export interface paths {
         patch: operations["update_contact"];
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events (the change feed)
+         * @description The events webhooks deliver, oldest first, in the order they were committed: `response.completed`,
+         *     `response.voided`, `invitation.delivery_failed`, `membership.compliance_changed` and
+         *     `reporting_period.closed` (see `EventData` for each payload). The administrator sees every event, a
+         *     partner its own, the vendor only program-level aggregates (`reporting_period.closed`).
+         *
+         *     Start without `after`, then pass each page's `next_cursor` as `after`: every event is listed once,
+         *     and a cursor from an empty page waits at the end of the feed. Events appear a moment (about
+         *     `CSAT_EVENTS_INTERVAL_MS`) after their change; the completion of an anonymous response only after
+         *     its day is over. Events are kept at least 30 days (`CSAT_EVENTS_RETENTION_DAYS`); a cursor older
+         *     than that is refused with 410 `cursor_expired`: read the current state again, then follow the feed
+         *     from a fresh start.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{invitation_id}": {
         parameters: {
             query?: never;
@@ -1511,6 +1541,7 @@ export interface components {
          *     - `period_already_closed` (409): The period is already closed.
          *     - `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry shortly.
          *     - `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+         *     - `cursor_expired` (410): Events after this change-feed cursor were deleted (kept at least 30 days): read the current state again and follow the feed from its start.
          *     - `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
          *     - `payload_too_large` (413): The body is larger than allowed.
          *     - `unsupported_media_type` (415): The body is not `application/json`.
@@ -1521,7 +1552,67 @@ export interface components {
          *     - `unavailable` (503): The database is unavailable or busy; retry after `Retry-After` seconds.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_parameters" | "invalid_header" | "unauthorized" | "forbidden" | "not_found" | "period_not_closed" | "conflict" | "already_exists" | "in_use" | "survey_not_open" | "survey_not_draft" | "invalid_status_transition" | "too_many_questions" | "invitation_already_answered" | "invitation_not_reissuable" | "response_already_voided" | "contact_erased" | "period_not_ended" | "period_already_closed" | "idempotency_key_in_flight" | "link_expired" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_parameters" | "invalid_header" | "unauthorized" | "forbidden" | "not_found" | "period_not_closed" | "conflict" | "already_exists" | "in_use" | "survey_not_open" | "survey_not_draft" | "invalid_status_transition" | "too_many_questions" | "invitation_already_answered" | "invitation_not_reissuable" | "response_already_voided" | "contact_erased" | "period_not_ended" | "period_already_closed" | "idempotency_key_in_flight" | "link_expired" | "cursor_expired" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
+        /** @description An event's payload (`data`), one schema per type. */
+        EventData: components["schemas"]["ResponseCompleted"] | components["schemas"]["ResponseVoided"] | components["schemas"]["InvitationDeliveryFailed"] | components["schemas"]["MembershipComplianceChanged"] | components["schemas"]["ReportingPeriodClosed"];
+        /**
+         * @description One event, the same envelope in the change feed and in a webhook's body (Standard Webhooks: `type`,
+         *     `timestamp`, `data`, plus `id` and `version`).
+         * @example {
+         *       "data": {
+         *         "anonymous": false,
+         *         "completed_at": "2026-11-28T09:15:02.114000Z",
+         *         "invitation_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5f",
+         *         "membership_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5d",
+         *         "office_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5c",
+         *         "partner_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5e",
+         *         "response_id": "0c6f1a52-3e0b-4f7e-9a0d-5d8b7e2f1c33",
+         *         "survey_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b"
+         *       },
+         *       "id": "5b0e9f3e-8d7c-4a55-9a1f-3f0c2a7d9e41",
+         *       "timestamp": "2026-11-28T09:15:02.114000Z",
+         *       "type": "response.completed",
+         *       "version": 1
+         *     }
+         */
+        EventEnvelope: {
+            /** @description The payload: ids and figures, never a contact's personal data. */
+            data: components["schemas"]["EventData"];
+            /**
+             * Format: uuid
+             * @description The event's id: the same in every delivery of it and in the feed (deduplicate on it).
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it happened; for an anonymous response's completion, the start of that day.
+             */
+            timestamp: string;
+            /** @description What happened; `data` has this type's schema. */
+            type: components["schemas"]["EventType"];
+            /**
+             * Format: int32
+             * @description The schema version of `data` (1).
+             */
+            version: number;
+        };
+        /** @description A page of the change feed. */
+        EventPage: {
+            /** @description Whether more events follow at once (ask again with `next_cursor` without waiting). */
+            has_more: boolean;
+            /** @description Events after the cursor, oldest first. */
+            items: components["schemas"]["EventEnvelope"][];
+            /**
+             * @description Pass as `after` for the events that follow. Never `null`: on the last page it is where the feed
+             *     stands now, so polling with it returns only what happens later.
+             */
+            next_cursor: string;
+        };
+        /**
+         * @description The type of an event: a stable name, the same in webhooks and in the change feed.
+         * @enum {string}
+         */
+        EventType: "response.completed" | "response.voided" | "invitation.delivery_failed" | "membership.compliance_changed" | "reporting_period.closed";
         /** @description Responses that do not count, by reason. */
         Excluded: {
             /** @description Completed outside the window. */
@@ -1717,6 +1808,43 @@ export interface components {
             /** @description Contacts not invited, with the reason. */
             refused: components["schemas"]["RefusedContact"][];
         };
+        /** @description `invitation.delivery_failed`: an invitation email was given up and the invitation marked bounced. */
+        InvitationDeliveryFailed: {
+            /**
+             * Format: int32
+             * @description Delivery attempts made.
+             */
+            attempts: number;
+            /** @description The last error, with any email address replaced by `<address>`. */
+            error: string;
+            /**
+             * Format: uuid
+             * @description The invitation.
+             */
+            invitation_id: string;
+            /**
+             * Format: uuid
+             * @description The office's membership.
+             */
+            membership_id: string;
+            /**
+             * Format: uuid
+             * @description The survey's office.
+             */
+            office_id: string;
+            /**
+             * Format: uuid
+             * @description The membership's partner.
+             */
+            partner_id: string;
+            /** @description Whether the mail server refused for good (else attempts ran out on temporary failures). */
+            permanent: boolean;
+            /**
+             * Format: uuid
+             * @description Its survey.
+             */
+            survey_id: string;
+        };
         /** @description One page of invitations, in a stable order. */
         InvitationPage: {
             /** @description The items of this page. */
@@ -1818,6 +1946,46 @@ export interface components {
              * @description Last day of the window (`as_of`).
              */
             window_to: string;
+        };
+        /**
+         * @description `membership.compliance_changed`: a membership started (`met`) or stopped meeting the requirement,
+         *     after a response was added or voided, or because a day passed and a response left the window.
+         */
+        MembershipComplianceChanged: {
+            /**
+             * Format: date
+             * @description The day it was judged on.
+             */
+            as_of: string;
+            /**
+             * Format: int64
+             * @description Counted responses of its best office.
+             */
+            best_office_counted: number;
+            /**
+             * Format: uuid
+             * @description The membership.
+             */
+            membership_id: string;
+            /** @description Whether it meets the requirement now. */
+            met: boolean;
+            /**
+             * Format: uuid
+             * @description Its partner.
+             */
+            partner_id: string;
+            /** @description Whether it met it before (always `!met`). */
+            previous_met: boolean;
+            /**
+             * Format: int64
+             * @description Counted responses an office needs.
+             */
+            required: number;
+            /**
+             * Format: date
+             * @description When met: the last day it stays met without new responses.
+             */
+            valid_until?: string | null;
         };
         /** @description One page of memberships, in a stable order. */
         MembershipPage: {
@@ -2333,6 +2501,39 @@ export interface components {
             /** @description Current, ended or closed. */
             status: components["schemas"]["PeriodStatus"];
         };
+        /**
+         * @description `reporting_period.closed`: a reporting period was closed. Program-level, seen by the administrator
+         *     and the vendor (who already sees every membership's compliance), not by partners.
+         */
+        ReportingPeriodClosed: {
+            /**
+             * Format: date-time
+             * @description When it was closed.
+             */
+            closed_at: string;
+            /**
+             * Format: date
+             * @description Its last day.
+             */
+            ends_on: string;
+            /**
+             * Format: int64
+             * @description Memberships that met the requirement on its last day.
+             */
+            memberships_met: number;
+            /**
+             * Format: int64
+             * @description Memberships that did not.
+             */
+            memberships_not_met: number;
+            /** @description The period (`2026-Q4`). */
+            period_id: string;
+            /**
+             * Format: date
+             * @description Its first day.
+             */
+            starts_on: string;
+        };
         /** @description Reporting periods, oldest first. */
         ReportingPeriods: {
             /** @description The periods. */
@@ -2408,6 +2609,49 @@ export interface components {
             /** @description The survey's title. */
             title: string;
         };
+        /**
+         * @description `response.completed`: a response was completed. For an anonymous response only the day is given and
+         *     no invitation, and the event is not delivered before that day is over.
+         */
+        ResponseCompleted: {
+            /** @description Whether the respondent chose to stay anonymous. */
+            anonymous: boolean;
+            /**
+             * Format: date-time
+             * @description When it was completed; for an anonymous response the start (00:00 UTC) of that day.
+             */
+            completed_at: string;
+            /**
+             * Format: uuid
+             * @description The invitation answered; absent for an anonymous or imported response.
+             */
+            invitation_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The office's membership.
+             */
+            membership_id: string;
+            /**
+             * Format: uuid
+             * @description The survey's office.
+             */
+            office_id: string;
+            /**
+             * Format: uuid
+             * @description The membership's partner.
+             */
+            partner_id: string;
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            response_id: string;
+            /**
+             * Format: uuid
+             * @description Its survey.
+             */
+            survey_id: string;
+        };
         /** @description The outcome of an import. */
         ResponseImportResult: {
             /** @description Rows stored. */
@@ -2429,6 +2673,42 @@ export interface components {
          * @enum {string}
          */
         ResponseSource: "live" | "import";
+        /**
+         * @description `response.voided`: the administrator voided a response, which no longer counts. The reason is not
+         *     carried (free text the administrator wrote may name people): read the response for it.
+         */
+        ResponseVoided: {
+            /**
+             * Format: uuid
+             * @description The office's membership.
+             */
+            membership_id: string;
+            /**
+             * Format: uuid
+             * @description The survey's office.
+             */
+            office_id: string;
+            /**
+             * Format: uuid
+             * @description The membership's partner.
+             */
+            partner_id: string;
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            response_id: string;
+            /**
+             * Format: uuid
+             * @description Its survey.
+             */
+            survey_id: string;
+            /**
+             * Format: date-time
+             * @description When it was voided.
+             */
+            voided_at: string;
+        };
         /**
          * @description Why a quarter is restated.
          * @example {
@@ -2946,7 +3226,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The survey link expired or its survey is closed. */
+        /** @description The survey link expired or its survey is closed; or events after a change-feed cursor were deleted. */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -3156,6 +3436,39 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page; omit to start from the oldest event kept. */
+                after?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the change feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];

@@ -29,6 +29,9 @@ from .create_survey import CreateSurvey
 from .delivery import Delivery
 from .distribution import Distribution
 from .error_code import ErrorCode
+from .event_envelope import EventEnvelope
+from .event_page import EventPage
+from .event_type import EventType
 from .excluded import Excluded
 from .field_error import FieldError
 from .import_contacts import ImportContacts
@@ -42,12 +45,14 @@ from .imported_row import ImportedRow
 from .imported_status import ImportedStatus
 from .invitation import Invitation
 from .invitation_batch import InvitationBatch
+from .invitation_delivery_failed import InvitationDeliveryFailed
 from .invitation_page import InvitationPage
 from .invitation_status import InvitationStatus
 from .invited_contact import InvitedContact
 from .membership import Membership
 from .membership_benchmark import MembershipBenchmark
 from .membership_compliance import MembershipCompliance
+from .membership_compliance_changed import MembershipComplianceChanged
 from .membership_page import MembershipPage
 from .membership_snapshots import MembershipSnapshots
 from .membership_status import MembershipStatus
@@ -79,14 +84,17 @@ from .refusal_reason import RefusalReason
 from .refused_contact import RefusedContact
 from .reminders_queued import RemindersQueued
 from .reporting_period import ReportingPeriod
+from .reporting_period_closed import ReportingPeriodClosed
 from .reporting_periods import ReportingPeriods
 from .respondent import Respondent
 from .respondent_option import RespondentOption
 from .respondent_question import RespondentQuestion
 from .respondent_survey import RespondentSurvey
+from .response_completed import ResponseCompleted
 from .response_import_result import ResponseImportResult
 from .response_page import ResponsePage
 from .response_source import ResponseSource
+from .response_voided import ResponseVoided
 from .restatement import Restatement
 from .rule_summary import RuleSummary
 from .scale_labels import ScaleLabels
@@ -145,6 +153,9 @@ __all__ = (
     "Delivery",
     "Distribution",
     "ErrorCode",
+    "EventEnvelope",
+    "EventPage",
+    "EventType",
     "Excluded",
     "FieldError",
     "ImportContacts",
@@ -158,12 +169,14 @@ __all__ = (
     "ImportStatus",
     "Invitation",
     "InvitationBatch",
+    "InvitationDeliveryFailed",
     "InvitationPage",
     "InvitationStatus",
     "InvitedContact",
     "Membership",
     "MembershipBenchmark",
     "MembershipCompliance",
+    "MembershipComplianceChanged",
     "MembershipPage",
     "MembershipSnapshots",
     "MembershipStatus",
@@ -195,14 +208,17 @@ __all__ = (
     "RefusedContact",
     "RemindersQueued",
     "ReportingPeriod",
+    "ReportingPeriodClosed",
     "ReportingPeriods",
     "Respondent",
     "RespondentOption",
     "RespondentQuestion",
     "RespondentSurvey",
+    "ResponseCompleted",
     "ResponseImportResult",
     "ResponsePage",
     "ResponseSource",
+    "ResponseVoided",
     "Restatement",
     "RuleSummary",
     "ScaleLabels",
