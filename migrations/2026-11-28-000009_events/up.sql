@@ -26,11 +26,10 @@ CREATE TABLE events (
 );
 -- The sequencer's work: rows not numbered yet, by the time they become available.
 CREATE INDEX events_pending_idx ON events (available_at, id) WHERE seq IS NULL;
--- A partner's feed, and the vendor's.
+-- A partner's feed, and the vendor's (few rows: only they are in its index). The administrator's feed
+-- and retention (`seq` order) read the unique index of `seq`. Intake writes four index entries per event.
 CREATE INDEX events_partner_seq_idx ON events (partner_id, seq);
-CREATE INDEX events_vendor_seq_idx ON events (vendor_visible, seq);
--- Retention.
-CREATE INDEX events_occurred_at_idx ON events (occurred_at);
+CREATE INDEX events_vendor_seq_idx ON events (seq) WHERE vendor_visible = 1;
 -- The events worker looks for changed memberships every pass (`service::standing::refresh_stale`):
 -- read from this index of the few changed rows instead of scanning every membership's.
 CREATE INDEX membership_standings_changed_idx ON membership_standings (membership_id) WHERE changes > changes_seen;

@@ -125,16 +125,23 @@ pub fn between(
     query = match scope {
         EventScope::All => query,
         EventScope::Partner(id) => query.filter(events::partner_id.eq(id)),
-        EventScope::Vendor => query.filter(events::vendor_visible.eq(1)),
+        // A literal, so PostgreSQL's generic plans use the partial index of vendor events too.
+        EventScope::Vendor => query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "vendor_visible = 1",
+        )),
     };
     Ok(query.load(conn)?)
 }
 
 /// The lowest and highest numbers kept (`None` before any event was numbered).
 pub fn seq_range(conn: &mut DbConnection) -> ApiResult<Option<(i64, i64)>> {
-    let (first, last) = events::table
-        .select((diesel::dsl::min(events::seq), diesel::dsl::max(events::seq)))
-        .first::<(Option<i64>, Option<i64>)>(conn)?;
+    // Two statements: SQLite reads a lone MIN or MAX from the index, but scans for both at once.
+    let first = events::table
+        .select(diesel::dsl::min(events::seq))
+        .first::<Option<i64>>(conn)?;
+    let last = events::table
+        .select(diesel::dsl::max(events::seq))
+        .first::<Option<i64>>(conn)?;
     Ok(first.zip(last))
 }
 
@@ -146,14 +153,21 @@ pub fn last_seq(conn: &mut DbConnection) -> ApiResult<i64> {
         .unwrap_or(0))
 }
 
-/// Deletes numbered events that occurred before `cutoff`, except the last numbered one (numbering
-/// goes on after it, so cursors stay valid); returns how many.
+/// Deletes the numbered events before the first one that occurred at or after `cutoff`, all of which
+/// occurred before it (read in number order, from the index: rows deleted earlier are not scanned
+/// again), and never the last numbered one (numbering goes on after it, so cursors stay valid); returns
+/// how many. An expired event numbered after a recent one (held back, or committed late) waits for the
+/// next deletion.
 pub fn delete_older_than(conn: &mut DbConnection, cutoff: &str) -> ApiResult<usize> {
     let last = last_seq(conn)?;
-    Ok(diesel::delete(
-        events::table
-            .filter(events::occurred_at.lt(cutoff))
-            .filter(events::seq.lt(last)),
-    )
-    .execute(conn)?)
+    let first_kept: Option<i64> = events::table
+        .filter(events::seq.is_not_null())
+        .filter(events::occurred_at.ge(cutoff))
+        .select(events::seq)
+        .order(events::seq.asc())
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .flatten();
+    let below = first_kept.unwrap_or(last).min(last);
+    Ok(diesel::delete(events::table.filter(events::seq.lt(below))).execute(conn)?)
 }

@@ -18,7 +18,7 @@ use crate::{
         events::{EventRow, EventScope},
     },
     domain::events::{EventData, EventType},
-    error::{ApiError, ApiResult, ErrorCode},
+    error::{ApiError, ApiResult, ErrorCode, FieldError},
     service, AppState,
 };
 
@@ -118,7 +118,10 @@ impl EventsQuery {
         let after = match &self.after {
             None => None,
             Some(cursor) => Some(decode(cursor).ok_or_else(|| {
-                ApiError::invalid_field("after", "is not a cursor returned by this API")
+                ApiError::invalid_parameters(vec![FieldError::new(
+                    "after",
+                    "is not a cursor returned by this API",
+                )])
             })?),
         };
         Ok((limit, after))
