@@ -167,7 +167,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // What the first list of a new day pays: the rows whose responses enter or leave the window that day.
     let tomorrow = today.succ_opt().unwrap_or(today);
     let started = Instant::now();
-    let stale = standing::refresh_stale(&mut conn, tomorrow)?;
+    let stale = standing::refresh_stale(
+        &mut conn,
+        tomorrow.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+    )?;
     println!();
     println!(
         "When the day turns, the first list recomputes {stale} memberships in {:.2} s.",

@@ -11,8 +11,11 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = csat_index::Config::from_env()?;
     config.bind = "127.0.0.1:8081".parse()?;
-    let state = csat_index::AppState::new(&config)?;
+    let state = csat_index::AppState::new(&config)?
+        .with_webhooks(csat_index::config::WebhookSettings::from_env()?);
     let _outbox = state.start_outbox_worker();
+    let _events = state.start_event_worker();
+    let _webhooks = state.start_webhook_worker();
     HttpServer::new(move || {
         App::new()
             // The host's own settings: they apply to its routes, never to the API's.

@@ -158,6 +158,71 @@ impl MailDelivery {
     }
 }
 
+/// How the events worker runs (`CSAT_EVENTS_*`); read apart from [`Config`] (like [`MailDelivery`]) and
+/// given to the state with `AppState::with_event_settings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventSettings {
+    /// Rest between passes (`CSAT_EVENTS_INTERVAL_MS`, default 200): how soon after a change its
+    /// events appear in the change feed (and a compliance change is noticed).
+    pub interval: Duration,
+    /// Days events are kept (`CSAT_EVENTS_RETENTION_DAYS`, default and least 30).
+    pub retention_days: u32,
+}
+
+impl Default for EventSettings {
+    /// A pass every 200 ms, events kept 30 days.
+    fn default() -> Self {
+        EventSettings {
+            interval: Duration::from_millis(200),
+            retention_days: Self::MIN_RETENTION_DAYS,
+        }
+    }
+}
+
+impl EventSettings {
+    /// The shortest retention: an integration that was down for up to 30 days catches up from the feed.
+    pub const MIN_RETENTION_DAYS: u32 = 30;
+
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let defaults = EventSettings::default();
+        let number = |name: &str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
+            match lookup(name).filter(|text| !text.trim().is_empty()) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|value| (min..=max).contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from {min} to {max}"
+                        ))
+                    }),
+            }
+        };
+        Ok(EventSettings {
+            interval: Duration::from_millis(number(
+                "CSAT_EVENTS_INTERVAL_MS",
+                defaults.interval.as_millis() as u64,
+                1,
+                600_000,
+            )?),
+            retention_days: number(
+                "CSAT_EVENTS_RETENTION_DAYS",
+                u64::from(defaults.retention_days),
+                u64::from(Self::MIN_RETENTION_DAYS),
+                36_500,
+            )? as u32,
+        })
+    }
+}
+
 /// Requests per minute each token may make, by its role (0: unlimited), and how often a replica
 /// shares its counts with the others through the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -441,6 +506,99 @@ impl HttpServerConfig {
     }
 }
 
+/// How webhooks are delivered (`CSAT_WEBHOOK_*`); read apart from [`Config`] (like [`MailDelivery`])
+/// and given to the state with `AppState::with_webhooks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebhookSettings {
+    /// Accept `http://` subscription URLs (`CSAT_WEBHOOK_ALLOW_HTTP=1`; development only).
+    pub allow_http: bool,
+    /// Let deliveries reach loopback, private, link-local and other internal addresses
+    /// (`CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS=1`; development and tests only: it disables the SSRF guard).
+    pub allow_private_networks: bool,
+    /// Time to open the TCP connection (`CSAT_WEBHOOK_CONNECT_TIMEOUT_MS`, default 5,000).
+    pub connect_timeout: Duration,
+    /// Time for the whole attempt, from connecting to the response's status line
+    /// (`CSAT_WEBHOOK_TIMEOUT_MS`, default 15,000).
+    pub timeout: Duration,
+    /// How long the previous secret still signs after a rotation (`CSAT_WEBHOOK_SECRET_GRACE_SECONDS`,
+    /// default 86,400).
+    pub secret_grace: Duration,
+    /// Divides every retry wait (`CSAT_WEBHOOK_RETRY_SCALE`, default 1; tests compress the days-long
+    /// schedule with it).
+    pub retry_scale: u32,
+    /// Deliveries one pass claims (`CSAT_WEBHOOK_BATCH`, default 100).
+    pub batch: usize,
+    /// Rest between passes of the webhook worker (`CSAT_WEBHOOK_INTERVAL_MS`, default 1,000).
+    pub interval: Duration,
+}
+
+impl Default for WebhookSettings {
+    /// HTTPS to public addresses only, 5 s to connect, 15 s per attempt, 24 h of grace for a rotated
+    /// secret, the real retry schedule, 100 deliveries a pass, a pass every second.
+    fn default() -> Self {
+        WebhookSettings {
+            allow_http: false,
+            allow_private_networks: false,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(15),
+            secret_grace: Duration::from_secs(24 * 3600),
+            retry_scale: 1,
+            batch: 100,
+            interval: Duration::from_secs(1),
+        }
+    }
+}
+
+impl WebhookSettings {
+    /// Reads the webhook settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the webhook settings through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let defaults = WebhookSettings::default();
+        let number = |name: &str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
+            match lookup(name).filter(|text| !text.trim().is_empty()) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|value| (min..=max).contains(value))
+                    .ok_or_else(|| {
+                        ConfigError(format!(
+                            "{name} `{text}` must be a whole number from {min} to {max}"
+                        ))
+                    }),
+            }
+        };
+        let millis = |name: &str, default: Duration, min: u64, max: u64| {
+            number(name, default.as_millis() as u64, min, max).map(Duration::from_millis)
+        };
+        Ok(WebhookSettings {
+            allow_http: number("CSAT_WEBHOOK_ALLOW_HTTP", 0, 0, 1)? == 1,
+            allow_private_networks: number("CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", 0, 0, 1)? == 1,
+            connect_timeout: millis(
+                "CSAT_WEBHOOK_CONNECT_TIMEOUT_MS",
+                defaults.connect_timeout,
+                100,
+                60_000,
+            )?,
+            timeout: millis("CSAT_WEBHOOK_TIMEOUT_MS", defaults.timeout, 100, 120_000)?,
+            secret_grace: Duration::from_secs(number(
+                "CSAT_WEBHOOK_SECRET_GRACE_SECONDS",
+                defaults.secret_grace.as_secs(),
+                0,
+                30 * 24 * 3600,
+            )?),
+            retry_scale: number("CSAT_WEBHOOK_RETRY_SCALE", 1, 1, 100_000_000)? as u32,
+            batch: number("CSAT_WEBHOOK_BATCH", defaults.batch as u64, 1, 10_000)? as usize,
+            interval: millis("CSAT_WEBHOOK_INTERVAL_MS", defaults.interval, 10, 600_000)?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -562,6 +720,35 @@ mod tests {
     }
 
     #[test]
+    fn event_settings_have_defaults_and_keep_events_at_least_30_days() {
+        let settings = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            EventSettings::from_lookup(|name| map.get(name).cloned())
+        };
+        assert_eq!(settings(&[]).unwrap(), EventSettings::default());
+        assert_eq!(EventSettings::default().retention_days, 30);
+        assert_eq!(
+            settings(&[
+                ("CSAT_EVENTS_INTERVAL_MS", "20"),
+                ("CSAT_EVENTS_RETENTION_DAYS", "90")
+            ])
+            .unwrap(),
+            EventSettings {
+                interval: Duration::from_millis(20),
+                retention_days: 90
+            }
+        );
+        assert!(settings(&[("CSAT_EVENTS_RETENTION_DAYS", "29")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_EVENTS_RETENTION_DAYS"));
+        assert!(settings(&[("CSAT_EVENTS_INTERVAL_MS", "0")]).is_err());
+    }
+
+    #[test]
     fn http_server_limits_have_defaults_and_are_validated() {
         let limits = |pairs: &[(&str, &str)]| {
             let map: HashMap<String, String> = pairs
@@ -586,5 +773,31 @@ mod tests {
             .unwrap_err()
             .0
             .contains("CSAT_HTTP_HEADER_TIMEOUT_SECONDS"));
+    }
+
+    #[test]
+    fn webhook_settings_default_to_https_and_public_addresses() {
+        let settings = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            WebhookSettings::from_lookup(|name| map.get(name).cloned())
+        };
+        let defaults = settings(&[]).unwrap();
+        assert_eq!(defaults, WebhookSettings::default());
+        assert!(!defaults.allow_http && !defaults.allow_private_networks);
+        let dev = settings(&[
+            ("CSAT_WEBHOOK_ALLOW_HTTP", "1"),
+            ("CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "1"),
+            ("CSAT_WEBHOOK_RETRY_SCALE", "1000"),
+        ])
+        .unwrap();
+        assert!(dev.allow_http && dev.allow_private_networks);
+        assert_eq!(dev.retry_scale, 1000);
+        assert!(settings(&[("CSAT_WEBHOOK_ALLOW_HTTP", "yes")])
+            .unwrap_err()
+            .0
+            .contains("CSAT_WEBHOOK_ALLOW_HTTP"));
     }
 }

@@ -99,6 +99,7 @@ error_codes! {
     PeriodAlreadyClosed = "period_already_closed" => CONFLICT, "The period is already closed.";
     IdempotencyKeyInFlight = "idempotency_key_in_flight" => CONFLICT, "The first request with this `Idempotency-Key` is still running; retry shortly.";
     LinkExpired = "link_expired" => GONE, "The personal survey link expired, its survey closed or its contact was erased.";
+    CursorExpired = "cursor_expired" => GONE, "Events after this change-feed cursor were deleted (kept at least 30 days): read the current state again and follow the feed from its start.";
     VersionMismatch = "version_mismatch" => PRECONDITION_FAILED, "`If-Match` does not match the current `ETag`: read the object again.";
     PayloadTooLarge = "payload_too_large" => PAYLOAD_TOO_LARGE, "The body is larger than allowed.";
     UnsupportedMediaType = "unsupported_media_type" => UNSUPPORTED_MEDIA_TYPE, "The body is not `application/json`.";

@@ -32,6 +32,7 @@ pub mod mail;
 pub mod openapi;
 mod service;
 mod web;
+pub mod webhook_sender;
 
 #[doc(hidden)]
 pub mod testing {
@@ -63,6 +64,7 @@ pub use api::{configure, configure_with, Options};
 use chrono::{DateTime, Utc};
 pub use config::Config;
 pub use openapi::openapi;
+pub use service::events::{EventWorker, PassReport};
 
 /// The source of the current time (a port, so tests can fix it).
 pub trait Clock: Send + Sync {
@@ -93,6 +95,8 @@ pub struct AppState {
     pub(crate) mailer: Arc<dyn mail::MailTransport>,
     /// How the outbox worker delivers (batch, concurrency, interval).
     pub(crate) mail_delivery: config::MailDelivery,
+    /// How the events worker runs (interval, retention).
+    pub(crate) events: config::EventSettings,
     /// Base URL of personal survey links.
     pub(crate) public_url: String,
     /// `public_url` was derived from the bind address because `CSAT_PUBLIC_URL` is unset: right for the
@@ -106,6 +110,10 @@ pub struct AppState {
     pub(crate) trust_forwarded_for: bool,
     /// Limits authenticated requests per token, shared with other replicas through the database.
     pub(crate) token_limiter: Arc<api::token_limit::TokenLimiter>,
+    /// How webhooks are delivered (address rules, timeouts, retries).
+    pub(crate) webhooks: config::WebhookSettings,
+    /// Sends webhook requests.
+    pub(crate) webhook_sender: Arc<dyn webhook_sender::WebhookSender>,
 }
 
 /// Why the service could not start.
@@ -154,12 +162,17 @@ impl AppState {
             clock: Arc::new(SystemClock),
             mailer: Arc::new(mailer),
             mail_delivery: config::MailDelivery::default(),
+            events: config::EventSettings::default(),
             public_url: config.public_url.clone(),
             public_url_is_default: config.public_url_is_default,
             public_url_warning: Arc::new(std::sync::Once::new()),
             respondent_limiter: Arc::new(limiter),
             trust_forwarded_for: config.trust_forwarded_for,
             token_limiter: api::token_limit::TokenLimiter::start(config.rate_limits, pool.clone()),
+            webhooks: config::WebhookSettings::default(),
+            webhook_sender: Arc::new(webhook_sender::HttpSender::new(
+                config::WebhookSettings::default(),
+            )),
             pool,
         })
     }
@@ -217,6 +230,48 @@ impl AppState {
     /// Starts the background delivery of queued email; it stops when the returned worker is dropped.
     pub fn start_outbox_worker(&self) -> mail::OutboxWorker {
         mail::OutboxWorker::spawn(self.clone(), self.mail_delivery.interval)
+    }
+
+    /// Sets how the events worker runs (the defaults of [`config::EventSettings`] otherwise).
+    pub fn with_event_settings(mut self, settings: config::EventSettings) -> Self {
+        self.events = settings;
+        self
+    }
+
+    /// Starts the background events worker: every `CSAT_EVENTS_INTERVAL_MS` it recomputes the stored
+    /// compliance of changed memberships (emitting `membership.compliance_changed`), numbers new events
+    /// in commit order so the change feed (and webhooks) see them, and deletes events past the
+    /// retention. It stops when the returned worker is dropped. Replicas may each run one: they take
+    /// turns. Without it, events are stored but never listed.
+    pub fn start_event_worker(&self) -> EventWorker {
+        EventWorker::spawn(self.clone())
+    }
+
+    /// Runs one pass of the events worker now, on the calling thread (tests, or a host that schedules
+    /// its own background work); prunes expired events too.
+    pub fn run_event_pass(&self) -> Result<PassReport, error::ApiError> {
+        let mut conn = self.pool.get()?;
+        service::events::pass(&mut conn, self.clock.now(), &self.events, true)
+    }
+
+    /// Sets how webhooks are delivered (the defaults of [`config::WebhookSettings`] otherwise: HTTPS to
+    /// public addresses only), with an HTTP sender that follows the same settings.
+    pub fn with_webhooks(mut self, settings: config::WebhookSettings) -> Self {
+        self.webhooks = settings;
+        self.webhook_sender = Arc::new(webhook_sender::HttpSender::new(settings));
+        self
+    }
+
+    /// Replaces the webhook sender (tests, or a host with its own egress proxy).
+    pub fn with_webhook_sender(mut self, sender: Arc<dyn webhook_sender::WebhookSender>) -> Self {
+        self.webhook_sender = sender;
+        self
+    }
+
+    /// Starts the background fan-out and delivery of webhooks; it stops when the returned worker is
+    /// dropped.
+    pub fn start_webhook_worker(&self) -> service::webhooks::WebhookWorker {
+        service::webhooks::WebhookWorker::spawn(self.clone())
     }
 
     /// The current time as stored.

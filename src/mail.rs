@@ -298,12 +298,21 @@ fn record(
             }
             Err(error) => {
                 db::outbox::mark_failed(conn, message.id, attempts, &stamp, &error.to_string())?;
-                db::invitations::advance(
+                // Announced only when the invitation did bounce (one answered meanwhile stays answered).
+                if db::invitations::advance(
                     conn,
                     message.invitation_id,
                     InvitationStatus::Bounced,
                     &stamp,
-                )?;
+                )? {
+                    let event = crate::service::events::delivery_failed(
+                        conn,
+                        message.invitation_id,
+                        attempts,
+                        &error,
+                    )?;
+                    crate::service::events::emit_at(conn, event, at)?;
+                }
                 tracing::warn!(outbox_id = %message.id, attempts, %error, "mail delivery given up; invitation bounced");
                 report.failed += 1;
             }

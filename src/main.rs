@@ -4,7 +4,7 @@ use actix_web::{App, HttpServer};
 use clap::{Parser, Subcommand, ValueEnum};
 use csat_index::{
     auth::Role,
-    config::{DatabaseUrl, HttpServerConfig, JwtKey, MailDelivery},
+    config::{DatabaseUrl, EventSettings, HttpServerConfig, JwtKey, MailDelivery},
     AppState, Config,
 };
 use uuid::Uuid;
@@ -144,6 +144,8 @@ fn start_over(database: &DatabaseUrl) -> String {
 fn serve(config: Config) -> Result<(), String> {
     let limits = HttpServerConfig::from_env().map_err(|e| e.to_string())?;
     let mail_delivery = MailDelivery::from_env().map_err(|e| e.to_string())?;
+    let event_settings = EventSettings::from_env().map_err(|e| e.to_string())?;
+    let webhooks = csat_index::config::WebhookSettings::from_env().map_err(|e| e.to_string())?;
     init_logging()?;
     if let JwtKey::Development(path) = &config.jwt.key {
         tracing::warn!(
@@ -155,8 +157,12 @@ fn serve(config: Config) -> Result<(), String> {
     let state = AppState::new(&config)
         .map_err(|e| e.to_string())?
         .serving_at_bind_address()
-        .with_mail_delivery(mail_delivery);
+        .with_mail_delivery(mail_delivery)
+        .with_event_settings(event_settings)
+        .with_webhooks(webhooks);
     let _outbox = state.start_outbox_worker();
+    let _events = state.start_event_worker();
+    let _webhooks = state.start_webhook_worker();
     tracing::info!(bind = %config.bind, "serving the API at http://{}/api/v1 and Swagger UI at http://{}/swagger-ui/", config.bind, config.bind);
     actix_web::rt::System::new()
         .block_on(async move {

@@ -13,10 +13,10 @@ use utoipa_actix_web::AppExt;
 
 use crate::{
     api::v1::{
-        compliance, contacts, insights, invitations, memberships, offices, partners, periods,
-        program, respond, responses, results, surveys,
+        compliance, contacts, events, insights, invitations, memberships, offices, partners,
+        periods, program, respond, responses, results, surveys, webhooks,
     },
-    domain::questionnaire::Question,
+    domain::{events::EventType, questionnaire::Question},
     error::{ErrorCode, Problem},
 };
 
@@ -54,6 +54,9 @@ use crate::{
         responses::Response, responses::ResponsePage, responses::ResponseImportResult,
         results::SurveyResults, results::ScopeResults,
         surveys::Survey, surveys::SurveyPage, surveys::Questionnaire, Question,
+        events::EventPage,
+        webhooks::Webhook, webhooks::WebhookPage, webhooks::WebhookWithSecret, webhooks::WebhookStatus,
+        webhooks::WebhookAttempt, webhooks::WebhookAttemptPage, webhooks::Redelivery,
     )),
     tags(
         (name = "partners", description = "Partner organizations."),
@@ -68,6 +71,8 @@ use crate::{
         (name = "results", description = "Metrics with their n, answer distributions, time series per period and SVG charts (partner and administrator)."),
         (name = "compliance", description = "Where each membership stands against the program rule, and why."),
         (name = "periods", description = "Reporting periods, the immutable compliance snapshots stored when one is closed, and the publications of quarterly figures (with the administrator's audited restatements)."),
+        (name = "events", description = "The change feed: the events webhooks deliver, in commit order, filtered by the caller's role, kept at least 30 days."),
+        (name = "webhooks", description = "Signed event deliveries (Standard Webhooks) to the caller's own HTTPS endpoint, with retries for more than 3 days, a delivery log and redelivery. Each role receives only what it may read."),
         (name = "insights", description = "The program in aggregate, for the vendor and partners: published quarterly metrics by country and benchmarks. Figures are frozen when a period closes and shown only where disclosure control allows: at least the anonymity threshold of responses (default 5), at least 3 memberships and no dominant partner above the membership level, and no two shown figures that subtract to a small group. See *Get program metrics by country and quarter*."),
     )
 )]
@@ -82,7 +87,73 @@ pub fn openapi() -> OpenApiDoc {
         .split_for_parts();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     Conventions.modify(&mut doc);
+    add_webhooks(&mut doc);
     doc
+}
+
+/// The payload schema of each event type.
+fn payload_schema(event_type: EventType) -> &'static str {
+    match event_type {
+        EventType::ResponseCompleted => "ResponseCompleted",
+        EventType::ResponseVoided => "ResponseVoided",
+        EventType::InvitationDeliveryFailed => "InvitationDeliveryFailed",
+        EventType::MembershipComplianceChanged => "MembershipComplianceChanged",
+        EventType::ReportingPeriodClosed => "ReportingPeriodClosed",
+    }
+}
+
+/// The OpenAPI 3.1 `webhooks` section (utoipa 5 has no field for it, so it goes in as a top-level
+/// member through the document's flattened extensions): one `POST` per event type, its body the
+/// event envelope with that type's payload, and the Standard Webhooks headers.
+fn add_webhooks(doc: &mut OpenApiDoc) {
+    let description_of = |name: &str| -> String {
+        doc.components
+            .as_ref()
+            .and_then(|c| c.schemas.get(name))
+            .and_then(|schema| serde_json::to_value(schema).ok())
+            .and_then(|schema| schema["description"].as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let headers = serde_json::json!([
+        {"name": "webhook-id", "in": "header", "required": true, "schema": {"type": "string"},
+         "description": "The event's id: the same in every retry and redelivery of it (deduplicate on it)."},
+        {"name": "webhook-timestamp", "in": "header", "required": true, "schema": {"type": "integer", "format": "int64"},
+         "description": "Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock."},
+        {"name": "webhook-signature", "in": "header", "required": true, "schema": {"type": "string"},
+         "description": "Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers."}
+    ]);
+    let mut webhooks = serde_json::Map::new();
+    for event_type in EventType::ALL {
+        let payload = payload_schema(event_type);
+        let operation = serde_json::json!({
+            "post": {
+                "tags": ["webhooks"],
+                "summary": format!("`{}` event", event_type.as_str()),
+                "description": description_of(payload),
+                "operationId": format!("webhook_{}", event_type.as_str().replace('.', "_")),
+                // No bearer token: a delivery is authenticated by its `webhook-signature`.
+                "security": [],
+                "parameters": headers,
+                "requestBody": {
+                    "required": true,
+                    "content": {"application/json": {"schema": {"allOf": [
+                        {"$ref": "#/components/schemas/EventEnvelope"},
+                        {"type": "object", "properties": {
+                            "type": {"const": event_type.as_str()},
+                            "data": {"$ref": format!("#/components/schemas/{payload}")}
+                        }}
+                    ]}}}
+                },
+                "responses": {
+                    "200": {"description": "Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days."}
+                }
+            }
+        });
+        webhooks.insert(event_type.as_str().to_owned(), operation);
+    }
+    doc.extensions
+        .get_or_insert_with(Default::default)
+        .insert("webhooks".to_owned(), serde_json::Value::Object(webhooks));
 }
 
 /// The document as pretty JSON with a trailing newline (the form checked in under `openapi/`).
@@ -103,7 +174,7 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ("403", "Forbidden", "The caller's role may not do this."),
     ("404", "NotFound", "No such object, or not visible to the caller."),
     ("409", "Conflict", "Conflicts with the current state (duplicate, still in use, or an idempotent request still running)."),
-    ("410", "Gone", "The survey link expired or its survey is closed."),
+    ("410", "Gone", "The survey link expired or its survey is closed; or events after a change-feed cursor were deleted."),
     ("412", "PreconditionFailed", "`If-Match` does not match the current `ETag`."),
     ("413", "PayloadTooLarge", "The body is larger than allowed."),
     ("415", "UnsupportedMediaType", "The body is not `application/json`."),

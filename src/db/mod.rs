@@ -2,6 +2,7 @@
 //! the blocking helper and the queries per aggregate.
 
 pub mod contacts;
+pub mod events;
 pub mod idempotency;
 pub mod invitations;
 pub mod memberships;
@@ -19,6 +20,7 @@ pub mod settings;
 pub mod standing;
 pub mod surveys;
 pub mod types;
+pub mod webhooks;
 
 use diesel::{
     connection::{AnsiTransactionManager, SimpleConnection, TransactionManager},

@@ -318,3 +318,76 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(membership_standings, memberships);
 diesel::allow_tables_to_appear_in_same_query!(membership_standings, offices);
+
+diesel::table! {
+    events (id) {
+        id -> Text,
+        seq -> Nullable<BigInt>,
+        event_type -> Text,
+        version -> Integer,
+        partner_id -> Nullable<Text>,
+        vendor_visible -> Integer,
+        occurred_at -> Text,
+        available_at -> Text,
+        payload -> Text,
+    }
+}
+
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> Text,
+        owner_role -> Text,
+        partner_id -> Nullable<Text>,
+        url -> Text,
+        event_types -> Text,
+        description -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<Text>,
+        status -> Text,
+        failing_reason -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        subscription_id -> Text,
+        event_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Text,
+        locked_until -> Nullable<Text>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<Text>,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Text,
+        delivery_id -> Text,
+        subscription_id -> Text,
+        event_id -> Text,
+        attempt -> Integer,
+        attempted_at -> Text,
+        status_code -> Nullable<Integer>,
+        latency_ms -> BigInt,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_fanout (id) {
+        id -> Integer,
+        last_seq -> BigInt,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_subscriptions);

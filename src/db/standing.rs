@@ -86,6 +86,30 @@ pub fn replace(conn: &mut DbConnection, row: &StandingRow) -> ApiResult<()> {
     Ok(())
 }
 
+/// The stored status of membership `id` (`met` or `not_met`), if it has a row.
+pub fn status(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Option<String>> {
+    Ok(membership_standings::table
+        .find(id)
+        .select(membership_standings::status)
+        .first(conn)
+        .optional()?)
+}
+
+/// Changes membership `id`'s stored status from `from` to `to` only if it still is `from`; whether it
+/// did. Of two recomputations that see the same flip (the list and the events worker, or two replicas)
+/// only the one whose update changed the row announces it: on PostgreSQL the second update waits for
+/// the first to commit, then finds the status changed and matches nothing.
+pub fn flip(conn: &mut DbConnection, id: MembershipId, from: &str, to: &str) -> ApiResult<bool> {
+    let flipped = diesel::update(
+        membership_standings::table
+            .find(id)
+            .filter(membership_standings::status.eq(from)),
+    )
+    .set(membership_standings::status.eq(to))
+    .execute(conn)?;
+    Ok(flipped == 1)
+}
+
 /// Notes a change to membership `id`'s responses, in the transaction that made it: its row is stale
 /// until recomputed. One small update, so answering never waits for a recomputation.
 pub fn touch(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {

@@ -16,8 +16,8 @@ use super::Backend;
 use crate::domain::{
     contact::ConsentMethod,
     ids::{
-        ContactId, InvitationId, MembershipId, MessageId, OfficeId, PartnerId, QuestionId,
-        ResponseId, SurveyId,
+        ContactId, EventId, InvitationId, MembershipId, MessageId, OfficeId, PartnerId, QuestionId,
+        ResponseId, SurveyId, WebhookAttemptId, WebhookDeliveryId, WebhookId,
     },
     invitation::{Delivery, InvitationStatus},
     questionnaire::{Metric, QuestionKind},
@@ -90,12 +90,16 @@ stored_id!(
     PartnerId,
     MembershipId,
     OfficeId,
+    WebhookId,
+    WebhookDeliveryId,
+    WebhookAttemptId,
     ContactId,
     SurveyId,
     QuestionId,
     InvitationId,
     ResponseId,
-    MessageId
+    MessageId,
+    EventId
 );
 
 /// Enums are stored as their API (snake_case) name, the same text their JSON has.

@@ -51,6 +51,12 @@ typed_id! {
     MembershipId = now_v7;
     /// An office's id.
     OfficeId = now_v7;
+    /// A webhook subscription's id.
+    WebhookId = now_v7;
+    /// A webhook delivery's id (one event to one subscription).
+    WebhookDeliveryId = now_v7;
+    /// One delivery attempt's id (a line of the delivery log).
+    WebhookAttemptId = now_v7;
     /// A contact's id.
     ContactId = now_v7;
     /// A survey's id.
@@ -63,4 +69,7 @@ typed_id! {
     ResponseId = new_v4;
     /// An outbox message's id.
     MessageId = now_v7;
+    /// An event's id: random (v4), like a response's, so the order of events held back together (an
+    /// anonymous response's completion waits for the end of its day) tells nothing about their times.
+    EventId = new_v4;
 }

@@ -5,6 +5,7 @@ pub mod compliance;
 pub mod contact;
 pub mod country;
 pub mod disclosure;
+pub mod events;
 pub mod ids;
 pub mod invitation;
 pub mod metrics;
@@ -13,6 +14,7 @@ pub mod periods;
 pub mod questionnaire;
 pub mod response;
 pub mod survey;
+pub mod webhooks;
 
 /// The field error for text holding control characters.
 pub const CONTROL_CHARACTERS: &str =

@@ -4,6 +4,7 @@
 
 pub mod compliance;
 pub mod contacts;
+pub mod events;
 pub mod idempotency;
 pub mod invitations;
 pub mod memberships;
@@ -18,6 +19,7 @@ pub mod results;
 pub mod standing;
 pub mod surveys;
 pub mod upsert;
+pub mod webhooks;
 
 /// Whether the database answers (the readiness probe).
 pub use crate::db::ping;

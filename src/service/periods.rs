@@ -18,6 +18,7 @@ use crate::{
     },
     domain::{
         compliance::window_start,
+        events::{EventData, ReportingPeriodClosed},
         ids::{MembershipId, OfficeId, PartnerId},
         periods::{self, Period},
     },
@@ -88,6 +89,16 @@ pub fn close(
             closed_by: by.to_owned(),
         };
         db::periods::close(conn, &row, &snapshots)?;
+        let met = snapshots.iter().filter(|s| s.met != 0).count() as i64;
+        let closed = EventData::ReportingPeriodClosed(ReportingPeriodClosed {
+            period_id: period.id.clone(),
+            starts_on: period.starts_on,
+            ends_on: period.ends_on,
+            closed_at: db::parse_timestamp(now)?,
+            memberships_met: met,
+            memberships_not_met: snapshots.len() as i64 - met,
+        });
+        super::events::emit(conn, closed, now)?;
         let published = publication::quarters_ending_within(period.starts_on, period.ends_on)
             .into_iter()
             .filter_map(|quarter| publication::publish(conn, quarter, now, by).transpose())

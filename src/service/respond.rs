@@ -261,6 +261,8 @@ pub fn submit(
         }
         db::responses::insert(conn, &response, &rows)?;
         crate::service::standing::note_change(conn, response.membership_id)?;
+        let event = crate::service::events::response_completed(&response)?;
+        crate::service::events::emit(conn, event, now)?;
         Ok(response.id)
     })
 }

@@ -116,6 +116,7 @@ pub fn void_response(
     db::write_tx(conn, |conn| {
         let voided = db::responses::void(conn, id, by, reason.trim(), now)?;
         super::standing::note_change(conn, voided.membership_id)?;
+        super::events::emit(conn, super::events::response_voided(&voided, now)?, now)?;
         get_response(conn, Visibility::All, id)
     })
 }
@@ -219,6 +220,7 @@ pub fn import_responses(
             match row.and_then(|input| imported_row(conn, input, &questions, &survey, now)) {
                 Ok((row, answers)) => {
                     db::responses::insert(conn, &row, &answers)?;
+                    super::events::emit(conn, super::events::response_completed(&row)?, now)?;
                     outcomes.push(Ok(row.id.into()));
                 }
                 Err(errors) => outcomes.push(Err(errors)),

@@ -14,7 +14,7 @@
 //!
 //! Only today's list is kept: a list of another day is counted from the responses (`compliance::program`).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
     db::{
@@ -24,6 +24,7 @@ use crate::{
     },
     domain::{
         compliance::{summary, Rules},
+        events::{EventData, MembershipComplianceChanged},
         ids::{MembershipId, PartnerId},
     },
     error::ApiResult,
@@ -42,31 +43,51 @@ pub fn note_change(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
 /// Recomputes membership `id`'s stored standing on the day of `now`, inside the caller's transaction
 /// (which created the membership); removes the row when the membership no longer exists.
 pub fn refresh(conn: &mut DbConnection, id: MembershipId, now: &str) -> ApiResult<()> {
-    let today = db::parse_timestamp(now)?.date_naive();
+    let now = db::parse_timestamp(now)?;
     let rules = db::settings::get(conn)?.rules();
-    recompute(conn, id, &rules, today)
+    recompute(conn, id, &rules, now)
 }
 
-/// Recomputes one membership's row under `rules` on `today`.
+/// Recomputes one membership's row under `rules` on the day of `now`. When its stored status flips
+/// (met <-> not met), emits `membership.compliance_changed` in the same transaction, once: the flip
+/// is a conditional update ([`db::standing::flip`]) that only one recomputation wins.
 fn recompute(
     conn: &mut DbConnection,
     id: MembershipId,
     rules: &Rules,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> ApiResult<()> {
+    let today = now.date_naive();
     let Some(partner_id) = db::standing::lock_membership(conn, id)? else {
         return db::standing::delete(conn, id);
     };
     // Read before the responses: a change committed after this read leaves the row stale.
     let changes_seen = db::standing::changes(conn, id)?;
+    let previous = db::standing::status(conn, id)?;
     let (_, responses, standing) = super::compliance::judge(conn, id, rules, today)?;
     let summary = summary(&standing, &responses, rules, today);
+    let status = if summary.met { MET } else { NOT_MET };
+    if let Some(previous) = previous.filter(|previous| previous != status) {
+        if db::standing::flip(conn, id, &previous, status)? {
+            let event = EventData::MembershipComplianceChanged(MembershipComplianceChanged {
+                membership_id: id.into(),
+                partner_id: partner_id.into(),
+                met: summary.met,
+                previous_met: previous == MET,
+                best_office_counted: summary.best_office_counted as i64,
+                required: rules.min_completed as i64,
+                valid_until: standing.valid_until,
+                as_of: today,
+            });
+            super::events::emit_at(conn, event, now)?;
+        }
+    }
     db::standing::replace(
         conn,
         &StandingRow {
             membership_id: id,
             partner_id,
-            status: if summary.met { MET } else { NOT_MET }.to_owned(),
+            status: status.to_owned(),
             best_office_counted: summary.best_office_counted as i64,
             computed_on: today.to_string(),
             valid_until: summary.unchanged_until.map(|d| d.to_string()),
@@ -75,34 +96,37 @@ fn recompute(
     )
 }
 
-/// Recomputes `ids` on `today`, [`CHUNK`] memberships per write transaction; returns how many.
+/// Recomputes `ids` on the day of `now`, [`CHUNK`] memberships per write transaction; returns how many.
 fn recompute_all(
     conn: &mut DbConnection,
     ids: &[MembershipId],
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> ApiResult<usize> {
     for chunk in ids.chunks(CHUNK) {
         db::write_tx(conn, |conn| {
             let rules = db::settings::get(conn)?.rules();
             chunk
                 .iter()
-                .try_for_each(|id| recompute(conn, *id, &rules, today))
+                .try_for_each(|id| recompute(conn, *id, &rules, now))
         })?;
     }
     Ok(ids.len())
 }
 
-/// Recomputes the rows that do not hold on `today` (see [`db::standing::stale`]); returns how many.
-pub fn refresh_stale(conn: &mut DbConnection, today: NaiveDate) -> ApiResult<usize> {
-    let stale = db::standing::stale(conn, &today.to_string())?;
-    recompute_all(conn, &stale, today)
+/// Recomputes the rows that do not hold on the day of `now` (see [`db::standing::stale`]), emitting the
+/// compliance changes it finds at `now`; returns how many. The list runs it before it is served, and
+/// so does the events worker every pass, so a change is announced soon even when nobody lists.
+pub fn refresh_stale(conn: &mut DbConnection, now: DateTime<Utc>) -> ApiResult<usize> {
+    let stale = db::standing::stale(conn, &now.date_naive().to_string())?;
+    recompute_all(conn, &stale, now)
 }
 
 /// Computes the rows of memberships that have none (those created before the table existed); run at
-/// start-up, returns how many.
+/// start-up, returns how many. No row existed, so no change is announced.
 pub fn fill_missing(conn: &mut DbConnection, today: NaiveDate) -> ApiResult<usize> {
     let missing = db::standing::missing(conn)?;
-    recompute_all(conn, &missing, today)
+    let midnight = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    recompute_all(conn, &missing, midnight)
 }
 
 /// Marks every row stale, inside the caller's transaction (the rule's settings changed): the next list
@@ -133,13 +157,13 @@ pub struct Listed {
 /// rows are recomputed first.
 pub fn list(
     conn: &mut DbConnection,
-    today: NaiveDate,
+    now: DateTime<Utc>,
     met: Option<bool>,
     country: Option<&str>,
     after: Option<MembershipId>,
     limit: i64,
 ) -> ApiResult<(Vec<Listed>, bool)> {
-    refresh_stale(conn, today)?;
+    refresh_stale(conn, now)?;
     let status = met.map(|met| if met { MET } else { NOT_MET });
     let (rows, more) = db::standing::page(conn, status, country, after, limit)?;
     let ids: Vec<MembershipId> = rows.iter().map(|r| r.membership_id).collect();

@@ -8,7 +8,7 @@ use actix_web::{
 };
 use csat_index::{
     auth::Role,
-    config::{Config, DatabaseUrl, JwtConfig, JwtKey, MailConfig, RateLimits},
+    config::{Config, DatabaseUrl, JwtConfig, JwtKey, MailConfig, RateLimits, WebhookSettings},
     mail::MailTransport,
     AppState, Clock,
 };
@@ -141,6 +141,8 @@ pub struct Options {
     /// Mount the API under this prefix inside a host app with its own JSON, query and 404 handling
     /// (each answering 418), as an embedding host would; requests then go under the prefix.
     pub hosted_at: Option<&'static str>,
+    /// Webhook delivery settings (HTTPS to public addresses only by default).
+    pub webhooks: Option<WebhookSettings>,
 }
 
 impl Default for Options {
@@ -159,6 +161,7 @@ impl Default for Options {
                 ..RateLimits::default()
             },
             hosted_at: None,
+            webhooks: None,
         }
     }
 }
@@ -246,6 +249,7 @@ impl TestApp {
             respondent_rate_limit,
             rate_limits,
             hosted_at,
+            webhooks,
         } = options;
         let config = Config {
             database: database.url.clone(),
@@ -272,6 +276,9 @@ impl TestApp {
         }
         if let Some(mailer) = mailer {
             state = state.with_mailer(mailer);
+        }
+        if let Some(webhooks) = webhooks {
+            state = state.with_webhooks(webhooks);
         }
         let service = Rc::new(match hosted_at {
             None => {

@@ -59,6 +59,11 @@ def server(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
         CSAT_JWT_SECRET=secrets.token_hex(32),
         CSAT_MAIL_URL=f"file://{work}/mail",
         CSAT_LOG="WARN",
+        # The journey's webhook receiver listens on loopback over plain HTTP.
+        CSAT_WEBHOOK_ALLOW_HTTP="1",
+        CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS="1",
+        CSAT_WEBHOOK_INTERVAL_MS="100",
+        CSAT_EVENTS_INTERVAL_MS="100",
     )
     log = work / "server.log"
     with log.open("wb") as log_file:

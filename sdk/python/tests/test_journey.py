@@ -5,13 +5,16 @@ The opening of test_journey, between the quickstart markers, is the quickstart i
 
 from __future__ import annotations
 
+import http.server
+import threading
+import time
 from datetime import UTC, date, datetime
 from uuid import uuid4
 
 import pytest
 
 # ProblemError, call and client are imported by the quickstart at the top of test_journey.
-from csat_index import paginate, unwrap
+from csat_index import WebhookVerificationError, paginate, unwrap, verify_webhook
 from csat_index_client import Client
 from csat_index_client.api.compliance import membership_compliance, program_compliance
 from csat_index_client.api.contacts import get_contact, import_contacts, list_contacts, update_contact
@@ -20,6 +23,7 @@ from csat_index_client.api.memberships import create_membership
 from csat_index_client.api.offices import create_office, list_offices
 from csat_index_client.api.respondent import get_respondent_survey, submit_answers
 from csat_index_client.api.results import membership_chart, survey_chart, survey_results
+from csat_index_client.api.webhooks import create_webhook
 from csat_index_client.api.surveys import (
     create_question,
     create_survey,
@@ -39,6 +43,7 @@ from csat_index_client.models import (
     CreateOffice,
     CreateQuestion,
     CreateSurvey,
+    CreateWebhook,
     Delivery,
     ImportContacts,
     ImportStatus,
@@ -178,6 +183,30 @@ def test_journey(base_url: str, admin_token: str, server, capsys: pytest.Capture
     assert sorted(invited.contact_id for invited in batch.invited) == sorted(contact_ids[:2])
     tokens = [invited.link.rsplit("/", 1)[-1] for invited in batch.invited]
 
+    # A webhook receiver on loopback, subscribed by the partner to its completed responses.
+    deliveries: list[tuple[dict[str, str], bytes]] = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (the handler's API)
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            deliveries.append(({k.lower(): v for k, v in self.headers.items()}, body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    receiver = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    subscription = call(
+        create_webhook.sync_detailed,
+        client=northwind,
+        body=CreateWebhook(
+            url=f"http://127.0.0.1:{receiver.server_address[1]}/hooks", event_types=["response.completed"]
+        ),
+    )
+    assert subscription.secret.startswith("whsec_")
+
     # The respondents answer through their links, without a bearer token; the second stays anonymous.
     respondent = Client(base_url=base_url)
     questionnaire = call(get_respondent_survey.sync_detailed, tokens[0], client=respondent)
@@ -197,6 +226,23 @@ def test_journey(base_url: str, admin_token: str, server, capsys: pytest.Capture
             body=SubmitAnswers(answers=SubmitAnswersAnswers.from_dict(answers[0])),
         )
     assert (twice.value.status, twice.value.code) == (409, "invitation_already_answered")
+
+    # The named answer arrives signed (the anonymous one is held until its day is over).
+    deadline = time.monotonic() + 20
+    while not deliveries and time.monotonic() < deadline:
+        time.sleep(0.1)
+    receiver.shutdown()
+    assert len(deliveries) == 1
+    headers, raw = deliveries[0]
+    event = verify_webhook(subscription.secret, headers, raw)
+    assert event["type"] == "response.completed"
+    assert event["id"] == headers["webhook-id"]
+    assert event["data"]["survey_id"] == str(survey.id)
+    assert event["data"]["anonymous"] is False
+    with pytest.raises(WebhookVerificationError):
+        verify_webhook(subscription.secret, headers, raw.replace(b'"anonymous":false', b'"anonymous":true'))
+    with pytest.raises(WebhookVerificationError):
+        verify_webhook(subscription.secret, headers, raw, now=int(headers["webhook-timestamp"]) + 301)
 
     # The survey's results: NSAT = %VS − %(SD+VD) + 100 = 150, NPS = %promoters − %detractors = 0.
     results = call(survey_results.sync_detailed, survey.id, client=northwind)

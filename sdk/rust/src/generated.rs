@@ -1371,6 +1371,136 @@ characters): the partner's external id.*/
                 })
         }
     }
+    ///A new webhook subscription.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct CreateWebhook {
+        ///A note for the owner (at most 500 characters).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<CreateWebhookDescription>,
+        ///Event types to receive (1–20), or `["*"]` for every type the caller may receive.
+        pub event_types: ::std::vec::Vec<::std::string::String>,
+        /**Where deliveries go: an `https://` URL (`http://` only where the server allows it for
+development) that does not point at an internal address. Redirects are not followed.*/
+        pub url: CreateWebhookUrl,
+    }
+    impl CreateWebhook {
+        pub fn builder() -> builder::CreateWebhook {
+            Default::default()
+        }
+    }
+    ///A note for the owner (at most 500 characters).
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct CreateWebhookDescription(::std::string::String);
+    impl ::std::ops::Deref for CreateWebhookDescription {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<CreateWebhookDescription> for ::std::string::String {
+        fn from(value: CreateWebhookDescription) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for CreateWebhookDescription {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 500usize {
+                return Err("longer than 500 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for CreateWebhookDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for CreateWebhookDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreateWebhookDescription {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    /**Where deliveries go: an `https://` URL (`http://` only where the server allows it for
+development) that does not point at an internal address. Redirects are not followed.*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct CreateWebhookUrl(::std::string::String);
+    impl ::std::ops::Deref for CreateWebhookUrl {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<CreateWebhookUrl> for ::std::string::String {
+        fn from(value: CreateWebhookUrl) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for CreateWebhookUrl {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 2000usize {
+                return Err("longer than 2000 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for CreateWebhookUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for CreateWebhookUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreateWebhookUrl {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///How the personal link reaches the customer.
     #[derive(
         ::serde::Deserialize,
@@ -1479,6 +1609,7 @@ characters): the partner's external id.*/
 - `period_already_closed` (409): The period is already closed.
 - `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry shortly.
 - `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+- `cursor_expired` (410): Events after this change-feed cursor were deleted (kept at least 30 days): read the current state again and follow the feed from its start.
 - `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
 - `payload_too_large` (413): The body is larger than allowed.
 - `unsupported_media_type` (415): The body is not `application/json`.
@@ -1546,6 +1677,8 @@ characters): the partner's external id.*/
         IdempotencyKeyInFlight,
         #[serde(rename = "link_expired")]
         LinkExpired,
+        #[serde(rename = "cursor_expired")]
+        CursorExpired,
         #[serde(rename = "version_mismatch")]
         VersionMismatch,
         #[serde(rename = "payload_too_large")]
@@ -1591,6 +1724,7 @@ characters): the partner's external id.*/
                 Self::PeriodAlreadyClosed => f.write_str("period_already_closed"),
                 Self::IdempotencyKeyInFlight => f.write_str("idempotency_key_in_flight"),
                 Self::LinkExpired => f.write_str("link_expired"),
+                Self::CursorExpired => f.write_str("cursor_expired"),
                 Self::VersionMismatch => f.write_str("version_mismatch"),
                 Self::PayloadTooLarge => f.write_str("payload_too_large"),
                 Self::UnsupportedMediaType => f.write_str("unsupported_media_type"),
@@ -1631,6 +1765,7 @@ characters): the partner's external id.*/
                 "period_already_closed" => Ok(Self::PeriodAlreadyClosed),
                 "idempotency_key_in_flight" => Ok(Self::IdempotencyKeyInFlight),
                 "link_expired" => Ok(Self::LinkExpired),
+                "cursor_expired" => Ok(Self::CursorExpired),
                 "version_mismatch" => Ok(Self::VersionMismatch),
                 "payload_too_large" => Ok(Self::PayloadTooLarge),
                 "unsupported_media_type" => Ok(Self::UnsupportedMediaType),
@@ -1652,6 +1787,149 @@ characters): the partner's external id.*/
         }
     }
     impl ::std::convert::TryFrom<::std::string::String> for ErrorCode {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///An event's payload (`data`), one schema per type.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum EventData {
+        ResponseCompleted(ResponseCompleted),
+        ResponseVoided(ResponseVoided),
+        InvitationDeliveryFailed(InvitationDeliveryFailed),
+        MembershipComplianceChanged(MembershipComplianceChanged),
+        ReportingPeriodClosed(ReportingPeriodClosed),
+    }
+    impl ::std::convert::From<ResponseCompleted> for EventData {
+        fn from(value: ResponseCompleted) -> Self {
+            Self::ResponseCompleted(value)
+        }
+    }
+    impl ::std::convert::From<ResponseVoided> for EventData {
+        fn from(value: ResponseVoided) -> Self {
+            Self::ResponseVoided(value)
+        }
+    }
+    impl ::std::convert::From<InvitationDeliveryFailed> for EventData {
+        fn from(value: InvitationDeliveryFailed) -> Self {
+            Self::InvitationDeliveryFailed(value)
+        }
+    }
+    impl ::std::convert::From<MembershipComplianceChanged> for EventData {
+        fn from(value: MembershipComplianceChanged) -> Self {
+            Self::MembershipComplianceChanged(value)
+        }
+    }
+    impl ::std::convert::From<ReportingPeriodClosed> for EventData {
+        fn from(value: ReportingPeriodClosed) -> Self {
+            Self::ReportingPeriodClosed(value)
+        }
+    }
+    /**One event, the same envelope in the change feed and in a webhook's body (Standard Webhooks: `type`,
+`timestamp`, `data`, plus `id` and `version`).*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EventEnvelope {
+        ///The payload: ids and figures, never a contact's personal data.
+        pub data: EventData,
+        ///The event's id: the same in every delivery of it and in the feed (deduplicate on it).
+        pub id: ::uuid::Uuid,
+        ///When it happened; for an anonymous response's completion, the start of that day.
+        pub timestamp: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///What happened; `data` has this type's schema.
+        #[serde(rename = "type")]
+        pub type_: EventType,
+        ///The schema version of `data` (1).
+        pub version: i32,
+    }
+    impl EventEnvelope {
+        pub fn builder() -> builder::EventEnvelope {
+            Default::default()
+        }
+    }
+    ///A page of the change feed.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EventPage {
+        ///Whether more events follow at once (ask again with `next_cursor` without waiting).
+        pub has_more: bool,
+        ///Events after the cursor, oldest first.
+        pub items: ::std::vec::Vec<EventEnvelope>,
+        /**Pass as `after` for the events that follow. Never `null`: on the last page it is where the feed
+stands now, so polling with it returns only what happens later.*/
+        pub next_cursor: ::std::string::String,
+    }
+    impl EventPage {
+        pub fn builder() -> builder::EventPage {
+            Default::default()
+        }
+    }
+    ///The type of an event: a stable name, the same in webhooks and in the change feed.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum EventType {
+        #[serde(rename = "response.completed")]
+        ResponseCompleted,
+        #[serde(rename = "response.voided")]
+        ResponseVoided,
+        #[serde(rename = "invitation.delivery_failed")]
+        InvitationDeliveryFailed,
+        #[serde(rename = "membership.compliance_changed")]
+        MembershipComplianceChanged,
+        #[serde(rename = "reporting_period.closed")]
+        ReportingPeriodClosed,
+    }
+    impl ::std::fmt::Display for EventType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::ResponseCompleted => f.write_str("response.completed"),
+                Self::ResponseVoided => f.write_str("response.voided"),
+                Self::InvitationDeliveryFailed => {
+                    f.write_str("invitation.delivery_failed")
+                }
+                Self::MembershipComplianceChanged => {
+                    f.write_str("membership.compliance_changed")
+                }
+                Self::ReportingPeriodClosed => f.write_str("reporting_period.closed"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for EventType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "response.completed" => Ok(Self::ResponseCompleted),
+                "response.voided" => Ok(Self::ResponseVoided),
+                "invitation.delivery_failed" => Ok(Self::InvitationDeliveryFailed),
+                "membership.compliance_changed" => Ok(Self::MembershipComplianceChanged),
+                "reporting_period.closed" => Ok(Self::ReportingPeriodClosed),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for EventType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for EventType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1964,6 +2242,31 @@ the office's contact with that external id.*/
             Default::default()
         }
     }
+    ///`invitation.delivery_failed`: an invitation email was given up and the invitation marked bounced.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct InvitationDeliveryFailed {
+        ///Delivery attempts made.
+        pub attempts: i32,
+        ///The last error, with any email address replaced by `<address>`.
+        pub error: ::std::string::String,
+        ///The invitation.
+        pub invitation_id: ::uuid::Uuid,
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///The membership's partner.
+        pub partner_id: ::uuid::Uuid,
+        ///Whether the mail server refused for good (else attempts ran out on temporary failures).
+        pub permanent: bool,
+        ///Its survey.
+        pub survey_id: ::uuid::Uuid,
+    }
+    impl InvitationDeliveryFailed {
+        pub fn builder() -> builder::InvitationDeliveryFailed {
+            Default::default()
+        }
+    }
     ///One page of invitations, in a stable order.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct InvitationPage {
@@ -2130,6 +2433,33 @@ read and upsert it at `/partners/{partner_id}/memberships/by-external-id/{extern
     }
     impl MembershipCompliance {
         pub fn builder() -> builder::MembershipCompliance {
+            Default::default()
+        }
+    }
+    /**`membership.compliance_changed`: a membership started (`met`) or stopped meeting the requirement,
+after a response was added or voided, or because a day passed and a response left the window.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct MembershipComplianceChanged {
+        ///The day it was judged on.
+        pub as_of: ::chrono::naive::NaiveDate,
+        ///Counted responses of its best office.
+        pub best_office_counted: i64,
+        ///The membership.
+        pub membership_id: ::uuid::Uuid,
+        ///Whether it meets the requirement now.
+        pub met: bool,
+        ///Its partner.
+        pub partner_id: ::uuid::Uuid,
+        ///Whether it met it before (always `!met`).
+        pub previous_met: bool,
+        ///Counted responses an office needs.
+        pub required: i64,
+        ///When met: the last day it stays met without new responses.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub valid_until: ::std::option::Option<::chrono::naive::NaiveDate>,
+    }
+    impl MembershipComplianceChanged {
+        pub fn builder() -> builder::MembershipComplianceChanged {
             Default::default()
         }
     }
@@ -2807,6 +3137,90 @@ the threshold of answers.*/
             Default::default()
         }
     }
+    ///Which event to deliver again.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct RedeliverEvent {
+        /**The event's id (from the delivery log, a delivery's `webhook-id`, or the change feed); it must
+be from the last 30 days and one this subscription may receive.*/
+        pub event_id: RedeliverEventEventId,
+    }
+    impl RedeliverEvent {
+        pub fn builder() -> builder::RedeliverEvent {
+            Default::default()
+        }
+    }
+    /**The event's id (from the delivery log, a delivery's `webhook-id`, or the change feed); it must
+be from the last 30 days and one this subscription may receive.*/
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct RedeliverEventEventId(::std::string::String);
+    impl ::std::ops::Deref for RedeliverEventEventId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<RedeliverEventEventId> for ::std::string::String {
+        fn from(value: RedeliverEventEventId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for RedeliverEventEventId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 100usize {
+                return Err("longer than 100 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for RedeliverEventEventId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RedeliverEventEventId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RedeliverEventEventId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The redelivery queued.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct Redelivery {
+        ///The delivery, due now.
+        pub delivery_id: ::uuid::Uuid,
+        ///The event.
+        pub event_id: ::std::string::String,
+    }
+    impl Redelivery {
+        pub fn builder() -> builder::Redelivery {
+            Default::default()
+        }
+    }
     ///Why a contact was not invited.
     #[derive(
         ::serde::Deserialize,
@@ -2922,6 +3336,28 @@ the threshold of answers.*/
             Default::default()
         }
     }
+    /**`reporting_period.closed`: a reporting period was closed. Program-level, seen by the administrator
+and the vendor (who already sees every membership's compliance), not by partners.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ReportingPeriodClosed {
+        ///When it was closed.
+        pub closed_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Its last day.
+        pub ends_on: ::chrono::naive::NaiveDate,
+        ///Memberships that met the requirement on its last day.
+        pub memberships_met: i64,
+        ///Memberships that did not.
+        pub memberships_not_met: i64,
+        ///The period (`2026-Q4`).
+        pub period_id: ::std::string::String,
+        ///Its first day.
+        pub starts_on: ::chrono::naive::NaiveDate,
+    }
+    impl ReportingPeriodClosed {
+        pub fn builder() -> builder::ReportingPeriodClosed {
+            Default::default()
+        }
+    }
     ///Reporting periods, oldest first.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ReportingPeriods {
@@ -3015,6 +3451,33 @@ the threshold of answers.*/
             Default::default()
         }
     }
+    /**`response.completed`: a response was completed. For an anonymous response only the day is given and
+no invitation, and the event is not delivered before that day is over.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ResponseCompleted {
+        ///Whether the respondent chose to stay anonymous.
+        pub anonymous: bool,
+        ///When it was completed; for an anonymous response the start (00:00 UTC) of that day.
+        pub completed_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The invitation answered; absent for an anonymous or imported response.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub invitation_id: ::std::option::Option<::uuid::Uuid>,
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///The membership's partner.
+        pub partner_id: ::uuid::Uuid,
+        ///The response.
+        pub response_id: ::uuid::Uuid,
+        ///Its survey.
+        pub survey_id: ::uuid::Uuid,
+    }
+    impl ResponseCompleted {
+        pub fn builder() -> builder::ResponseCompleted {
+            Default::default()
+        }
+    }
     ///The outcome of an import.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ResponseImportResult {
@@ -3097,6 +3560,28 @@ the threshold of answers.*/
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    /**`response.voided`: the administrator voided a response, which no longer counts. The reason is not
+carried (free text the administrator wrote may name people): read the response for it.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ResponseVoided {
+        ///The office's membership.
+        pub membership_id: ::uuid::Uuid,
+        ///The survey's office.
+        pub office_id: ::uuid::Uuid,
+        ///The membership's partner.
+        pub partner_id: ::uuid::Uuid,
+        ///The response.
+        pub response_id: ::uuid::Uuid,
+        ///Its survey.
+        pub survey_id: ::uuid::Uuid,
+        ///When it was voided.
+        pub voided_at: ::chrono::DateTime<::chrono::offset::Utc>,
+    }
+    impl ResponseVoided {
+        pub fn builder() -> builder::ResponseVoided {
+            Default::default()
         }
     }
     ///Why a quarter is restated.
@@ -4445,6 +4930,139 @@ it.*/
                 })
         }
     }
+    ///Changes to a subscription; omitted fields stay as they are.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct UpdateWebhook {
+        ///New note; `null` clears it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<UpdateWebhookDescription>,
+        ///New event types (1–20, or `["*"]`).
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub event_types: ::std::vec::Vec<::std::string::String>,
+        ///`true` pauses deliveries; `false` resumes them (also a `failing` subscription).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub paused: ::std::option::Option<bool>,
+        ///New URL (same rules as at creation).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<UpdateWebhookUrl>,
+    }
+    impl UpdateWebhook {
+        pub fn builder() -> builder::UpdateWebhook {
+            Default::default()
+        }
+    }
+    ///New note; `null` clears it.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct UpdateWebhookDescription(::std::string::String);
+    impl ::std::ops::Deref for UpdateWebhookDescription {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UpdateWebhookDescription> for ::std::string::String {
+        fn from(value: UpdateWebhookDescription) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UpdateWebhookDescription {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 500usize {
+                return Err("longer than 500 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UpdateWebhookDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UpdateWebhookDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UpdateWebhookDescription {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///New URL (same rules as at creation).
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct UpdateWebhookUrl(::std::string::String);
+    impl ::std::ops::Deref for UpdateWebhookUrl {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UpdateWebhookUrl> for ::std::string::String {
+        fn from(value: UpdateWebhookUrl) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UpdateWebhookUrl {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 2000usize {
+                return Err("longer than 2000 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UpdateWebhookUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UpdateWebhookUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UpdateWebhookUrl {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///Why and by whom a response was voided.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct VoidRecord {
@@ -4527,6 +5145,198 @@ it.*/
                 .map_err(|e: self::error::ConversionError| {
                     <D::Error as ::serde::de::Error>::custom(e.to_string())
                 })
+        }
+    }
+    /**A webhook subscription. Its scope is its owner's: the administrator's receives every event, a
+partner's only events about that partner's own data, the vendor's only program-level aggregates.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct Webhook {
+        ///When it was created.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The owner's note.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///The event types it receives (`*`: every type its owner may receive).
+        pub event_types: ::std::vec::Vec<::std::string::String>,
+        ///Why it is failing (the last delivery that was given up and its last error).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub failing_reason: ::std::option::Option<::std::string::String>,
+        ///The subscription's id.
+        pub id: ::uuid::Uuid,
+        ///Whose subscription it is: `admin`, `partner` or `vendor`.
+        pub owner_role: ::std::string::String,
+        ///The partner of a partner's subscription.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub partner_id: ::std::option::Option<::uuid::Uuid>,
+        ///After a rotation: until when the previous secret still signs deliveries beside the new one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub previous_secret_expires_at: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        ///Where it stands.
+        pub status: WebhookStatus,
+        ///When it was last changed.
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Where deliveries are POSTed.
+        pub url: ::std::string::String,
+    }
+    impl Webhook {
+        pub fn builder() -> builder::Webhook {
+            Default::default()
+        }
+    }
+    ///One attempt to deliver an event: a line of the delivery log.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookAttempt {
+        ///1 for the first attempt (a redelivery starts again at 1).
+        pub attempt: i32,
+        ///When it was made.
+        pub attempted_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The delivery (one event to this subscription).
+        pub delivery_id: ::uuid::Uuid,
+        ///What went wrong; `null` when the receiver answered `2xx`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<::std::string::String>,
+        ///The event, also the `webhook-id` header of every attempt to deliver it.
+        pub event_id: ::std::string::String,
+        ///The attempt's id (attempts sort by time).
+        pub id: ::uuid::Uuid,
+        ///Milliseconds from connecting to the answer's status line (or to the failure).
+        pub latency_ms: i64,
+        ///The receiver's HTTP status, if it answered.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status_code: ::std::option::Option<i32>,
+    }
+    impl WebhookAttempt {
+        pub fn builder() -> builder::WebhookAttempt {
+            Default::default()
+        }
+    }
+    ///One page of a subscription's delivery log, oldest attempt first.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookAttemptPage {
+        ///The items of this page.
+        pub items: ::std::vec::Vec<WebhookAttempt>,
+        ///Pass as `cursor` to get the next page; `null` on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_cursor: ::std::option::Option<::std::string::String>,
+    }
+    impl WebhookAttemptPage {
+        pub fn builder() -> builder::WebhookAttemptPage {
+            Default::default()
+        }
+    }
+    ///One page of webhook subscriptions, in a stable order.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookPage {
+        ///The items of this page.
+        pub items: ::std::vec::Vec<Webhook>,
+        ///Pass as `cursor` to get the next page; `null` on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_cursor: ::std::option::Option<::std::string::String>,
+    }
+    impl WebhookPage {
+        pub fn builder() -> builder::WebhookPage {
+            Default::default()
+        }
+    }
+    ///Where a subscription stands.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum WebhookStatus {
+        #[serde(rename = "active")]
+        Active,
+        #[serde(rename = "paused")]
+        Paused,
+        #[serde(rename = "failing")]
+        Failing,
+    }
+    impl ::std::fmt::Display for WebhookStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Active => f.write_str("active"),
+                Self::Paused => f.write_str("paused"),
+                Self::Failing => f.write_str("failing"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for WebhookStatus {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "active" => Ok(Self::Active),
+                "paused" => Ok(Self::Paused),
+                "failing" => Ok(Self::Failing),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for WebhookStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for WebhookStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///A subscription with its signing secret, shown this once (at creation and at each rotation).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookWithSecret {
+        ///When it was created.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The owner's note.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///The event types it receives (`*`: every type its owner may receive).
+        pub event_types: ::std::vec::Vec<::std::string::String>,
+        ///Why it is failing (the last delivery that was given up and its last error).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub failing_reason: ::std::option::Option<::std::string::String>,
+        ///The subscription's id.
+        pub id: ::uuid::Uuid,
+        ///Whose subscription it is: `admin`, `partner` or `vendor`.
+        pub owner_role: ::std::string::String,
+        ///The partner of a partner's subscription.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub partner_id: ::std::option::Option<::uuid::Uuid>,
+        ///After a rotation: until when the previous secret still signs deliveries beside the new one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub previous_secret_expires_at: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        /**The signing secret: `whsec_` + base64 of the HMAC-SHA256 key. Store it now: it is never shown
+again (rotate to get a new one).*/
+        pub secret: ::std::string::String,
+        ///Where it stands.
+        pub status: WebhookStatus,
+        ///When it was last changed.
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Where deliveries are POSTed.
+        pub url: ::std::string::String,
+    }
+    impl WebhookWithSecret {
+        pub fn builder() -> builder::WebhookWithSecret {
+            Default::default()
         }
     }
     /// Types for composing complex structures.
@@ -6610,6 +7420,88 @@ it.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct CreateWebhook {
+            description: ::std::result::Result<
+                ::std::option::Option<super::CreateWebhookDescription>,
+                ::std::string::String,
+            >,
+            event_types: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<super::CreateWebhookUrl, ::std::string::String>,
+        }
+        impl ::std::default::Default for CreateWebhook {
+            fn default() -> Self {
+                Self {
+                    description: Ok(Default::default()),
+                    event_types: Err("no value supplied for event_types".to_string()),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl CreateWebhook {
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateWebhookDescription>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_types<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_types = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_types: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::CreateWebhookUrl>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CreateWebhook> for super::CreateWebhook {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CreateWebhook,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    description: value.description?,
+                    event_types: value.event_types?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CreateWebhook> for CreateWebhook {
+            fn from(value: super::CreateWebhook) -> Self {
+                Self {
+                    description: Ok(value.description),
+                    event_types: Ok(value.event_types),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Distribution {
             median: ::std::result::Result<
                 ::std::option::Option<f64>,
@@ -6759,6 +7651,193 @@ it.*/
                     p75: Ok(value.p75),
                     p90: Ok(value.p90),
                     suppressed: Ok(value.suppressed),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct EventEnvelope {
+            data: ::std::result::Result<super::EventData, ::std::string::String>,
+            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            timestamp: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<super::EventType, ::std::string::String>,
+            version: ::std::result::Result<i32, ::std::string::String>,
+        }
+        impl ::std::default::Default for EventEnvelope {
+            fn default() -> Self {
+                Self {
+                    data: Err("no value supplied for data".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    timestamp: Err("no value supplied for timestamp".to_string()),
+                    type_: Err("no value supplied for type_".to_string()),
+                    version: Err("no value supplied for version".to_string()),
+                }
+            }
+        }
+        impl EventEnvelope {
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::EventData>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.data = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn timestamp<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timestamp = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timestamp: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::EventType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+            pub fn version<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i32>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.version = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for version: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<EventEnvelope> for super::EventEnvelope {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: EventEnvelope,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    data: value.data?,
+                    id: value.id?,
+                    timestamp: value.timestamp?,
+                    type_: value.type_?,
+                    version: value.version?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::EventEnvelope> for EventEnvelope {
+            fn from(value: super::EventEnvelope) -> Self {
+                Self {
+                    data: Ok(value.data),
+                    id: Ok(value.id),
+                    timestamp: Ok(value.timestamp),
+                    type_: Ok(value.type_),
+                    version: Ok(value.version),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct EventPage {
+            has_more: ::std::result::Result<bool, ::std::string::String>,
+            items: ::std::result::Result<
+                ::std::vec::Vec<super::EventEnvelope>,
+                ::std::string::String,
+            >,
+            next_cursor: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for EventPage {
+            fn default() -> Self {
+                Self {
+                    has_more: Err("no value supplied for has_more".to_string()),
+                    items: Err("no value supplied for items".to_string()),
+                    next_cursor: Err("no value supplied for next_cursor".to_string()),
+                }
+            }
+        }
+        impl EventPage {
+            pub fn has_more<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.has_more = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
+                self
+            }
+            pub fn items<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::EventEnvelope>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.items = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for items: {e}")
+                    });
+                self
+            }
+            pub fn next_cursor<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.next_cursor = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_cursor: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<EventPage> for super::EventPage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: EventPage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    has_more: value.has_more?,
+                    items: value.items?,
+                    next_cursor: value.next_cursor?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::EventPage> for EventPage {
+            fn from(value: super::EventPage) -> Self {
+                Self {
+                    has_more: Ok(value.has_more),
+                    items: Ok(value.items),
+                    next_cursor: Ok(value.next_cursor),
                 }
             }
         }
@@ -7740,6 +8819,166 @@ it.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct InvitationDeliveryFailed {
+            attempts: ::std::result::Result<i32, ::std::string::String>,
+            error: ::std::result::Result<::std::string::String, ::std::string::String>,
+            invitation_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            permanent: ::std::result::Result<bool, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+        }
+        impl ::std::default::Default for InvitationDeliveryFailed {
+            fn default() -> Self {
+                Self {
+                    attempts: Err("no value supplied for attempts".to_string()),
+                    error: Err("no value supplied for error".to_string()),
+                    invitation_id: Err(
+                        "no value supplied for invitation_id".to_string(),
+                    ),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    permanent: Err("no value supplied for permanent".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                }
+            }
+        }
+        impl InvitationDeliveryFailed {
+            pub fn attempts<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i32>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attempts = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attempts: {e}")
+                    });
+                self
+            }
+            pub fn error<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.error = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
+                self
+            }
+            pub fn invitation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.invitation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for invitation_id: {e}")
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn permanent<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.permanent = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for permanent: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InvitationDeliveryFailed>
+        for super::InvitationDeliveryFailed {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InvitationDeliveryFailed,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attempts: value.attempts?,
+                    error: value.error?,
+                    invitation_id: value.invitation_id?,
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    partner_id: value.partner_id?,
+                    permanent: value.permanent?,
+                    survey_id: value.survey_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InvitationDeliveryFailed>
+        for InvitationDeliveryFailed {
+            fn from(value: super::InvitationDeliveryFailed) -> Self {
+                Self {
+                    attempts: Ok(value.attempts),
+                    error: Ok(value.error),
+                    invitation_id: Ok(value.invitation_id),
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    partner_id: Ok(value.partner_id),
+                    permanent: Ok(value.permanent),
+                    survey_id: Ok(value.survey_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct InvitationPage {
             items: ::std::result::Result<
                 ::std::vec::Vec<super::Invitation>,
@@ -8302,6 +9541,176 @@ it.*/
                     valid_until: Ok(value.valid_until),
                     window_from: Ok(value.window_from),
                     window_to: Ok(value.window_to),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MembershipComplianceChanged {
+            as_of: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+            best_office_counted: ::std::result::Result<i64, ::std::string::String>,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            met: ::std::result::Result<bool, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            previous_met: ::std::result::Result<bool, ::std::string::String>,
+            required: ::std::result::Result<i64, ::std::string::String>,
+            valid_until: ::std::result::Result<
+                ::std::option::Option<::chrono::naive::NaiveDate>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MembershipComplianceChanged {
+            fn default() -> Self {
+                Self {
+                    as_of: Err("no value supplied for as_of".to_string()),
+                    best_office_counted: Err(
+                        "no value supplied for best_office_counted".to_string(),
+                    ),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    met: Err("no value supplied for met".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    previous_met: Err("no value supplied for previous_met".to_string()),
+                    required: Err("no value supplied for required".to_string()),
+                    valid_until: Ok(Default::default()),
+                }
+            }
+        }
+        impl MembershipComplianceChanged {
+            pub fn as_of<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.as_of = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for as_of: {e}")
+                    });
+                self
+            }
+            pub fn best_office_counted<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.best_office_counted = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for best_office_counted: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for met: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn previous_met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous_met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for previous_met: {e}")
+                    });
+                self
+            }
+            pub fn required<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.required = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for required: {e}")
+                    });
+                self
+            }
+            pub fn valid_until<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::naive::NaiveDate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.valid_until = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for valid_until: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MembershipComplianceChanged>
+        for super::MembershipComplianceChanged {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MembershipComplianceChanged,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    as_of: value.as_of?,
+                    best_office_counted: value.best_office_counted?,
+                    membership_id: value.membership_id?,
+                    met: value.met?,
+                    partner_id: value.partner_id?,
+                    previous_met: value.previous_met?,
+                    required: value.required?,
+                    valid_until: value.valid_until?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MembershipComplianceChanged>
+        for MembershipComplianceChanged {
+            fn from(value: super::MembershipComplianceChanged) -> Self {
+                Self {
+                    as_of: Ok(value.as_of),
+                    best_office_counted: Ok(value.best_office_counted),
+                    membership_id: Ok(value.membership_id),
+                    met: Ok(value.met),
+                    partner_id: Ok(value.partner_id),
+                    previous_met: Ok(value.previous_met),
+                    required: Ok(value.required),
+                    valid_until: Ok(value.valid_until),
                 }
             }
         }
@@ -11079,6 +12488,110 @@ it.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct RedeliverEvent {
+            event_id: ::std::result::Result<
+                super::RedeliverEventEventId,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RedeliverEvent {
+            fn default() -> Self {
+                Self {
+                    event_id: Err("no value supplied for event_id".to_string()),
+                }
+            }
+        }
+        impl RedeliverEvent {
+            pub fn event_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::RedeliverEventEventId>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RedeliverEvent> for super::RedeliverEvent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RedeliverEvent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { event_id: value.event_id? })
+            }
+        }
+        impl ::std::convert::From<super::RedeliverEvent> for RedeliverEvent {
+            fn from(value: super::RedeliverEvent) -> Self {
+                Self {
+                    event_id: Ok(value.event_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Redelivery {
+            delivery_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            event_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Redelivery {
+            fn default() -> Self {
+                Self {
+                    delivery_id: Err("no value supplied for delivery_id".to_string()),
+                    event_id: Err("no value supplied for event_id".to_string()),
+                }
+            }
+        }
+        impl Redelivery {
+            pub fn delivery_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.delivery_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for delivery_id: {e}")
+                    });
+                self
+            }
+            pub fn event_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Redelivery> for super::Redelivery {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Redelivery,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    delivery_id: value.delivery_id?,
+                    event_id: value.event_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Redelivery> for Redelivery {
+            fn from(value: super::Redelivery) -> Self {
+                Self {
+                    delivery_id: Ok(value.delivery_id),
+                    event_id: Ok(value.event_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct RefusedContact {
             contact_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
             reason: ::std::result::Result<super::RefusalReason, ::std::string::String>,
@@ -11286,6 +12799,150 @@ it.*/
                     id: Ok(value.id),
                     starts_on: Ok(value.starts_on),
                     status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ReportingPeriodClosed {
+            closed_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            ends_on: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+            memberships_met: ::std::result::Result<i64, ::std::string::String>,
+            memberships_not_met: ::std::result::Result<i64, ::std::string::String>,
+            period_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            starts_on: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ReportingPeriodClosed {
+            fn default() -> Self {
+                Self {
+                    closed_at: Err("no value supplied for closed_at".to_string()),
+                    ends_on: Err("no value supplied for ends_on".to_string()),
+                    memberships_met: Err(
+                        "no value supplied for memberships_met".to_string(),
+                    ),
+                    memberships_not_met: Err(
+                        "no value supplied for memberships_not_met".to_string(),
+                    ),
+                    period_id: Err("no value supplied for period_id".to_string()),
+                    starts_on: Err("no value supplied for starts_on".to_string()),
+                }
+            }
+        }
+        impl ReportingPeriodClosed {
+            pub fn closed_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.closed_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for closed_at: {e}")
+                    });
+                self
+            }
+            pub fn ends_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ends_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ends_on: {e}")
+                    });
+                self
+            }
+            pub fn memberships_met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.memberships_met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for memberships_met: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn memberships_not_met<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.memberships_not_met = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for memberships_not_met: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn period_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.period_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for period_id: {e}")
+                    });
+                self
+            }
+            pub fn starts_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.starts_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for starts_on: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportingPeriodClosed>
+        for super::ReportingPeriodClosed {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportingPeriodClosed,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    closed_at: value.closed_at?,
+                    ends_on: value.ends_on?,
+                    memberships_met: value.memberships_met?,
+                    memberships_not_met: value.memberships_not_met?,
+                    period_id: value.period_id?,
+                    starts_on: value.starts_on?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportingPeriodClosed>
+        for ReportingPeriodClosed {
+            fn from(value: super::ReportingPeriodClosed) -> Self {
+                Self {
+                    closed_at: Ok(value.closed_at),
+                    ends_on: Ok(value.ends_on),
+                    memberships_met: Ok(value.memberships_met),
+                    memberships_not_met: Ok(value.memberships_not_met),
+                    period_id: Ok(value.period_id),
+                    starts_on: Ok(value.starts_on),
                 }
             }
         }
@@ -11798,6 +13455,168 @@ it.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ResponseCompleted {
+            anonymous: ::std::result::Result<bool, ::std::string::String>,
+            completed_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            invitation_id: ::std::result::Result<
+                ::std::option::Option<::uuid::Uuid>,
+                ::std::string::String,
+            >,
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            response_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+        }
+        impl ::std::default::Default for ResponseCompleted {
+            fn default() -> Self {
+                Self {
+                    anonymous: Err("no value supplied for anonymous".to_string()),
+                    completed_at: Err("no value supplied for completed_at".to_string()),
+                    invitation_id: Ok(Default::default()),
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    response_id: Err("no value supplied for response_id".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                }
+            }
+        }
+        impl ResponseCompleted {
+            pub fn anonymous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.anonymous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for anonymous: {e}")
+                    });
+                self
+            }
+            pub fn completed_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.completed_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for completed_at: {e}")
+                    });
+                self
+            }
+            pub fn invitation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::uuid::Uuid>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.invitation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for invitation_id: {e}")
+                    });
+                self
+            }
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn response_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.response_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for response_id: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseCompleted> for super::ResponseCompleted {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseCompleted,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    anonymous: value.anonymous?,
+                    completed_at: value.completed_at?,
+                    invitation_id: value.invitation_id?,
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    partner_id: value.partner_id?,
+                    response_id: value.response_id?,
+                    survey_id: value.survey_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ResponseCompleted> for ResponseCompleted {
+            fn from(value: super::ResponseCompleted) -> Self {
+                Self {
+                    anonymous: Ok(value.anonymous),
+                    completed_at: Ok(value.completed_at),
+                    invitation_id: Ok(value.invitation_id),
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    partner_id: Ok(value.partner_id),
+                    response_id: Ok(value.response_id),
+                    survey_id: Ok(value.survey_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ResponseImportResult {
             created: ::std::result::Result<u64, ::std::string::String>,
             invalid: ::std::result::Result<u64, ::std::string::String>,
@@ -11936,6 +13755,133 @@ it.*/
                 Self {
                     items: Ok(value.items),
                     next_cursor: Ok(value.next_cursor),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ResponseVoided {
+            membership_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            office_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            partner_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            response_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            survey_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            voided_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ResponseVoided {
+            fn default() -> Self {
+                Self {
+                    membership_id: Err(
+                        "no value supplied for membership_id".to_string(),
+                    ),
+                    office_id: Err("no value supplied for office_id".to_string()),
+                    partner_id: Err("no value supplied for partner_id".to_string()),
+                    response_id: Err("no value supplied for response_id".to_string()),
+                    survey_id: Err("no value supplied for survey_id".to_string()),
+                    voided_at: Err("no value supplied for voided_at".to_string()),
+                }
+            }
+        }
+        impl ResponseVoided {
+            pub fn membership_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.membership_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for membership_id: {e}")
+                    });
+                self
+            }
+            pub fn office_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.office_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for office_id: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn response_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.response_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for response_id: {e}")
+                    });
+                self
+            }
+            pub fn survey_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.survey_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for survey_id: {e}")
+                    });
+                self
+            }
+            pub fn voided_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.voided_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for voided_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseVoided> for super::ResponseVoided {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseVoided,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    membership_id: value.membership_id?,
+                    office_id: value.office_id?,
+                    partner_id: value.partner_id?,
+                    response_id: value.response_id?,
+                    survey_id: value.survey_id?,
+                    voided_at: value.voided_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ResponseVoided> for ResponseVoided {
+            fn from(value: super::ResponseVoided) -> Self {
+                Self {
+                    membership_id: Ok(value.membership_id),
+                    office_id: Ok(value.office_id),
+                    partner_id: Ok(value.partner_id),
+                    response_id: Ok(value.response_id),
+                    survey_id: Ok(value.survey_id),
+                    voided_at: Ok(value.voided_at),
                 }
             }
         }
@@ -14275,6 +16221,112 @@ it.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct UpdateWebhook {
+            description: ::std::result::Result<
+                ::std::option::Option<super::UpdateWebhookDescription>,
+                ::std::string::String,
+            >,
+            event_types: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            paused: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<
+                ::std::option::Option<super::UpdateWebhookUrl>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for UpdateWebhook {
+            fn default() -> Self {
+                Self {
+                    description: Ok(Default::default()),
+                    event_types: Ok(Default::default()),
+                    paused: Ok(Default::default()),
+                    url: Ok(Default::default()),
+                }
+            }
+        }
+        impl UpdateWebhook {
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UpdateWebhookDescription>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_types<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_types = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_types: {e}")
+                    });
+                self
+            }
+            pub fn paused<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.paused = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for paused: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UpdateWebhookUrl>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<UpdateWebhook> for super::UpdateWebhook {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: UpdateWebhook,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    description: value.description?,
+                    event_types: value.event_types?,
+                    paused: value.paused?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::UpdateWebhook> for UpdateWebhook {
+            fn from(value: super::UpdateWebhook) -> Self {
+                Self {
+                    description: Ok(value.description),
+                    event_types: Ok(value.event_types),
+                    paused: Ok(value.paused),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct VoidRecord {
             reason: ::std::result::Result<::std::string::String, ::std::string::String>,
             voided_at: ::std::result::Result<
@@ -14393,6 +16445,774 @@ it.*/
         impl ::std::convert::From<super::VoidResponse> for VoidResponse {
             fn from(value: super::VoidResponse) -> Self {
                 Self { reason: Ok(value.reason) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Webhook {
+            created_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_types: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            failing_reason: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            owner_role: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            partner_id: ::std::result::Result<
+                ::std::option::Option<::uuid::Uuid>,
+                ::std::string::String,
+            >,
+            previous_secret_expires_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<super::WebhookStatus, ::std::string::String>,
+            updated_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for Webhook {
+            fn default() -> Self {
+                Self {
+                    created_at: Err("no value supplied for created_at".to_string()),
+                    description: Ok(Default::default()),
+                    event_types: Err("no value supplied for event_types".to_string()),
+                    failing_reason: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    owner_role: Err("no value supplied for owner_role".to_string()),
+                    partner_id: Ok(Default::default()),
+                    previous_secret_expires_at: Ok(Default::default()),
+                    status: Err("no value supplied for status".to_string()),
+                    updated_at: Err("no value supplied for updated_at".to_string()),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl Webhook {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_types<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_types = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_types: {e}")
+                    });
+                self
+            }
+            pub fn failing_reason<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.failing_reason = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for failing_reason: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn owner_role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.owner_role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for owner_role: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::uuid::Uuid>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn previous_secret_expires_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous_secret_expires_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for previous_secret_expires_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::WebhookStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Webhook> for super::Webhook {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Webhook,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    description: value.description?,
+                    event_types: value.event_types?,
+                    failing_reason: value.failing_reason?,
+                    id: value.id?,
+                    owner_role: value.owner_role?,
+                    partner_id: value.partner_id?,
+                    previous_secret_expires_at: value.previous_secret_expires_at?,
+                    status: value.status?,
+                    updated_at: value.updated_at?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Webhook> for Webhook {
+            fn from(value: super::Webhook) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    description: Ok(value.description),
+                    event_types: Ok(value.event_types),
+                    failing_reason: Ok(value.failing_reason),
+                    id: Ok(value.id),
+                    owner_role: Ok(value.owner_role),
+                    partner_id: Ok(value.partner_id),
+                    previous_secret_expires_at: Ok(value.previous_secret_expires_at),
+                    status: Ok(value.status),
+                    updated_at: Ok(value.updated_at),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookAttempt {
+            attempt: ::std::result::Result<i32, ::std::string::String>,
+            attempted_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            delivery_id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            error: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            latency_ms: ::std::result::Result<i64, ::std::string::String>,
+            status_code: ::std::result::Result<
+                ::std::option::Option<i32>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookAttempt {
+            fn default() -> Self {
+                Self {
+                    attempt: Err("no value supplied for attempt".to_string()),
+                    attempted_at: Err("no value supplied for attempted_at".to_string()),
+                    delivery_id: Err("no value supplied for delivery_id".to_string()),
+                    error: Ok(Default::default()),
+                    event_id: Err("no value supplied for event_id".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    latency_ms: Err("no value supplied for latency_ms".to_string()),
+                    status_code: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookAttempt {
+            pub fn attempt<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i32>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attempt = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attempt: {e}")
+                    });
+                self
+            }
+            pub fn attempted_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attempted_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attempted_at: {e}")
+                    });
+                self
+            }
+            pub fn delivery_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.delivery_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for delivery_id: {e}")
+                    });
+                self
+            }
+            pub fn error<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.error = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
+                self
+            }
+            pub fn event_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_id: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn latency_ms<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.latency_ms = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for latency_ms: {e}")
+                    });
+                self
+            }
+            pub fn status_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i32>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status_code: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookAttempt> for super::WebhookAttempt {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookAttempt,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attempt: value.attempt?,
+                    attempted_at: value.attempted_at?,
+                    delivery_id: value.delivery_id?,
+                    error: value.error?,
+                    event_id: value.event_id?,
+                    id: value.id?,
+                    latency_ms: value.latency_ms?,
+                    status_code: value.status_code?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookAttempt> for WebhookAttempt {
+            fn from(value: super::WebhookAttempt) -> Self {
+                Self {
+                    attempt: Ok(value.attempt),
+                    attempted_at: Ok(value.attempted_at),
+                    delivery_id: Ok(value.delivery_id),
+                    error: Ok(value.error),
+                    event_id: Ok(value.event_id),
+                    id: Ok(value.id),
+                    latency_ms: Ok(value.latency_ms),
+                    status_code: Ok(value.status_code),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookAttemptPage {
+            items: ::std::result::Result<
+                ::std::vec::Vec<super::WebhookAttempt>,
+                ::std::string::String,
+            >,
+            next_cursor: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookAttemptPage {
+            fn default() -> Self {
+                Self {
+                    items: Err("no value supplied for items".to_string()),
+                    next_cursor: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookAttemptPage {
+            pub fn items<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::WebhookAttempt>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.items = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for items: {e}")
+                    });
+                self
+            }
+            pub fn next_cursor<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.next_cursor = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_cursor: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookAttemptPage> for super::WebhookAttemptPage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookAttemptPage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    items: value.items?,
+                    next_cursor: value.next_cursor?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookAttemptPage> for WebhookAttemptPage {
+            fn from(value: super::WebhookAttemptPage) -> Self {
+                Self {
+                    items: Ok(value.items),
+                    next_cursor: Ok(value.next_cursor),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookPage {
+            items: ::std::result::Result<
+                ::std::vec::Vec<super::Webhook>,
+                ::std::string::String,
+            >,
+            next_cursor: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookPage {
+            fn default() -> Self {
+                Self {
+                    items: Err("no value supplied for items".to_string()),
+                    next_cursor: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookPage {
+            pub fn items<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Webhook>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.items = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for items: {e}")
+                    });
+                self
+            }
+            pub fn next_cursor<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.next_cursor = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_cursor: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookPage> for super::WebhookPage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookPage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    items: value.items?,
+                    next_cursor: value.next_cursor?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookPage> for WebhookPage {
+            fn from(value: super::WebhookPage) -> Self {
+                Self {
+                    items: Ok(value.items),
+                    next_cursor: Ok(value.next_cursor),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookWithSecret {
+            created_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_types: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            failing_reason: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::uuid::Uuid, ::std::string::String>,
+            owner_role: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            partner_id: ::std::result::Result<
+                ::std::option::Option<::uuid::Uuid>,
+                ::std::string::String,
+            >,
+            previous_secret_expires_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            secret: ::std::result::Result<::std::string::String, ::std::string::String>,
+            status: ::std::result::Result<super::WebhookStatus, ::std::string::String>,
+            updated_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for WebhookWithSecret {
+            fn default() -> Self {
+                Self {
+                    created_at: Err("no value supplied for created_at".to_string()),
+                    description: Ok(Default::default()),
+                    event_types: Err("no value supplied for event_types".to_string()),
+                    failing_reason: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    owner_role: Err("no value supplied for owner_role".to_string()),
+                    partner_id: Ok(Default::default()),
+                    previous_secret_expires_at: Ok(Default::default()),
+                    secret: Err("no value supplied for secret".to_string()),
+                    status: Err("no value supplied for status".to_string()),
+                    updated_at: Err("no value supplied for updated_at".to_string()),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl WebhookWithSecret {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_types<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_types = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_types: {e}")
+                    });
+                self
+            }
+            pub fn failing_reason<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.failing_reason = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for failing_reason: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::uuid::Uuid>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn owner_role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.owner_role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for owner_role: {e}")
+                    });
+                self
+            }
+            pub fn partner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::uuid::Uuid>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.partner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for partner_id: {e}")
+                    });
+                self
+            }
+            pub fn previous_secret_expires_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous_secret_expires_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for previous_secret_expires_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn secret<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.secret = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::WebhookStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookWithSecret> for super::WebhookWithSecret {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookWithSecret,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    description: value.description?,
+                    event_types: value.event_types?,
+                    failing_reason: value.failing_reason?,
+                    id: value.id?,
+                    owner_role: value.owner_role?,
+                    partner_id: value.partner_id?,
+                    previous_secret_expires_at: value.previous_secret_expires_at?,
+                    secret: value.secret?,
+                    status: value.status?,
+                    updated_at: value.updated_at?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookWithSecret> for WebhookWithSecret {
+            fn from(value: super::WebhookWithSecret) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    description: Ok(value.description),
+                    event_types: Ok(value.event_types),
+                    failing_reason: Ok(value.failing_reason),
+                    id: Ok(value.id),
+                    owner_role: Ok(value.owner_role),
+                    partner_id: Ok(value.partner_id),
+                    previous_secret_expires_at: Ok(value.previous_secret_expires_at),
+                    secret: Ok(value.secret),
+                    status: Ok(value.status),
+                    updated_at: Ok(value.updated_at),
+                    url: Ok(value.url),
+                }
             }
         }
     }
@@ -14554,6 +17374,35 @@ let response = client.update_contact()
 ```*/
     pub fn update_contact(&self) -> builder::UpdateContact<'_> {
         builder::UpdateContact::new(self)
+    }
+    /**List events (the change feed)
+
+The events webhooks deliver, oldest first, in the order they were committed: `response.completed`,
+`response.voided`, `invitation.delivery_failed`, `membership.compliance_changed` and
+`reporting_period.closed` (see `EventData` for each payload). The administrator sees every event, a
+partner its own, the vendor only program-level aggregates (`reporting_period.closed`).
+
+Start without `after`, then pass each page's `next_cursor` as `after`: every event is listed once,
+and a cursor from an empty page waits at the end of the feed. Events appear a moment (about
+`CSAT_EVENTS_INTERVAL_MS`) after their change; the completion of an anonymous response only after
+its day is over. Events are kept at least 30 days (`CSAT_EVENTS_RETENTION_DAYS`); a cursor older
+than that is refused with 410 `cursor_expired`: read the current state again, then follow the feed
+from a fresh start.
+
+Sends a `GET` request to `/api/v1/events`
+
+Arguments:
+- `after`: `next_cursor` of the previous page; omit to start from the oldest event kept.
+- `limit`: Page size, 1 to 200 (default 50).
+```ignore
+let response = client.list_events()
+    .after(after)
+    .limit(limit)
+    .send()
+    .await;
+```*/
+    pub fn list_events(&self) -> builder::ListEvents<'_> {
+        builder::ListEvents::new(self)
     }
     /**Get an invitation
 
@@ -15973,6 +18822,170 @@ let response = client.survey_chart()
     pub fn survey_chart(&self) -> builder::SurveyChart<'_> {
         builder::SurveyChart::new(self)
     }
+    /**List webhook subscriptions
+
+The caller's own subscriptions (the administrator sees every one, so it can see why one is failing).
+
+Sends a `GET` request to `/api/v1/webhooks`
+
+Arguments:
+- `cursor`: `next_cursor` from the previous page; omit for the first page.
+- `limit`: Page size, 1 to 200 (default 50).
+```ignore
+let response = client.list_webhooks()
+    .cursor(cursor)
+    .limit(limit)
+    .send()
+    .await;
+```*/
+    pub fn list_webhooks(&self) -> builder::ListWebhooks<'_> {
+        builder::ListWebhooks::new(self)
+    }
+    /**Subscribe to events
+
+Any role subscribes for its own scope: the administrator to every event, a partner to events about
+its own memberships, the vendor to program-level aggregate events only (422 for other types). Each
+delivery is a `POST` of the event's envelope (the same JSON the change feed lists) signed per
+Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with backoff for
+more than 3 days. The secret is in this answer only.
+
+Sends a `POST` request to `/api/v1/webhooks`
+
+Arguments:
+- `idempotency_key`: Makes the request safe to retry: the first successful answer is replayed for 24 hours.
+- `body`
+```ignore
+let response = client.create_webhook()
+    .idempotency_key(idempotency_key)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_webhook(&self) -> builder::CreateWebhook<'_> {
+        builder::CreateWebhook::new(self)
+    }
+    /**Get a webhook subscription
+
+Without its secret. Another owner's subscription is 404.
+
+Sends a `GET` request to `/api/v1/webhooks/{webhook_id}`
+
+Arguments:
+- `webhook_id`: The subscription's id.
+```ignore
+let response = client.get_webhook()
+    .webhook_id(webhook_id)
+    .send()
+    .await;
+```*/
+    pub fn get_webhook(&self) -> builder::GetWebhook<'_> {
+        builder::GetWebhook::new(self)
+    }
+    /**Delete a webhook subscription
+
+With its pending deliveries and its delivery log.
+
+Sends a `DELETE` request to `/api/v1/webhooks/{webhook_id}`
+
+Arguments:
+- `webhook_id`: The subscription's id.
+- `if_match`: The `ETag` last read; the write is refused with 412 when the object changed since.
+```ignore
+let response = client.delete_webhook()
+    .webhook_id(webhook_id)
+    .if_match(if_match)
+    .send()
+    .await;
+```*/
+    pub fn delete_webhook(&self) -> builder::DeleteWebhook<'_> {
+        builder::DeleteWebhook::new(self)
+    }
+    /**Update a webhook subscription
+
+Change its URL, event types or note, pause it, or resume it (also after it was failing).
+
+Sends a `PATCH` request to `/api/v1/webhooks/{webhook_id}`
+
+Arguments:
+- `webhook_id`: The subscription's id.
+- `if_match`: The `ETag` last read; the write is refused with 412 when the object changed since.
+- `body`
+```ignore
+let response = client.update_webhook()
+    .webhook_id(webhook_id)
+    .if_match(if_match)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_webhook(&self) -> builder::UpdateWebhook<'_> {
+        builder::UpdateWebhook::new(self)
+    }
+    /**List a webhook subscription's delivery log
+
+Every attempt to deliver an event to this subscription, oldest first: its HTTP status, latency and
+error.
+
+Sends a `GET` request to `/api/v1/webhooks/{webhook_id}/deliveries`
+
+Arguments:
+- `webhook_id`: The subscription's id.
+- `cursor`: `next_cursor` from the previous page; omit for the first page.
+- `limit`: Page size, 1 to 200 (default 50).
+```ignore
+let response = client.list_webhook_attempts()
+    .webhook_id(webhook_id)
+    .cursor(cursor)
+    .limit(limit)
+    .send()
+    .await;
+```*/
+    pub fn list_webhook_attempts(&self) -> builder::ListWebhookAttempts<'_> {
+        builder::ListWebhookAttempts::new(self)
+    }
+    /**Deliver an event again
+
+Queues any event of the last 30 days that this subscription may receive for delivery now (again, or
+for the first time if it occurred while the subscription was paused), with the same `webhook-id`.
+
+Sends a `POST` request to `/api/v1/webhooks/{webhook_id}/redeliver`
+
+Arguments:
+- `webhook_id`: The subscription's id.
+- `idempotency_key`: Makes the request safe to retry: the first successful answer is replayed for 24 hours.
+- `body`
+```ignore
+let response = client.redeliver_webhook_event()
+    .webhook_id(webhook_id)
+    .idempotency_key(idempotency_key)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn redeliver_webhook_event(&self) -> builder::RedeliverWebhookEvent<'_> {
+        builder::RedeliverWebhookEvent::new(self)
+    }
+    /**Rotate a webhook subscription's secret
+
+A new secret, in this answer only. The previous one keeps signing beside it (the
+`webhook-signature` header then holds two signatures) until `previous_secret_expires_at`
+(24 hours by default), so receivers can switch without missing a delivery.
+
+Sends a `POST` request to `/api/v1/webhooks/{webhook_id}/rotate-secret`
+
+Arguments:
+- `webhook_id`: The subscription's id.
+- `idempotency_key`: Makes the request safe to retry: the first successful answer is replayed for 24 hours.
+```ignore
+let response = client.rotate_webhook_secret()
+    .webhook_id(webhook_id)
+    .idempotency_key(idempotency_key)
+    .send()
+    .await;
+```*/
+    pub fn rotate_webhook_secret(&self) -> builder::RotateWebhookSecret<'_> {
+        builder::RotateWebhookSecret::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -16415,6 +19428,146 @@ pub mod builder {
                     )
                 }
                 415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_events`]
+
+[`Client::list_events`]: super::Client::list_events*/
+    #[derive(Debug, Clone)]
+    pub struct ListEvents<'a> {
+        client: &'a super::Client,
+        after: Result<Option<::std::string::String>, String>,
+        limit: Result<Option<::std::num::NonZeroU64>, String>,
+    }
+    impl<'a> ListEvents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                after: Ok(None),
+                limit: Ok(None),
+            }
+        }
+        pub fn after<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.after = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for after failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/events`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::EventPage>, Error<types::Problem>> {
+            let Self { client, after, limit } = self;
+            let after = after.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/events", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("after", &after))
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_events",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,
@@ -27337,6 +30490,1307 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_webhooks`]
+
+[`Client::list_webhooks`]: super::Client::list_webhooks*/
+    #[derive(Debug, Clone)]
+    pub struct ListWebhooks<'a> {
+        client: &'a super::Client,
+        cursor: Result<Option<::std::string::String>, String>,
+        limit: Result<Option<::std::num::NonZeroU64>, String>,
+    }
+    impl<'a> ListWebhooks<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                cursor: Ok(None),
+                limit: Ok(None),
+            }
+        }
+        pub fn cursor<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.cursor = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for cursor failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/webhooks`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::WebhookPage>, Error<types::Problem>> {
+            let Self { client, cursor, limit } = self;
+            let cursor = cursor.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/webhooks", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("cursor", &cursor))
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_webhooks",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_webhook`]
+
+[`Client::create_webhook`]: super::Client::create_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct CreateWebhook<'a> {
+        client: &'a super::Client,
+        idempotency_key: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::CreateWebhook, String>,
+    }
+    impl<'a> CreateWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                idempotency_key: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CreateWebhook>,
+            <V as std::convert::TryInto<types::CreateWebhook>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CreateWebhook` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CreateWebhook,
+            ) -> types::builder::CreateWebhook,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/webhooks`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::WebhookWithSecret>, Error<types::Problem>> {
+            let Self { client, idempotency_key, body } = self;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CreateWebhook::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/webhooks", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = idempotency_key {
+                header_map.append("Idempotency-Key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                201u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_webhook`]
+
+[`Client::get_webhook`]: super::Client::get_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct GetWebhook<'a> {
+        client: &'a super::Client,
+        webhook_id: Result<::uuid::Uuid, String>,
+    }
+    impl<'a> GetWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+            }
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for webhook_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/webhooks/{webhook_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Webhook>, Error<types::Problem>> {
+            let Self { client, webhook_id } = self;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/webhooks/{}", client.baseurl, encode_path(& webhook_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_webhook`]
+
+[`Client::delete_webhook`]: super::Client::delete_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteWebhook<'a> {
+        client: &'a super::Client,
+        webhook_id: Result<::uuid::Uuid, String>,
+        if_match: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> DeleteWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                if_match: Ok(None),
+            }
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for webhook_id failed".to_string()
+                });
+            self
+        }
+        pub fn if_match<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.if_match = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for if_match failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/webhooks/{webhook_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::Problem>> {
+            let Self { client, webhook_id, if_match } = self;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let if_match = if_match.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/webhooks/{}", client.baseurl, encode_path(& webhook_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = if_match {
+                header_map.append("If-Match", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                412u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_webhook`]
+
+[`Client::update_webhook`]: super::Client::update_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateWebhook<'a> {
+        client: &'a super::Client,
+        webhook_id: Result<::uuid::Uuid, String>,
+        if_match: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::UpdateWebhook, String>,
+    }
+    impl<'a> UpdateWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                if_match: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for webhook_id failed".to_string()
+                });
+            self
+        }
+        pub fn if_match<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.if_match = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for if_match failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::UpdateWebhook>,
+            <V as std::convert::TryInto<types::UpdateWebhook>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `UpdateWebhook` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::UpdateWebhook,
+            ) -> types::builder::UpdateWebhook,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/webhooks/{webhook_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Webhook>, Error<types::Problem>> {
+            let Self { client, webhook_id, if_match, body } = self;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let if_match = if_match.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::UpdateWebhook::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/webhooks/{}", client.baseurl, encode_path(& webhook_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = if_match {
+                header_map.append("If-Match", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                412u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_webhook_attempts`]
+
+[`Client::list_webhook_attempts`]: super::Client::list_webhook_attempts*/
+    #[derive(Debug, Clone)]
+    pub struct ListWebhookAttempts<'a> {
+        client: &'a super::Client,
+        webhook_id: Result<::uuid::Uuid, String>,
+        cursor: Result<Option<::std::string::String>, String>,
+        limit: Result<Option<::std::num::NonZeroU64>, String>,
+    }
+    impl<'a> ListWebhookAttempts<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                cursor: Ok(None),
+                limit: Ok(None),
+            }
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for webhook_id failed".to_string()
+                });
+            self
+        }
+        pub fn cursor<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.cursor = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for cursor failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/webhooks/{webhook_id}/deliveries`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::WebhookAttemptPage>, Error<types::Problem>> {
+            let Self { client, webhook_id, cursor, limit } = self;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let cursor = cursor.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/webhooks/{}/deliveries", client.baseurl, encode_path(&
+                webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("cursor", &cursor))
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_webhook_attempts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::redeliver_webhook_event`]
+
+[`Client::redeliver_webhook_event`]: super::Client::redeliver_webhook_event*/
+    #[derive(Debug, Clone)]
+    pub struct RedeliverWebhookEvent<'a> {
+        client: &'a super::Client,
+        webhook_id: Result<::uuid::Uuid, String>,
+        idempotency_key: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::RedeliverEvent, String>,
+    }
+    impl<'a> RedeliverWebhookEvent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                idempotency_key: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for webhook_id failed".to_string()
+                });
+            self
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::RedeliverEvent>,
+            <V as std::convert::TryInto<
+                types::RedeliverEvent,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `RedeliverEvent` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::RedeliverEvent,
+            ) -> types::builder::RedeliverEvent,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/webhooks/{webhook_id}/redeliver`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Redelivery>, Error<types::Problem>> {
+            let Self { client, webhook_id, idempotency_key, body } = self;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::RedeliverEvent::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/webhooks/{}/redeliver", client.baseurl, encode_path(&
+                webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = idempotency_key {
+                header_map.append("Idempotency-Key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "redeliver_webhook_event",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                503u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::rotate_webhook_secret`]
+
+[`Client::rotate_webhook_secret`]: super::Client::rotate_webhook_secret*/
+    #[derive(Debug, Clone)]
+    pub struct RotateWebhookSecret<'a> {
+        client: &'a super::Client,
+        webhook_id: Result<::uuid::Uuid, String>,
+        idempotency_key: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> RotateWebhookSecret<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                idempotency_key: Ok(None),
+            }
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::uuid::Uuid>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: uuid :: Uuid` for webhook_id failed".to_string()
+                });
+            self
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/webhooks/{webhook_id}/rotate-secret`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::WebhookWithSecret>, Error<types::Problem>> {
+            let Self { client, webhook_id, idempotency_key } = self;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/webhooks/{}/rotate-secret", client.baseurl, encode_path(&
+                webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            if let Some(value) = idempotency_key {
+                header_map.append("Idempotency-Key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "rotate_webhook_secret",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                409u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                413u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                415u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -139,6 +139,38 @@ impl crate::Page for types::ResponsePage {
         (self.items, self.next_cursor)
     }
 }
+impl Paginated for builder::ListWebhooks<'_> {
+    type Page = types::WebhookPage;
+    fn with_cursor(self, cursor: String) -> Self {
+        self.cursor(cursor)
+    }
+    async fn send_page(self) -> Result<ResponseValue<types::WebhookPage>, ApiError> {
+        self.send().await
+    }
+}
+impl crate::Page for types::WebhookPage {
+    type Item = types::Webhook;
+    fn into_parts(self) -> (Vec<types::Webhook>, Option<String>) {
+        (self.items, self.next_cursor)
+    }
+}
+impl Paginated for builder::ListWebhookAttempts<'_> {
+    type Page = types::WebhookAttemptPage;
+    fn with_cursor(self, cursor: String) -> Self {
+        self.cursor(cursor)
+    }
+    async fn send_page(
+        self,
+    ) -> Result<ResponseValue<types::WebhookAttemptPage>, ApiError> {
+        self.send().await
+    }
+}
+impl crate::Page for types::WebhookAttemptPage {
+    type Item = types::WebhookAttempt;
+    fn into_parts(self) -> (Vec<types::WebhookAttempt>, Option<String>) {
+        (self.items, self.next_cursor)
+    }
+}
 /// For each PATCH operation (by operationId), the body fields that may be sent as `null`
 /// to clear them.
 pub(crate) const NULLABLE_PATCH_FIELDS: &[(&str, &[&str])] = &[
@@ -150,4 +182,5 @@ pub(crate) const NULLABLE_PATCH_FIELDS: &[(&str, &[&str])] = &[
     ("update_settings", &[]),
     ("update_survey", &["closes_at"]),
     ("update_question", &[]),
+    ("update_webhook", &["description"]),
 ];

@@ -10,7 +10,8 @@
 //!   ([`types::ErrorCode`]), `detail`, field `errors`);
 //! - [`Paginated::all_items`]: walks a cursor-paginated list to its end;
 //! - [`ETag::etag`]: the `ETag` of an answer, to send back in `If-Match`;
-//! - [`Client::sending_null`]: clears nullable fields in a PATCH with an explicit `null`.
+//! - [`Client::sending_null`]: clears nullable fields in a PATCH with an explicit `null`;
+//! - [`verify_webhook`]: checks a webhook delivery's Standard Webhooks signature.
 //!
 //! `Idempotency-Key` and `If-Match` are ordinary generated builder methods
 //! (`.idempotency_key(…)`, `.if_match(…)`).
@@ -29,6 +30,9 @@
 //! # Ok(())
 //! # }
 //! ```
+
+mod webhooks;
+pub use webhooks::{verify_webhook, verify_webhook_at, WebhookError, TOLERANCE_SECONDS};
 
 use std::future::Future;
 use std::time::Duration;

@@ -211,6 +211,19 @@ async fn journey(server: &Server) -> TestResult {
         })
         .collect();
 
+    // A webhook receiver on loopback, subscribed by the partner to its completed responses.
+    let receiver = Receiver::start()?;
+    let subscription = partner_client
+        .create_webhook()
+        .body(
+            types::CreateWebhook::builder()
+                .url(format!("http://127.0.0.1:{}/hooks", receiver.port).as_str())
+                .event_types(vec!["response.completed".to_string()]),
+        )
+        .send()
+        .await?;
+    assert!(subscription.secret.starts_with("whsec_"));
+
     // Respondents answer through their links: no bearer token; the last one anonymously.
     let respondent = Client::new(&base_url, NullFields::default());
     for (i, token) in respondent_tokens.iter().enumerate() {
@@ -250,6 +263,29 @@ async fn journey(server: &Server) -> TestResult {
         Some((409, types::ErrorCode::InvitationAlreadyAnswered)),
         "{again}"
     );
+
+    // The two named answers arrive signed (the anonymous one is held until its day is over).
+    let deliveries = receiver.wait_for(2, Duration::from_secs(20));
+    assert_eq!(deliveries.len(), 2);
+    for (headers, body) in &deliveries {
+        let header = |name: &str| headers.get(name).map(String::as_str);
+        let event = csat_index_client::verify_webhook(&subscription.secret, header, body)?;
+        assert_eq!(event["type"], "response.completed");
+        assert_eq!(event["id"].as_str(), header("webhook-id"));
+        assert_eq!(event["data"]["survey_id"], survey.id.to_string());
+        assert_eq!(event["data"]["anonymous"], false);
+        let tampered =
+            String::from_utf8(body.clone())?.replace("\"anonymous\":false", "\"anonymous\":true");
+        assert_eq!(
+            csat_index_client::verify_webhook(&subscription.secret, header, tampered.as_bytes()),
+            Err(csat_index_client::WebhookError::NoMatchingSignature)
+        );
+        let stale = header("webhook-timestamp").unwrap().parse::<i64>()? + 301;
+        assert_eq!(
+            csat_index_client::verify_webhook_at(&subscription.secret, header, body, stale),
+            Err(csat_index_client::WebhookError::TimestampOutOfTolerance)
+        );
+    }
 
     // A paginated list walked to its end, one item per page.
     let listed = partner_client
@@ -492,6 +528,71 @@ fn contact(name: &str, email: &str, organization: &str) -> Result<types::CreateC
         .map_err(|e: types::error::ConversionError| e.to_string())
 }
 
+/// A webhook receiver on loopback: records each request's headers (lower-case names) and body, and
+/// answers 204.
+struct Receiver {
+    port: u16,
+    received: std::sync::Arc<std::sync::Mutex<Vec<Delivery>>>,
+}
+
+type Delivery = (std::collections::HashMap<String, String>, Vec<u8>);
+
+impl Receiver {
+    fn start() -> std::io::Result<Receiver> {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = received.clone();
+        std::thread::spawn(move || {
+            for mut socket in listener.incoming().flatten() {
+                if let Some(delivery) = read_delivery(&mut socket) {
+                    sink.lock().unwrap().push(delivery);
+                    let _ = std::io::Write::write_all(
+                        &mut socket,
+                        b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n",
+                    );
+                }
+            }
+        });
+        Ok(Receiver { port, received })
+    }
+
+    /// The deliveries once `count` arrived, or what arrived by `timeout`.
+    fn wait_for(&self, count: usize, timeout: Duration) -> Vec<Delivery> {
+        let deadline = Instant::now() + timeout;
+        while self.received.lock().unwrap().len() < count && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.received.lock().unwrap().clone()
+    }
+}
+
+fn read_delivery(socket: &mut std::net::TcpStream) -> Option<Delivery> {
+    socket.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    let mut data = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let end = loop {
+        if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at;
+        }
+        let n = socket.read(&mut chunk).ok().filter(|n| *n > 0)?;
+        data.extend_from_slice(&chunk[..n]);
+    };
+    let headers: std::collections::HashMap<String, String> = String::from_utf8_lossy(&data[..end])
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+        .collect();
+    let length: usize = headers.get("content-length")?.parse().ok()?;
+    let mut body = data[end + 4..].to_vec();
+    while body.len() < length {
+        let n = socket.read(&mut chunk).ok().filter(|n| *n > 0)?;
+        body.extend_from_slice(&chunk[..n]);
+    }
+    Some((headers, body))
+}
+
 fn translations(texts: &[(&str, &str)]) -> types::Translations {
     types::Translations(
         texts
@@ -639,6 +740,11 @@ impl Server {
                 format!("file://{}", work.join("mail").display()),
             )
             .env("CSAT_LOG", "WARN")
+            // The journey's webhook receiver listens on loopback over plain HTTP.
+            .env("CSAT_WEBHOOK_ALLOW_HTTP", "1")
+            .env("CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "1")
+            .env("CSAT_WEBHOOK_INTERVAL_MS", "100")
+            .env("CSAT_EVENTS_INTERVAL_MS", "100")
             .stdout(log.try_clone()?)
             .stderr(log)
             .spawn()?;

@@ -178,3 +178,10 @@ export async function listAll<R extends FetchResult & { data?: Page<unknown> }>(
     }
     return items;
 }
+
+export {
+  verifyWebhook,
+  WebhookVerificationError,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type WebhookHeaders,
+} from "./webhooks.js";

@@ -36,7 +36,8 @@ try {
 // quickstart:end
 
 import { randomUUID } from "node:crypto";
-import { listAll, paginate, type Schemas } from "csat-index-sdk";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import { listAll, paginate, verifyWebhook, WebhookVerificationError, type Schemas } from "csat-index-sdk";
 
 const NSAT = "00000000-0000-7000-8000-000000000001";
 const NPS = "00000000-0000-7000-8000-000000000002";
@@ -214,6 +215,35 @@ test("partner: builds a survey with a custom question, opens it and invites with
     }
 });
 
+// A webhook receiver on loopback: it records each delivery's headers and raw body.
+const deliveries: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
+const receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+        deliveries.push({ headers: request.headers, body: Buffer.concat(chunks) });
+        response.writeHead(204).end();
+    });
+});
+after(() => receiver.close());
+let webhookSecret = "";
+
+test("webhooks: the partner subscribes to its responses; the secret is shown once", async () => {
+    await new Promise<void>((done) => receiver.listen(0, "127.0.0.1", done));
+    const address = receiver.address();
+    assert.ok(address !== null && typeof address === "object");
+    const created = await unwrap(
+        partnerApi.POST("/api/v1/webhooks", {
+            body: { url: `http://127.0.0.1:${address.port}/hooks`, event_types: ["response.completed"] },
+        }),
+    );
+    assert.match(created.secret, /^whsec_/);
+    assert.equal(created.status, "active");
+    webhookSecret = created.secret;
+    const read = await unwrap(partnerApi.GET("/api/v1/webhooks/{webhook_id}", { params: { path: { webhook_id: created.id } } }));
+    assert.equal((read as Record<string, unknown>).secret, undefined);
+});
+
 test("respondents: read the questionnaire and answer, one of them anonymously", async () => {
     const respondent = createCsatClient({ baseUrl: server.baseUrl }); // the link's token is the credential
     const [named, anonymous] = respondentTokens;
@@ -252,6 +282,26 @@ test("respondents: read the questionnaire and answer, one of them anonymously", 
     const hidden = responses.find((r) => r.anonymous);
     assert.ok(hidden, "the anonymous response is listed");
     assert.equal(hidden.respondent ?? null, null, "the partner never sees who answered anonymously");
+});
+
+test("webhooks: the named answer arrives signed, and verifyWebhook refuses a tampered body", async () => {
+    const deadline = Date.now() + 20_000;
+    while (deliveries.length === 0 && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, 100));
+    }
+    const delivery = deliveries[0];
+    assert.ok(delivery, "a delivery arrived");
+    const event = await verifyWebhook<Schemas["EventEnvelope"]>(webhookSecret, delivery.headers, delivery.body);
+    assert.equal(event.type, "response.completed");
+    assert.equal(event.id, delivery.headers["webhook-id"]);
+    assert.equal((event.data as Schemas["ResponseCompleted"]).survey_id, survey.id);
+    assert.equal((event.data as Schemas["ResponseCompleted"]).anonymous, false);
+    const tampered = Buffer.from(delivery.body.toString("utf8").replace('"anonymous":false', '"anonymous":true'));
+    await assert.rejects(verifyWebhook(webhookSecret, delivery.headers, tampered), WebhookVerificationError);
+    const stale = Number(delivery.headers["webhook-timestamp"]) + 301;
+    await assert.rejects(verifyWebhook(webhookSecret, delivery.headers, delivery.body, stale), WebhookVerificationError);
+    // The anonymous answer is held back until its day is over: nothing else arrived.
+    assert.equal(deliveries.length, 1);
 });
 
 test("partner: reads the survey's results and chart, and the membership's compliance", async () => {

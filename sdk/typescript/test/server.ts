@@ -72,6 +72,11 @@ export async function startServer(): Promise<TestServer> {
         CSAT_JWT_SECRET: `sdk-ts-test-${randomBytes(24).toString("hex")}`,
         CSAT_MAIL_URL: `file://${join(work, "mail")}`,
         CSAT_LOG: process.env.CSAT_LOG ?? "WARN",
+        // The journey's webhook receiver listens on loopback over plain HTTP.
+        CSAT_WEBHOOK_ALLOW_HTTP: "1",
+        CSAT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
+        CSAT_WEBHOOK_INTERVAL_MS: "100",
+        CSAT_EVENTS_INTERVAL_MS: "100",
     });
     const logPath = join(work, "server.log");
     const log = openSync(logPath, "a");

@@ -353,7 +353,8 @@ async fn program_compliance(
     query: Query<ProgramComplianceQuery>,
     page: Query<ListQuery>,
 ) -> ApiResult<Returned<MembershipStatusPage>> {
-    let today = state.clock.now().date_naive();
+    let now = state.clock.now();
+    let today = now.date_naive();
     let day = as_of(query.as_of, today)?;
     let (limit, after) = page.parse::<Uuid>()?;
     let country = query
@@ -377,7 +378,7 @@ async fn program_compliance(
         let page = db::run(&state.pool, move |conn| {
             service::standing::list(
                 conn,
-                today,
+                now,
                 met,
                 country.as_deref(),
                 after.map(Into::into),

@@ -3,6 +3,7 @@
 
 pub mod compliance;
 pub mod contacts;
+pub mod events;
 pub mod external_ids;
 pub mod insights;
 pub mod invitations;
@@ -15,6 +16,7 @@ pub mod respond;
 pub mod responses;
 pub mod results;
 pub mod surveys;
+pub mod webhooks;
 
 use std::collections::BTreeMap;
 
@@ -50,6 +52,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     compliance::routes(cfg);
     periods::routes(cfg);
     insights::routes(cfg);
+    events::routes(cfg);
+    webhooks::routes(cfg);
 }
 
 /// Default page size.

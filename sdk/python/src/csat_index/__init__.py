@@ -8,7 +8,8 @@ helpers turn that into plain values and exceptions:
 - :func:`client` builds an authenticated client from a base URL and a bearer token;
 - :func:`call` runs an operation and returns its model, or raises :class:`ProblemError`;
 - :func:`unwrap` does the same for a ``Response`` you keep (to read a header such as ``ETag``);
-- :func:`paginate` walks a cursor-paginated list operation to its end.
+- :func:`paginate` walks a cursor-paginated list operation to its end;
+- :func:`verify_webhook` checks a webhook delivery's Standard Webhooks signature.
 """
 
 from __future__ import annotations
@@ -23,7 +24,17 @@ from csat_index_client import AuthenticatedClient
 from csat_index_client.models import FieldError, Problem
 from csat_index_client.types import Response, Unset
 
-__all__ = ["ProblemError", "call", "client", "paginate", "unwrap"]
+from csat_index.webhooks import WebhookVerificationError, verify_webhook
+
+__all__ = [
+    "ProblemError",
+    "WebhookVerificationError",
+    "call",
+    "client",
+    "paginate",
+    "unwrap",
+    "verify_webhook",
+]
 
 P = ParamSpec("P")
 T = TypeVar("T")

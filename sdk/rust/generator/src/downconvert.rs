@@ -13,9 +13,10 @@
 //!   numeric `exclusiveMinimum`/`exclusiveMaximum` → `minimum`/`maximum` + boolean flag;
 //! - `propertyNames: {type: string}` is dropped (JSON object keys are strings anyway);
 //! - `license.identifier` (SPDX) → `license.url` pointing at the SPDX page;
-//! - `summary`/`description` beside a non-schema `$ref` are dropped (3.0 ignores them).
+//! - `summary`/`description` beside a non-schema `$ref` are dropped (3.0 ignores them);
+//! - the 3.1 `webhooks` section is dropped (3.0 has none; its payload types stay in `components`).
 //!
-//! Anything it does not know — an unknown key anywhere, a 3.1-only object such as `webhooks`,
+//! Anything it does not know — an unknown key anywhere, a 3.1-only object such as `pathItems`,
 //! a type union of two real types, a `propertyNames` with constraints — is an error naming the
 //! JSON pointer, never silently passed through. `x-` extensions are copied everywhere.
 
@@ -41,6 +42,7 @@ pub fn downconvert(doc: &Value) -> Result<Value> {
             "paths" => map(value, at, path_item)?,
             "components" => components(value, at)?,
             "security" | "externalDocs" => value.clone(),
+            "webhooks" => return Ok(None),
             "tags" => each(value, at, |v, at| {
                 copy_only(v, at, &["name", "description", "externalDocs"])
             })?,
@@ -757,8 +759,11 @@ mod tests {
             assert!(err.starts_with("/components/schemas/S"), "{err}");
         }
         let mut webhooks = doc(json!({}));
-        webhooks["webhooks"] = json!({});
-        assert_eq!(downconvert(&webhooks).unwrap_err(), unknown("/webhooks"));
+        webhooks["webhooks"] = json!({"e": {"post": {}}});
+        assert!(downconvert(&webhooks).unwrap().get("webhooks").is_none());
+        let mut path_items = doc(json!({}));
+        path_items["components"]["pathItems"] = json!({});
+        assert!(downconvert(&path_items).is_err());
         let mut summary = doc(json!({}));
         summary["info"]["summary"] = json!("s");
         assert!(downconvert(&summary)

@@ -37,6 +37,36 @@ export interface paths {
         patch: operations["update_contact"];
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events (the change feed)
+         * @description The events webhooks deliver, oldest first, in the order they were committed: `response.completed`,
+         *     `response.voided`, `invitation.delivery_failed`, `membership.compliance_changed` and
+         *     `reporting_period.closed` (see `EventData` for each payload). The administrator sees every event, a
+         *     partner its own, the vendor only program-level aggregates (`reporting_period.closed`).
+         *
+         *     Start without `after`, then pass each page's `next_cursor` as `after`: every event is listed once,
+         *     and a cursor from an empty page waits at the end of the feed. Events appear a moment (about
+         *     `CSAT_EVENTS_INTERVAL_MS`) after their change; the completion of an anonymous response only after
+         *     its day is over. Events are kept at least 30 days (`CSAT_EVENTS_RETENTION_DAYS`); a cursor older
+         *     than that is refused with 410 `cursor_expired`: read the current state again, then follow the feed
+         *     from a fresh start.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{invitation_id}": {
         parameters: {
             query?: never;
@@ -1122,8 +1152,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description The caller's own subscriptions (the administrator sees every one, so it can see why one is failing).
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe to events
+         * @description Any role subscribes for its own scope: the administrator to every event, a partner to events about
+         *     its own memberships, the vendor to program-level aggregate events only (422 for other types). Each
+         *     delivery is a `POST` of the event's envelope (the same JSON the change feed lists) signed per
+         *     Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with backoff for
+         *     more than 3 days. The secret is in this answer only.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription
+         * @description Without its secret. Another owner's subscription is 404.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description With its pending deliveries and its delivery log.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook subscription
+         * @description Change its URL, event types or note, pause it, or resume it (also after it was failing).
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook subscription's delivery log
+         * @description Every attempt to deliver an event to this subscription, oldest first: its HTTP status, latency and
+         *     error.
+         */
+        get: operations["list_webhook_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver an event again
+         * @description Queues any event of the last 30 days that this subscription may receive for delivery now (again, or
+         *     for the first time if it occurred while the subscription was paused), with the same `webhook-id`.
+         */
+        post: operations["redeliver_webhook_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook subscription's secret
+         * @description A new secret, in this answer only. The previous one keeps signing beside it (the
+         *     `webhook-signature` header then holds two signatures) until `previous_secret_expires_at`
+         *     (24 hours by default), so receivers can switch without missing a delivery.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "invitation.delivery_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `invitation.delivery_failed` event
+         * @description `invitation.delivery_failed`: an invitation email was given up and the invitation marked bounced.
+         */
+        post: operations["webhook_invitation_delivery_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.compliance_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `membership.compliance_changed` event
+         * @description `membership.compliance_changed`: a membership started (`met`) or stopped meeting the requirement,
+         *     after a response was added or voided, or because a day passed and a response left the window.
+         */
+        post: operations["webhook_membership_compliance_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reporting_period.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `reporting_period.closed` event
+         * @description `reporting_period.closed`: a reporting period was closed. Program-level, seen by the administrator
+         *     and the vendor (who already sees every membership's compliance), not by partners.
+         */
+        post: operations["webhook_reporting_period_closed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "response.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `response.completed` event
+         * @description `response.completed`: a response was completed. For an anonymous response only the day is given and
+         *     no invitation, and the event is not delivered before that day is over.
+         */
+        post: operations["webhook_response_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "response.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `response.voided` event
+         * @description `response.voided`: the administrator voided a response, which no longer counts. The reason is not
+         *     carried (free text the administrator wrote may name people): read the response for it.
+         */
+        post: operations["webhook_response_voided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1601,6 +1856,27 @@ export interface components {
             title: string;
         };
         /**
+         * @description A new webhook subscription.
+         * @example {
+         *       "event_types": [
+         *         "membership.compliance_changed",
+         *         "response.completed"
+         *       ],
+         *       "url": "https://crm.example.com/hooks/csat"
+         *     }
+         */
+        CreateWebhook: {
+            /** @description A note for the owner (at most 500 characters). */
+            description?: string | null;
+            /** @description Event types to receive (1–20), or `["*"]` for every type the caller may receive. */
+            event_types: string[];
+            /**
+             * @description Where deliveries go: an `https://` URL (`http://` only where the server allows it for
+             *     development) that does not point at an internal address. Redirects are not followed.
+             */
+            url: string;
+        };
+        /**
          * @description How the personal link reaches the customer.
          * @enum {string}
          */
@@ -1663,6 +1939,7 @@ export interface components {
          *     - `period_already_closed` (409): The period is already closed.
          *     - `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry shortly.
          *     - `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+         *     - `cursor_expired` (410): Events after this change-feed cursor were deleted (kept at least 30 days): read the current state again and follow the feed from its start.
          *     - `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
          *     - `payload_too_large` (413): The body is larger than allowed.
          *     - `unsupported_media_type` (415): The body is not `application/json`.
@@ -1673,7 +1950,67 @@ export interface components {
          *     - `unavailable` (503): The database is unavailable or busy; retry after `Retry-After` seconds.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_parameters" | "invalid_header" | "unauthorized" | "forbidden" | "not_found" | "period_not_closed" | "conflict" | "already_exists" | "in_use" | "survey_not_open" | "survey_not_draft" | "invalid_status_transition" | "too_many_questions" | "invitation_already_answered" | "invitation_not_reissuable" | "response_already_voided" | "contact_erased" | "period_not_ended" | "period_already_closed" | "idempotency_key_in_flight" | "link_expired" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_parameters" | "invalid_header" | "unauthorized" | "forbidden" | "not_found" | "period_not_closed" | "conflict" | "already_exists" | "in_use" | "survey_not_open" | "survey_not_draft" | "invalid_status_transition" | "too_many_questions" | "invitation_already_answered" | "invitation_not_reissuable" | "response_already_voided" | "contact_erased" | "period_not_ended" | "period_already_closed" | "idempotency_key_in_flight" | "link_expired" | "cursor_expired" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
+        /** @description An event's payload (`data`), one schema per type. */
+        EventData: components["schemas"]["ResponseCompleted"] | components["schemas"]["ResponseVoided"] | components["schemas"]["InvitationDeliveryFailed"] | components["schemas"]["MembershipComplianceChanged"] | components["schemas"]["ReportingPeriodClosed"];
+        /**
+         * @description One event, the same envelope in the change feed and in a webhook's body (Standard Webhooks: `type`,
+         *     `timestamp`, `data`, plus `id` and `version`).
+         * @example {
+         *       "data": {
+         *         "anonymous": false,
+         *         "completed_at": "2026-11-28T09:15:02.114000Z",
+         *         "invitation_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5f",
+         *         "membership_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5d",
+         *         "office_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5c",
+         *         "partner_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5e",
+         *         "response_id": "0c6f1a52-3e0b-4f7e-9a0d-5d8b7e2f1c33",
+         *         "survey_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b"
+         *       },
+         *       "id": "5b0e9f3e-8d7c-4a55-9a1f-3f0c2a7d9e41",
+         *       "timestamp": "2026-11-28T09:15:02.114000Z",
+         *       "type": "response.completed",
+         *       "version": 1
+         *     }
+         */
+        EventEnvelope: {
+            /** @description The payload: ids and figures, never a contact's personal data. */
+            data: components["schemas"]["EventData"];
+            /**
+             * Format: uuid
+             * @description The event's id: the same in every delivery of it and in the feed (deduplicate on it).
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it happened; for an anonymous response's completion, the start of that day.
+             */
+            timestamp: string;
+            /** @description What happened; `data` has this type's schema. */
+            type: components["schemas"]["EventType"];
+            /**
+             * Format: int32
+             * @description The schema version of `data` (1).
+             */
+            version: number;
+        };
+        /** @description A page of the change feed. */
+        EventPage: {
+            /** @description Whether more events follow at once (ask again with `next_cursor` without waiting). */
+            has_more: boolean;
+            /** @description Events after the cursor, oldest first. */
+            items: components["schemas"]["EventEnvelope"][];
+            /**
+             * @description Pass as `after` for the events that follow. Never `null`: on the last page it is where the feed
+             *     stands now, so polling with it returns only what happens later.
+             */
+            next_cursor: string;
+        };
+        /**
+         * @description The type of an event: a stable name, the same in webhooks and in the change feed.
+         * @enum {string}
+         */
+        EventType: "response.completed" | "response.voided" | "invitation.delivery_failed" | "membership.compliance_changed" | "reporting_period.closed";
         /** @description Responses that do not count, by reason. */
         Excluded: {
             /** @description Completed outside the window. */
@@ -1874,6 +2211,43 @@ export interface components {
             /** @description Contacts not invited, with the reason. */
             refused: components["schemas"]["RefusedContact"][];
         };
+        /** @description `invitation.delivery_failed`: an invitation email was given up and the invitation marked bounced. */
+        InvitationDeliveryFailed: {
+            /**
+             * Format: int32
+             * @description Delivery attempts made.
+             */
+            attempts: number;
+            /** @description The last error, with any email address replaced by `<address>`. */
+            error: string;
+            /**
+             * Format: uuid
+             * @description The invitation.
+             */
+            invitation_id: string;
+            /**
+             * Format: uuid
+             * @description The office's membership.
+             */
+            membership_id: string;
+            /**
+             * Format: uuid
+             * @description The survey's office.
+             */
+            office_id: string;
+            /**
+             * Format: uuid
+             * @description The membership's partner.
+             */
+            partner_id: string;
+            /** @description Whether the mail server refused for good (else attempts ran out on temporary failures). */
+            permanent: boolean;
+            /**
+             * Format: uuid
+             * @description Its survey.
+             */
+            survey_id: string;
+        };
         /** @description One page of invitations, in a stable order. */
         InvitationPage: {
             /** @description The items of this page. */
@@ -1980,6 +2354,46 @@ export interface components {
              * @description Last day of the window (`as_of`).
              */
             window_to: string;
+        };
+        /**
+         * @description `membership.compliance_changed`: a membership started (`met`) or stopped meeting the requirement,
+         *     after a response was added or voided, or because a day passed and a response left the window.
+         */
+        MembershipComplianceChanged: {
+            /**
+             * Format: date
+             * @description The day it was judged on.
+             */
+            as_of: string;
+            /**
+             * Format: int64
+             * @description Counted responses of its best office.
+             */
+            best_office_counted: number;
+            /**
+             * Format: uuid
+             * @description The membership.
+             */
+            membership_id: string;
+            /** @description Whether it meets the requirement now. */
+            met: boolean;
+            /**
+             * Format: uuid
+             * @description Its partner.
+             */
+            partner_id: string;
+            /** @description Whether it met it before (always `!met`). */
+            previous_met: boolean;
+            /**
+             * Format: int64
+             * @description Counted responses an office needs.
+             */
+            required: number;
+            /**
+             * Format: date
+             * @description When met: the last day it stays met without new responses.
+             */
+            valid_until?: string | null;
         };
         /** @description One page of memberships, in a stable order. */
         MembershipPage: {
@@ -2462,6 +2876,29 @@ export interface components {
             score?: null | components["schemas"]["Score"];
         };
         /**
+         * @description Which event to deliver again.
+         * @example {
+         *       "event_id": "5b0e9f3e-8d7c-4a55-9a1f-3f0c2a7d9e41"
+         *     }
+         */
+        RedeliverEvent: {
+            /**
+             * @description The event's id (from the delivery log, a delivery's `webhook-id`, or the change feed); it must
+             *     be from the last 30 days and one this subscription may receive.
+             */
+            event_id: string;
+        };
+        /** @description The redelivery queued. */
+        Redelivery: {
+            /**
+             * Format: uuid
+             * @description The delivery, due now.
+             */
+            delivery_id: string;
+            /** @description The event. */
+            event_id: string;
+        };
+        /**
          * @description Why a contact was not invited.
          * @enum {string}
          */
@@ -2502,6 +2939,39 @@ export interface components {
             starts_on: string;
             /** @description Current, ended or closed. */
             status: components["schemas"]["PeriodStatus"];
+        };
+        /**
+         * @description `reporting_period.closed`: a reporting period was closed. Program-level, seen by the administrator
+         *     and the vendor (who already sees every membership's compliance), not by partners.
+         */
+        ReportingPeriodClosed: {
+            /**
+             * Format: date-time
+             * @description When it was closed.
+             */
+            closed_at: string;
+            /**
+             * Format: date
+             * @description Its last day.
+             */
+            ends_on: string;
+            /**
+             * Format: int64
+             * @description Memberships that met the requirement on its last day.
+             */
+            memberships_met: number;
+            /**
+             * Format: int64
+             * @description Memberships that did not.
+             */
+            memberships_not_met: number;
+            /** @description The period (`2026-Q4`). */
+            period_id: string;
+            /**
+             * Format: date
+             * @description Its first day.
+             */
+            starts_on: string;
         };
         /** @description Reporting periods, oldest first. */
         ReportingPeriods: {
@@ -2578,6 +3048,49 @@ export interface components {
             /** @description The survey's title. */
             title: string;
         };
+        /**
+         * @description `response.completed`: a response was completed. For an anonymous response only the day is given and
+         *     no invitation, and the event is not delivered before that day is over.
+         */
+        ResponseCompleted: {
+            /** @description Whether the respondent chose to stay anonymous. */
+            anonymous: boolean;
+            /**
+             * Format: date-time
+             * @description When it was completed; for an anonymous response the start (00:00 UTC) of that day.
+             */
+            completed_at: string;
+            /**
+             * Format: uuid
+             * @description The invitation answered; absent for an anonymous or imported response.
+             */
+            invitation_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The office's membership.
+             */
+            membership_id: string;
+            /**
+             * Format: uuid
+             * @description The survey's office.
+             */
+            office_id: string;
+            /**
+             * Format: uuid
+             * @description The membership's partner.
+             */
+            partner_id: string;
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            response_id: string;
+            /**
+             * Format: uuid
+             * @description Its survey.
+             */
+            survey_id: string;
+        };
         /** @description The outcome of an import. */
         ResponseImportResult: {
             /** @description Rows stored. */
@@ -2599,6 +3112,42 @@ export interface components {
          * @enum {string}
          */
         ResponseSource: "live" | "import";
+        /**
+         * @description `response.voided`: the administrator voided a response, which no longer counts. The reason is not
+         *     carried (free text the administrator wrote may name people): read the response for it.
+         */
+        ResponseVoided: {
+            /**
+             * Format: uuid
+             * @description The office's membership.
+             */
+            membership_id: string;
+            /**
+             * Format: uuid
+             * @description The survey's office.
+             */
+            office_id: string;
+            /**
+             * Format: uuid
+             * @description The membership's partner.
+             */
+            partner_id: string;
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            response_id: string;
+            /**
+             * Format: uuid
+             * @description Its survey.
+             */
+            survey_id: string;
+            /**
+             * Format: date-time
+             * @description When it was voided.
+             */
+            voided_at: string;
+        };
         /**
          * @description Why a quarter is restated.
          * @example {
@@ -3074,6 +3623,22 @@ export interface components {
             /** @description New title (1–200 characters). */
             title?: string;
         };
+        /**
+         * @description Changes to a subscription; omitted fields stay as they are.
+         * @example {
+         *       "paused": false
+         *     }
+         */
+        UpdateWebhook: {
+            /** @description New note; `null` clears it. */
+            description?: string | null;
+            /** @description New event types (1–20, or `["*"]`). */
+            event_types?: string[];
+            /** @description `true` pauses deliveries; `false` resumes them (also a `failing` subscription). */
+            paused?: boolean;
+            /** @description New URL (same rules as at creation). */
+            url?: string;
+        };
         /** @description Why and by whom a response was voided. */
         VoidRecord: {
             /** @description Why. */
@@ -3098,6 +3663,125 @@ export interface components {
              * @example Submitted by the partner's own employee
              */
             reason: string;
+        };
+        /**
+         * @description A webhook subscription. Its scope is its owner's: the administrator's receives every event, a
+         *     partner's only events about that partner's own data, the vendor's only program-level aggregates.
+         */
+        Webhook: {
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
+            created_at: string;
+            /** @description The owner's note. */
+            description?: string | null;
+            /**
+             * @description The event types it receives (`*`: every type its owner may receive).
+             * @example [
+             *       "membership.compliance_changed"
+             *     ]
+             */
+            event_types: string[];
+            /** @description Why it is failing (the last delivery that was given up and its last error). */
+            failing_reason?: string | null;
+            /**
+             * Format: uuid
+             * @description The subscription's id.
+             */
+            id: string;
+            /**
+             * @description Whose subscription it is: `admin`, `partner` or `vendor`.
+             * @example partner
+             */
+            owner_role: string;
+            /**
+             * Format: uuid
+             * @description The partner of a partner's subscription.
+             */
+            partner_id?: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until when the previous secret still signs deliveries beside the new one.
+             */
+            previous_secret_expires_at?: string | null;
+            /** @description Where it stands. */
+            status: components["schemas"]["WebhookStatus"];
+            /**
+             * Format: date-time
+             * @description When it was last changed.
+             */
+            updated_at: string;
+            /**
+             * @description Where deliveries are POSTed.
+             * @example https://crm.example.com/hooks/csat
+             */
+            url: string;
+        };
+        /** @description One attempt to deliver an event: a line of the delivery log. */
+        WebhookAttempt: {
+            /**
+             * Format: int32
+             * @description 1 for the first attempt (a redelivery starts again at 1).
+             */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @description When it was made.
+             */
+            attempted_at: string;
+            /**
+             * Format: uuid
+             * @description The delivery (one event to this subscription).
+             */
+            delivery_id: string;
+            /** @description What went wrong; `null` when the receiver answered `2xx`. */
+            error?: string | null;
+            /** @description The event, also the `webhook-id` header of every attempt to deliver it. */
+            event_id: string;
+            /**
+             * Format: uuid
+             * @description The attempt's id (attempts sort by time).
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description Milliseconds from connecting to the answer's status line (or to the failure).
+             */
+            latency_ms: number;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status, if it answered.
+             */
+            status_code?: number | null;
+        };
+        /** @description One page of a subscription's delivery log, oldest attempt first. */
+        WebhookAttemptPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["WebhookAttempt"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of webhook subscriptions, in a stable order. */
+        WebhookPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Webhook"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a subscription stands.
+         * @enum {string}
+         */
+        WebhookStatus: "active" | "paused" | "failing";
+        /** @description A subscription with its signing secret, shown this once (at creation and at each rotation). */
+        WebhookWithSecret: components["schemas"]["Webhook"] & {
+            /**
+             * @description The signing secret: `whsec_` + base64 of the HMAC-SHA256 key. Store it now: it is never shown
+             *     again (rotate to get a new one).
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
         };
     };
     responses: {
@@ -3128,7 +3812,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The survey link expired or its survey is closed. */
+        /** @description The survey link expired or its survey is closed; or events after a change-feed cursor were deleted. */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -3338,6 +4022,39 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page; omit to start from the oldest event kept. */
+                after?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the change feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
@@ -5978,6 +6695,486 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` from the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of webhook subscriptions, in a stable order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the first successful answer is replayed for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhook"];
+            };
+        };
+        responses: {
+            /** @description A subscription with its signing secret, shown this once (at creation and at each rotation). */
+            201: {
+                headers: {
+                    /** @description `no-store`: the secret is shown this once; a retry with the same `Idempotency-Key` creates another subscription. */
+                    "Cache-Control"?: string;
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: boolean;
+                    /** @description The URL of the new object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description A webhook subscription. Its scope is its owner's: the administrator's receives every event, a
+             *     partner's only events about that partner's own data, the vendor's only program-level aggregates.
+             */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; the write is refused with 412 when the object changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; the write is refused with 412 when the object changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhook"];
+            };
+        };
+        responses: {
+            /**
+             * @description A webhook subscription. Its scope is its owner's: the administrator's receives every event, a
+             *     partner's only events about that partner's own data, the vendor's only program-level aggregates.
+             */
+            200: {
+                headers: {
+                    /** @description The version of the object; send it in `If-Match` to update or delete it safely, or in `If-None-Match` on a GET to be answered 304 Not Modified, without a body, while it is unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_webhook_attempts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` from the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of a subscription's delivery log, oldest attempt first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    redeliver_webhook_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the first successful answer is replayed for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeliverEvent"];
+            };
+        };
+        responses: {
+            /** @description The redelivery queued. */
+            200: {
+                headers: {
+                    /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the first successful answer is replayed for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A subscription with its signing secret, shown this once (at creation and at each rotation). */
+            200: {
+                headers: {
+                    /** @description `no-store`: the answer is shown this once; a retry with the same `Idempotency-Key` runs the request again. */
+                    "Cache-Control"?: string;
+                    /** @description `true` when this answer is replayed for a retry with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    webhook_invitation_delivery_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same in every retry and redelivery of it (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventEnvelope"] & {
+                    data?: components["schemas"]["InvitationDeliveryFailed"];
+                    /** @constant */
+                    type?: "invitation.delivery_failed";
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_membership_compliance_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same in every retry and redelivery of it (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventEnvelope"] & {
+                    data?: components["schemas"]["MembershipComplianceChanged"];
+                    /** @constant */
+                    type?: "membership.compliance_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_reporting_period_closed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same in every retry and redelivery of it (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventEnvelope"] & {
+                    data?: components["schemas"]["ReportingPeriodClosed"];
+                    /** @constant */
+                    type?: "reporting_period.closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_response_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same in every retry and redelivery of it (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventEnvelope"] & {
+                    data?: components["schemas"]["ResponseCompleted"];
+                    /** @constant */
+                    type?: "response.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_response_voided: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same in every retry and redelivery of it (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse a delivery more than 5 minutes away from your clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the subscription's secret (the base64 part after `whsec_`); during a secret rotation one per secret. Verify with the SDKs' helpers. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventEnvelope"] & {
+                    data?: components["schemas"]["ResponseVoided"];
+                    /** @constant */
+                    type?: "response.voided";
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer marks the delivery delivered; anything else (a redirect too, which is not followed), a timeout or a refused connection is retried with backoff for more than 3 days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

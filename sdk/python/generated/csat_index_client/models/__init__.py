@@ -26,9 +26,13 @@ from .create_office import CreateOffice
 from .create_partner import CreatePartner
 from .create_question import CreateQuestion
 from .create_survey import CreateSurvey
+from .create_webhook import CreateWebhook
 from .delivery import Delivery
 from .distribution import Distribution
 from .error_code import ErrorCode
+from .event_envelope import EventEnvelope
+from .event_page import EventPage
+from .event_type import EventType
 from .excluded import Excluded
 from .field_error import FieldError
 from .import_contacts import ImportContacts
@@ -42,12 +46,14 @@ from .imported_row import ImportedRow
 from .imported_status import ImportedStatus
 from .invitation import Invitation
 from .invitation_batch import InvitationBatch
+from .invitation_delivery_failed import InvitationDeliveryFailed
 from .invitation_page import InvitationPage
 from .invitation_status import InvitationStatus
 from .invited_contact import InvitedContact
 from .membership import Membership
 from .membership_benchmark import MembershipBenchmark
 from .membership_compliance import MembershipCompliance
+from .membership_compliance_changed import MembershipComplianceChanged
 from .membership_page import MembershipPage
 from .membership_snapshots import MembershipSnapshots
 from .membership_status import MembershipStatus
@@ -75,18 +81,23 @@ from .question_kind import QuestionKind
 from .question_result import QuestionResult
 from .questionnaire import Questionnaire
 from .rank import Rank
+from .redeliver_event import RedeliverEvent
+from .redelivery import Redelivery
 from .refusal_reason import RefusalReason
 from .refused_contact import RefusedContact
 from .reminders_queued import RemindersQueued
 from .reporting_period import ReportingPeriod
+from .reporting_period_closed import ReportingPeriodClosed
 from .reporting_periods import ReportingPeriods
 from .respondent import Respondent
 from .respondent_option import RespondentOption
 from .respondent_question import RespondentQuestion
 from .respondent_survey import RespondentSurvey
+from .response_completed import ResponseCompleted
 from .response_import_result import ResponseImportResult
 from .response_page import ResponsePage
 from .response_source import ResponseSource
+from .response_voided import ResponseVoided
 from .restatement import Restatement
 from .rule_summary import RuleSummary
 from .scale_labels import ScaleLabels
@@ -113,8 +124,15 @@ from .update_settings import UpdateSettings
 from .update_standard_question import UpdateStandardQuestion
 from .update_standard_question_option_labels import UpdateStandardQuestionOptionLabels
 from .update_survey import UpdateSurvey
+from .update_webhook import UpdateWebhook
 from .void_record import VoidRecord
 from .void_response import VoidResponse
+from .webhook import Webhook
+from .webhook_attempt import WebhookAttempt
+from .webhook_attempt_page import WebhookAttemptPage
+from .webhook_page import WebhookPage
+from .webhook_status import WebhookStatus
+from .webhook_with_secret import WebhookWithSecret
 
 __all__ = (
     "AnswerValue",
@@ -142,9 +160,13 @@ __all__ = (
     "CreatePartner",
     "CreateQuestion",
     "CreateSurvey",
+    "CreateWebhook",
     "Delivery",
     "Distribution",
     "ErrorCode",
+    "EventEnvelope",
+    "EventPage",
+    "EventType",
     "Excluded",
     "FieldError",
     "ImportContacts",
@@ -158,12 +180,14 @@ __all__ = (
     "ImportStatus",
     "Invitation",
     "InvitationBatch",
+    "InvitationDeliveryFailed",
     "InvitationPage",
     "InvitationStatus",
     "InvitedContact",
     "Membership",
     "MembershipBenchmark",
     "MembershipCompliance",
+    "MembershipComplianceChanged",
     "MembershipPage",
     "MembershipSnapshots",
     "MembershipStatus",
@@ -191,18 +215,23 @@ __all__ = (
     "Questionnaire",
     "QuestionResult",
     "Rank",
+    "RedeliverEvent",
+    "Redelivery",
     "RefusalReason",
     "RefusedContact",
     "RemindersQueued",
     "ReportingPeriod",
+    "ReportingPeriodClosed",
     "ReportingPeriods",
     "Respondent",
     "RespondentOption",
     "RespondentQuestion",
     "RespondentSurvey",
+    "ResponseCompleted",
     "ResponseImportResult",
     "ResponsePage",
     "ResponseSource",
+    "ResponseVoided",
     "Restatement",
     "RuleSummary",
     "ScaleLabels",
@@ -229,6 +258,13 @@ __all__ = (
     "UpdateStandardQuestion",
     "UpdateStandardQuestionOptionLabels",
     "UpdateSurvey",
+    "UpdateWebhook",
     "VoidRecord",
     "VoidResponse",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookAttemptPage",
+    "WebhookPage",
+    "WebhookStatus",
+    "WebhookWithSecret",
 )

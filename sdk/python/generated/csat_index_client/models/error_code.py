@@ -7,6 +7,7 @@ class ErrorCode(StrEnum):
     BAD_REQUEST = "bad_request"
     CONFLICT = "conflict"
     CONTACT_ERASED = "contact_erased"
+    CURSOR_EXPIRED = "cursor_expired"
     FORBIDDEN = "forbidden"
     IDEMPOTENCY_KEY_IN_FLIGHT = "idempotency_key_in_flight"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"

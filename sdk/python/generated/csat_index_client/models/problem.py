@@ -50,6 +50,8 @@ class Problem:
     - `idempotency_key_in_flight` (409): The first request with this `Idempotency-Key` is still running; retry
     shortly.
     - `link_expired` (410): The personal survey link expired, its survey closed or its contact was erased.
+    - `cursor_expired` (410): Events after this change-feed cursor were deleted (kept at least 30 days): read the
+    current state again and follow the feed from its start.
     - `version_mismatch` (412): `If-Match` does not match the current `ETag`: read the object again.
     - `payload_too_large` (413): The body is larger than allowed.
     - `unsupported_media_type` (415): The body is not `application/json`.

@@ -1,0 +1,2 @@
+DROP INDEX membership_standings_changed_idx;
+DROP TABLE events;
