@@ -55,11 +55,11 @@ pub fn emit(conn: &mut DbConnection, data: EventData, now: &str) -> ApiResult<()
 
 /// [`emit`] with the time as a value.
 pub fn emit_at(conn: &mut DbConnection, data: EventData, now: DateTime<Utc>) -> ApiResult<()> {
-    db::events::insert(conn, &row(&data, now)?)
+    db::events::insert(conn, &row_of(&data, now)?)
 }
 
 /// The stored row of an event emitted at `now`.
-fn row(data: &EventData, now: DateTime<Utc>) -> ApiResult<EventRow> {
+fn row_of(data: &EventData, now: DateTime<Utc>) -> ApiResult<EventRow> {
     let (occurred_at, available_at) = data.timing(now);
     let audience = data.audience();
     Ok(EventRow {
@@ -96,8 +96,26 @@ pub fn response_completed(row: &ResponseRow) -> ApiResult<EventData> {
     }))
 }
 
+/// Stores `response.voided` of `row`, voided at `now` (stored time text), inside the caller's
+/// transaction. The void of an anonymous response is held back until just after its completion is
+/// released (the end of the day it was completed), so no reader sees it before the completion.
+pub fn emit_response_voided(
+    conn: &mut DbConnection,
+    row: &ResponseRow,
+    now: &str,
+) -> ApiResult<()> {
+    let mut event = row_of(&response_voided(row, now)?, db::parse_timestamp(now)?)?;
+    if row.anonymous != 0 {
+        let released = start_of_day(db::parse_timestamp(&row.completed_at)?)
+            + chrono::Duration::days(1)
+            + chrono::Duration::microseconds(1);
+        event.available_at = event.available_at.max(db::timestamp(released));
+    }
+    db::events::insert(conn, &event)
+}
+
 /// `response.voided` of a response voided at `now` (stored time text).
-pub fn response_voided(row: &ResponseRow, now: &str) -> ApiResult<EventData> {
+fn response_voided(row: &ResponseRow, now: &str) -> ApiResult<EventData> {
     Ok(EventData::ResponseVoided(ResponseVoided {
         response_id: row.id.into(),
         survey_id: row.survey_id.into(),
@@ -258,6 +276,7 @@ impl EventWorker {
             .name("csat-events".into())
             .spawn(move || {
                 let mut pruned: Option<Instant> = None;
+                let mut failing = false;
                 while !stopped.load(Ordering::Relaxed) {
                     let prune_too = pruned.is_none_or(|at| at.elapsed() >= PRUNE_EVERY);
                     let outcome = state
@@ -267,10 +286,21 @@ impl EventWorker {
                         .and_then(|mut conn| {
                             pass(&mut conn, state.clock.now(), &settings, prune_too)
                         });
+                    // An outage is logged when it starts and when it ends, not every pass.
                     match outcome {
-                        Ok(_) if prune_too => pruned = Some(Instant::now()),
-                        Ok(_) => {}
-                        Err(error) => tracing::warn!(%error, "event pass failed"),
+                        Ok(_) => {
+                            if prune_too {
+                                pruned = Some(Instant::now());
+                            }
+                            if std::mem::take(&mut failing) {
+                                tracing::info!("event passes work again");
+                            }
+                        }
+                        Err(error) if !failing => {
+                            failing = true;
+                            tracing::warn!(%error, "event pass failed; retrying every interval");
+                        }
+                        Err(error) => tracing::debug!(%error, "event pass failed again"),
                     }
                     let step = settings.interval.min(Duration::from_millis(50));
                     let mut waited = Duration::ZERO;
