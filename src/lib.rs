@@ -238,11 +238,11 @@ impl AppState {
         self
     }
 
-    /// Starts the background events worker: every `CSAT_EVENTS_INTERVAL_MS` it recomputes the stored
-    /// compliance of changed memberships (emitting `membership.compliance_changed`), numbers new events
-    /// in commit order so the change feed (and webhooks) see them, and deletes events past the
-    /// retention. It stops when the returned worker is dropped. Replicas may each run one: they take
-    /// turns. Without it, events are stored but never listed.
+    /// Starts the background events worker: every `CSAT_EVENTS_INTERVAL_MS` it numbers new events in
+    /// commit order so the change feed (and webhooks) see them; at most every second it recomputes the
+    /// stored compliance of changed memberships (emitting `membership.compliance_changed`); every ten
+    /// minutes it deletes events past the retention. It stops when the returned worker is dropped.
+    /// Replicas may each run one: they take turns. Without it, events are stored but never listed.
     pub fn start_event_worker(&self) -> EventWorker {
         EventWorker::spawn(self.clone())
     }
@@ -251,7 +251,12 @@ impl AppState {
     /// its own background work); prunes expired events too.
     pub fn run_event_pass(&self) -> Result<PassReport, error::ApiError> {
         let mut conn = self.pool.get()?;
-        service::events::pass(&mut conn, self.clock.now(), &self.events, true)
+        service::events::pass(
+            &mut conn,
+            self.clock.now(),
+            &self.events,
+            service::events::Chores::ALL,
+        )
     }
 
     /// Sets how webhooks are delivered (the defaults of [`config::WebhookSettings`] otherwise: HTTPS to

@@ -47,6 +47,11 @@ const SEQUENCE_BATCH: i64 = 1_000;
 /// How often the background worker deletes events past the retention.
 const PRUNE_EVERY: Duration = Duration::from_secs(600);
 
+/// How often, at most, the background worker recomputes changed compliance: on SQLite a recomputation
+/// holds the writer while it reads the membership's responses, so under a stream of answers to one
+/// membership it runs once a second rather than every pass (and notices a change within about a second).
+const RECOMPUTE_EVERY: Duration = Duration::from_secs(1);
+
 /// Stores `data` as an event that happened at `now` (stored time text), inside the caller's write
 /// transaction: one small insert, no read. It is listed and delivered once the sequencer numbers it.
 pub fn emit(conn: &mut DbConnection, data: EventData, now: &str) -> ApiResult<()> {
@@ -55,11 +60,11 @@ pub fn emit(conn: &mut DbConnection, data: EventData, now: &str) -> ApiResult<()
 
 /// [`emit`] with the time as a value.
 pub fn emit_at(conn: &mut DbConnection, data: EventData, now: DateTime<Utc>) -> ApiResult<()> {
-    db::events::insert(conn, &row(&data, now)?)
+    db::events::insert(conn, &row_of(&data, now)?)
 }
 
 /// The stored row of an event emitted at `now`.
-fn row(data: &EventData, now: DateTime<Utc>) -> ApiResult<EventRow> {
+fn row_of(data: &EventData, now: DateTime<Utc>) -> ApiResult<EventRow> {
     let (occurred_at, available_at) = data.timing(now);
     let audience = data.audience();
     Ok(EventRow {
@@ -96,8 +101,26 @@ pub fn response_completed(row: &ResponseRow) -> ApiResult<EventData> {
     }))
 }
 
+/// Stores `response.voided` of `row`, voided at `now` (stored time text), inside the caller's
+/// transaction. The void of an anonymous response is held back until just after its completion is
+/// released (the end of the day it was completed), so no reader sees it before the completion.
+pub fn emit_response_voided(
+    conn: &mut DbConnection,
+    row: &ResponseRow,
+    now: &str,
+) -> ApiResult<()> {
+    let mut event = row_of(&response_voided(row, now)?, db::parse_timestamp(now)?)?;
+    if row.anonymous != 0 {
+        let released = start_of_day(db::parse_timestamp(&row.completed_at)?)
+            + chrono::Duration::days(1)
+            + chrono::Duration::microseconds(1);
+        event.available_at = event.available_at.max(db::timestamp(released));
+    }
+    db::events::insert(conn, &event)
+}
+
 /// `response.voided` of a response voided at `now` (stored time text).
-pub fn response_voided(row: &ResponseRow, now: &str) -> ApiResult<EventData> {
+fn response_voided(row: &ResponseRow, now: &str) -> ApiResult<EventData> {
     Ok(EventData::ResponseVoided(ResponseVoided {
         response_id: row.id.into(),
         survey_id: row.survey_id.into(),
@@ -174,17 +197,37 @@ pub struct PassReport {
     pub deleted: usize,
 }
 
-/// One pass at `now`: recomputes stale compliance (emitting its changes), numbers available events, and
-/// deletes expired ones when `prune_too`.
+/// What a pass does besides numbering events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chores {
+    /// Recompute stale compliance (emitting its changes).
+    pub recompute: bool,
+    /// Delete events past the retention.
+    pub prune: bool,
+}
+
+impl Chores {
+    /// Everything.
+    pub const ALL: Chores = Chores {
+        recompute: true,
+        prune: true,
+    };
+}
+
+/// One pass at `now`: recomputes stale compliance (emitting its changes) and deletes expired events
+/// when `chores` say so, and numbers available events.
 pub fn pass(
     conn: &mut DbConnection,
     now: DateTime<Utc>,
     settings: &EventSettings,
-    prune_too: bool,
+    chores: Chores,
 ) -> ApiResult<PassReport> {
-    let recomputed = super::standing::refresh_stale(conn, now)?;
+    let recomputed = match chores.recompute {
+        true => super::standing::refresh_stale(conn, now)?,
+        false => 0,
+    };
     let sequenced = sequence(conn, now)?;
-    let deleted = match prune_too {
+    let deleted = match chores.prune {
         true => prune(conn, now, settings.retention_days)?,
         false => 0,
     };
@@ -241,8 +284,8 @@ pub fn feed(
     })
 }
 
-/// A background thread that runs [`pass`] every `interval` (and prunes every ten minutes); stops when
-/// dropped.
+/// A background thread that runs [`pass`] every `interval` (recomputing compliance at most every second
+/// and pruning every ten minutes); stops when dropped.
 pub struct EventWorker {
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -257,20 +300,39 @@ impl EventWorker {
         let thread = std::thread::Builder::new()
             .name("csat-events".into())
             .spawn(move || {
-                let mut pruned: Option<Instant> = None;
+                let (mut recomputed, mut pruned) = (None::<Instant>, None::<Instant>);
+                let mut failing = false;
                 while !stopped.load(Ordering::Relaxed) {
-                    let prune_too = pruned.is_none_or(|at| at.elapsed() >= PRUNE_EVERY);
+                    let due = |last: Option<Instant>, every: Duration| {
+                        last.is_none_or(|at| at.elapsed() >= every)
+                    };
+                    let chores = Chores {
+                        recompute: due(recomputed, settings.interval.max(RECOMPUTE_EVERY)),
+                        prune: due(pruned, PRUNE_EVERY),
+                    };
                     let outcome = state
                         .pool
                         .get()
                         .map_err(ApiError::from)
-                        .and_then(|mut conn| {
-                            pass(&mut conn, state.clock.now(), &settings, prune_too)
-                        });
+                        .and_then(|mut conn| pass(&mut conn, state.clock.now(), &settings, chores));
+                    // An outage is logged when it starts and when it ends, not every pass.
                     match outcome {
-                        Ok(_) if prune_too => pruned = Some(Instant::now()),
-                        Ok(_) => {}
-                        Err(error) => tracing::warn!(%error, "event pass failed"),
+                        Ok(_) => {
+                            if chores.recompute {
+                                recomputed = Some(Instant::now());
+                            }
+                            if chores.prune {
+                                pruned = Some(Instant::now());
+                            }
+                            if std::mem::take(&mut failing) {
+                                tracing::info!("event passes work again");
+                            }
+                        }
+                        Err(error) if !failing => {
+                            failing = true;
+                            tracing::warn!(%error, "event pass failed; retrying every interval");
+                        }
+                        Err(error) => tracing::debug!(%error, "event pass failed again"),
                     }
                     let step = settings.interval.min(Duration::from_millis(50));
                     let mut waited = Duration::ZERO;

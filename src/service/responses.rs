@@ -116,7 +116,7 @@ pub fn void_response(
     db::write_tx(conn, |conn| {
         let voided = db::responses::void(conn, id, by, reason.trim(), now)?;
         super::standing::note_change(conn, voided.membership_id)?;
-        super::events::emit(conn, super::events::response_voided(&voided, now)?, now)?;
+        super::events::emit_response_voided(conn, &voided, now)?;
         get_response(conn, Visibility::All, id)
     })
 }

@@ -183,6 +183,49 @@ async fn an_anonymous_answer_is_announced_with_its_day_only_once_the_day_is_over
 }
 
 #[actix_rt::test]
+async fn the_void_of_an_anonymous_response_waits_for_its_completion() {
+    for backend in backends() {
+        let (options, seconds) = clocked("2026-11-20T15:30:07Z");
+        let app = TestApp::start_with(backend, options).await;
+        let invited = app.invited("ANONV", "quiet@anonv.example").await;
+        app.post(&format!("/api/v1/respond/{}", invited.token()))
+            .json(json!({"answers": answers_with(&invited.custom, "support"), "anonymous": true}))
+            .send()
+            .await
+            .expect(201);
+        let listed = app
+            .get(&format!("/api/v1/surveys/{}/responses", invited.survey))
+            .admin()
+            .send()
+            .await;
+        let response = id_of(&listed.expect(200)["items"][0]);
+        seconds.fetch_add(600, Ordering::SeqCst);
+        app.post(&format!("/api/v1/responses/{response}/void"))
+            .admin()
+            .json(json!({"reason": "Test answer"}))
+            .send()
+            .await
+            .expect(200);
+        app.pass();
+        assert!(
+            app.events(Reader::Admin).await.is_empty(),
+            "{backend:?}: the void would announce the response before its day is over"
+        );
+        seconds.fetch_add(9 * 3600, Ordering::SeqCst);
+        app.pass();
+        let events = app.events(Reader::Partner(&invited.partner)).await;
+        let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+        assert_eq!(
+            types,
+            ["response.completed", "response.voided"],
+            "{backend:?}"
+        );
+        assert_eq!(events[1]["data"]["response_id"], response.as_str());
+        assert_eq!(events[1]["timestamp"], "2026-11-20T15:40:07Z");
+    }
+}
+
+#[actix_rt::test]
 async fn a_void_is_announced_without_its_reason() {
     for backend in backends() {
         let (options, seconds) = clocked("2026-11-20T12:00:00Z");
