@@ -42,24 +42,24 @@ pub async fn request_context(
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
         .map(str::to_owned)
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let (method, path, started) = (
-        req.method().clone(),
-        loggable_path(req.path()),
-        Instant::now(),
-    );
+    let started = Instant::now();
     let mut response = next.call(req).await?;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
     let status = response.status().as_u16();
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // The line is only put together when it is logged.
+    let (method, path) = (response.request().method(), response.request().path());
     if status >= 500 {
         let error = response
             .response()
             .error()
             .map_or_else(|| "-".to_owned(), ToString::to_string);
+        let path = loggable_path(path);
         tracing::error!(%request_id, %method, %path, status, elapsed_ms, %error, "request failed");
-    } else {
+    } else if tracing::enabled!(tracing::Level::INFO) {
+        let path = loggable_path(path);
         tracing::info!(%request_id, %method, %path, status, elapsed_ms, "request");
     }
     Ok(response)

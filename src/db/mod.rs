@@ -65,6 +65,8 @@ pub type DbPool = Pool<Manager>;
 #[derive(Debug, Clone)]
 pub struct Manager {
     url: DatabaseUrl,
+    /// Kept while the pool lives; its SQLite checkpointer stops when this is gone.
+    _alive: std::sync::Arc<()>,
 }
 
 impl ManageConnection for Manager {
@@ -77,10 +79,10 @@ impl ManageConnection for Manager {
                 .map(DbConnection::Postgresql)
                 .map_err(diesel::r2d2::Error::ConnectionError),
             DatabaseUrl::Sqlite(path) => {
-                let mut conn = diesel::SqliteConnection::establish(path)
-                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                let mut conn = open_sqlite(path).map_err(diesel::r2d2::Error::ConnectionError)?;
+                // No checkpoint at commit: the pool's checkpointer does them off the request path.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;",
                 )
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
@@ -106,8 +108,57 @@ impl ManageConnection for Manager {
     }
 }
 
+/// Opens a SQLite connection with stable query plans (`SQLITE_DBCONFIG_ENABLE_QPSG`): plans never
+/// depend on bound values. Without it, SQLite marks every statement with a bound `LIMIT` (diesel's
+/// `.first()`, every page), and after an `ANALYZE` every statement with a bound key, to be compiled
+/// again at each execution in the hope of a better plan: the statement cache then saves nothing and
+/// a one-row read by primary key spent most of its time in SQLite's parser. Only connections opened
+/// here are configured, never other SQLite connections of a host application.
+pub fn open_sqlite(path: &str) -> ConnectionResult<diesel::SqliteConnection> {
+    static REGISTER: std::sync::Once = std::sync::Once::new();
+    // SAFETY: registers a function with the signature SQLite expects; it runs inside `sqlite3_open_v2`.
+    REGISTER.call_once(|| unsafe {
+        libsqlite3_sys::sqlite3_auto_extension(Some(stable_plans));
+    });
+    OPENING.with(|opening| opening.set(true));
+    let conn = diesel::SqliteConnection::establish(path);
+    OPENING.with(|opening| opening.set(false));
+    conn
+}
+
+thread_local! {
+    /// Whether this thread is inside [`open_sqlite`] (SQLite runs auto-extensions on the opening thread).
+    static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many connections [`stable_plans`] configured on this thread.
+    static STABLE_PLANS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// SQLite auto-extension: turns on the query-planner stability guarantee of connections [`open_sqlite`] opens.
+unsafe extern "C" fn stable_plans(
+    db: *mut libsqlite3_sys::sqlite3,
+    _error: *mut *mut std::ffi::c_char,
+    _api: *const libsqlite3_sys::sqlite3_api_routines,
+) -> std::ffi::c_int {
+    if OPENING.with(std::cell::Cell::get) {
+        // SAFETY: `db` is the connection being opened; QPSG takes an int and an optional int out-pointer.
+        let rc = unsafe {
+            libsqlite3_sys::sqlite3_db_config(
+                db,
+                libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+                1 as std::ffi::c_int,
+                std::ptr::null_mut::<std::ffi::c_int>(),
+            )
+        };
+        if rc == libsqlite3_sys::SQLITE_OK {
+            STABLE_PLANS.with(|n| n.set(n.get() + 1));
+        }
+    }
+    libsqlite3_sys::SQLITE_OK
+}
+
 /// Opens the pool and runs pending migrations; errors are start-up errors.
 pub fn connect(config: &Config) -> Result<DbPool, String> {
+    let alive = std::sync::Arc::new(());
     let pool = Pool::builder()
         .max_size(config.pool_size)
         .connection_timeout(config.pool_timeout)
@@ -116,6 +167,7 @@ pub fn connect(config: &Config) -> Result<DbPool, String> {
         .test_on_check_out(false)
         .build(Manager {
             url: config.database.clone(),
+            _alive: alive.clone(),
         })
         .map_err(|e| {
             format!(
@@ -130,7 +182,108 @@ pub fn connect(config: &Config) -> Result<DbPool, String> {
         )
     })?;
     migrate(&mut conn)?;
+    if let DatabaseUrl::Sqlite(path) = &config.database {
+        checkpointer::start(path, std::sync::Arc::downgrade(&alive));
+    }
     Ok(pool)
+}
+
+/// SQLite's checkpoints, off the request path. A connection's automatic checkpoint runs inside the
+/// commit that crosses 1,000 WAL pages, so that writer (and, through [`WriterTurn`], every writer
+/// queued behind it) waited for the pages to be copied and the database file to be synced: the tail
+/// of answer intake. Request connections therefore never checkpoint; one thread per pool runs a
+/// PASSIVE checkpoint every [`checkpointer::INTERVAL`], concurrently with writers. Durability is
+/// unchanged: a commit is acknowledged once its WAL frames are synced (`synchronous = FULL`), and a
+/// checkpoint only copies frames that are already durable.
+pub mod checkpointer {
+    use std::{
+        sync::Weak,
+        time::{Duration, Instant},
+    };
+
+    use diesel::{connection::SimpleConnection, prelude::*};
+
+    /// How often committed WAL frames are copied into the database file.
+    pub const INTERVAL: Duration = Duration::from_millis(200);
+
+    /// WAL pages (4 KiB each by default) beyond which a checkpoint waits for this process's writers:
+    /// under sustained writes a PASSIVE checkpoint never catches up with the end of the WAL, and SQLite
+    /// only starts the WAL over after one did, so without this the file would grow while the load lasts.
+    pub const WAL_PAGES_BEFORE_A_WAITING_CHECKPOINT: i64 = 16_384;
+
+    #[derive(QueryableByName)]
+    struct Outcome {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        busy: i32,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        log: i32,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        checkpointed: i32,
+    }
+
+    /// Starts the checkpointer of the SQLite file `path`; it stops once `alive` is gone.
+    pub fn start(path: &str, alive: Weak<()>) {
+        if path.is_empty() || path == ":memory:" || path.contains("mode=memory") {
+            return;
+        }
+        let path = path.to_owned();
+        let spawned = std::thread::Builder::new()
+            .name("csat-checkpoint".into())
+            .spawn(move || run(&path, &alive));
+        if let Err(error) = spawned {
+            tracing::error!(%error, "cannot start the SQLite checkpointer; the WAL grows until the last connection closes");
+        }
+    }
+
+    fn run(path: &str, alive: &Weak<()>) {
+        let mut conn = match super::open_sqlite(path).and_then(|mut c| {
+            c.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;")
+                .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            Ok(c)
+        }) {
+            Ok(conn) => conn,
+            Err(error) => {
+                tracing::error!(%error, "the SQLite checkpointer cannot open the database");
+                return;
+            }
+        };
+        while alive.upgrade().is_some() {
+            std::thread::sleep(INTERVAL);
+            if let Err(error) = checkpoint(&mut conn) {
+                tracing::warn!(%error, "SQLite checkpoint failed; retrying");
+            }
+        }
+        // The pool is gone: copy what is left so the next start finds a short WAL.
+        checkpoint(&mut conn).ok();
+    }
+
+    /// One PASSIVE checkpoint; when the WAL is long, another one inside a writer's turn, which copies
+    /// everything (no writer of this process runs), so the next writer starts the WAL over.
+    fn checkpoint(conn: &mut diesel::SqliteConnection) -> QueryResult<()> {
+        let started = Instant::now();
+        let outcome = passive(conn)?;
+        if i64::from(outcome.log) > WAL_PAGES_BEFORE_A_WAITING_CHECKPOINT {
+            let _turn = super::WriterTurn::take(conn)?;
+            let again = passive(conn)?;
+            tracing::info!(
+                pages = again.log,
+                copied = again.checkpointed,
+                busy = again.busy,
+                "long SQLite WAL checkpointed between writers"
+            );
+        }
+        tracing::debug!(
+            pages = outcome.log,
+            copied = outcome.checkpointed,
+            elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+            "SQLite checkpoint"
+        );
+        Ok(())
+    }
+
+    fn passive(conn: &mut diesel::SqliteConnection) -> QueryResult<Outcome> {
+        diesel::sql_query("PRAGMA wal_checkpoint(PASSIVE)").get_result(conn)
+    }
 }
 
 fn describe(url: &DatabaseUrl) -> String {
@@ -365,20 +518,19 @@ pub(crate) use paginate;
 
 /// The row `$id` of `$table` (a table with a `partner_id`) as `$row`, or 404 "no such `$what`" when
 /// there is none or `$visibility` does not reach its partner: the scoped read every partner-owned
-/// table shares.
+/// table shares. Two fixed queries rather than one boxed query, so the statement cache finds them by
+/// type instead of building their SQL text on every read.
 macro_rules! scoped_get {
     ($conn:expr, $table:ident, $row:ty, $visibility:expr, $id:expr, $what:literal) => {{
-        let mut query = $table::table
-            .find($id)
-            .select(<$row>::as_select())
-            .into_boxed();
-        if let Some(own) = $visibility.partner() {
-            query = query.filter($table::partner_id.eq(own));
+        let query = $table::table.find($id).select(<$row>::as_select());
+        match $visibility.partner() {
+            Some(own) => query
+                .filter($table::partner_id.eq(own))
+                .first($conn)
+                .optional()?,
+            None => query.first($conn).optional()?,
         }
-        query
-            .first($conn)
-            .optional()?
-            .ok_or_else(|| $crate::error::ApiError::NotFound(concat!("no such ", $what).into()))
+        .ok_or_else(|| $crate::error::ApiError::NotFound(concat!("no such ", $what).into()))
     }};
 }
 pub(crate) use scoped_get;
@@ -442,6 +594,25 @@ mod tests {
         ))
         .unwrap();
         DbConnection::Sqlite(conn)
+    }
+
+    #[test]
+    fn only_connections_opened_here_get_stable_query_plans() {
+        let dir = std::env::temp_dir().join(format!("csat-qpsg-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("plans.db").display().to_string();
+        let count = || STABLE_PLANS.with(std::cell::Cell::get);
+        let _ours = open_sqlite(&path).unwrap();
+        assert_eq!(
+            count(),
+            1,
+            "a connection opened by open_sqlite is configured"
+        );
+        let _other = diesel::SqliteConnection::establish(&path).unwrap();
+        assert_eq!(count(), 1, "a plain connection is left alone");
+        let _again = open_sqlite(&path).unwrap();
+        assert_eq!(count(), 2);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

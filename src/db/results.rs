@@ -24,6 +24,8 @@ pub enum Bind {
     Int(i64),
     /// Text or NULL.
     NullableText(Option<String>),
+    /// A whole number or NULL.
+    NullableInt(Option<i64>),
 }
 
 /// Runs raw SQL written with `?` placeholders on either backend.
@@ -32,45 +34,70 @@ pub(super) fn query<T: QueryableByName<Backend> + 'static>(
     sql: &str,
     binds: &[Bind],
 ) -> ApiResult<Vec<T>> {
-    Ok(statement(conn, sql, binds).load(conn)?)
+    Ok(Prepared::new(sql, binds)?.load(conn)?)
 }
 
 /// Executes a raw statement written with `?` placeholders on either backend; returns the rows affected.
 pub(super) fn execute(conn: &mut DbConnection, sql: &str, binds: &[Bind]) -> ApiResult<usize> {
-    Ok(statement(conn, sql, binds).execute(conn)?)
+    Ok(Prepared::new(sql, binds)?.execute(conn)?)
 }
 
-fn statement<'a>(
-    conn: &DbConnection,
-    sql: &str,
+/// Raw SQL with `?` placeholders and its binds, which the connection prepares once and keeps (diesel
+/// caches a statement by its text; its own `sql_query` never does, so every use paid a prepare, and on
+/// PostgreSQL an extra round trip). The placeholders become `$1, $2, …` on PostgreSQL.
+struct Prepared<'a> {
+    sql: &'a str,
     binds: &'a [Bind],
-) -> diesel::query_builder::BoxedSqlQuery<'a, Backend, diesel::query_builder::SqlQuery> {
-    let text = match conn {
-        DbConnection::Sqlite(_) => sql.to_owned(),
-        DbConnection::Postgresql(_) => {
-            let mut numbered = String::with_capacity(sql.len() + 8);
-            let mut index = 0;
-            for c in sql.chars() {
-                if c == '?' {
-                    index += 1;
-                    numbered.push_str(&format!("${index}"));
-                } else {
-                    numbered.push(c);
+}
+
+impl<'a> Prepared<'a> {
+    fn new(sql: &'a str, binds: &'a [Bind]) -> ApiResult<Self> {
+        let placeholders = sql.matches('?').count();
+        if placeholders != binds.len() {
+            return Err(crate::error::ApiError::Internal(format!(
+                "a query has {placeholders} placeholders but {} binds",
+                binds.len()
+            )));
+        }
+        Ok(Prepared { sql, binds })
+    }
+}
+
+impl diesel::query_builder::QueryFragment<Backend> for Prepared<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
+    ) -> QueryResult<()> {
+        let mut pieces = self.sql.split('?');
+        out.push_sql(pieces.next().unwrap_or_default());
+        for (bind, piece) in self.binds.iter().zip(pieces) {
+            match bind {
+                Bind::Text(value) => out.push_bind_param::<Text, String>(value)?,
+                Bind::Int(value) => out.push_bind_param::<BigInt, i64>(value)?,
+                Bind::NullableText(value) => {
+                    out.push_bind_param::<Nullable<Text>, Option<String>>(value)?
+                }
+                Bind::NullableInt(value) => {
+                    out.push_bind_param::<Nullable<BigInt>, Option<i64>>(value)?
                 }
             }
-            numbered
+            out.push_sql(piece);
         }
-    };
-    let mut statement = diesel::sql_query(text).into_boxed::<Backend>();
-    for bind in binds {
-        statement = match bind {
-            Bind::Text(value) => statement.bind::<Text, _>(value),
-            Bind::Int(value) => statement.bind::<BigInt, _>(*value),
-            Bind::NullableText(value) => statement.bind::<Nullable<Text>, _>(value),
-        };
+        Ok(())
     }
-    statement
 }
+
+impl diesel::query_builder::QueryId for Prepared<'_> {
+    type QueryId = ();
+
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl diesel::query_builder::Query for Prepared<'_> {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl RunQueryDsl<DbConnection> for Prepared<'_> {}
 
 /// Which responses an aggregate covers.
 #[derive(Debug, Clone)]
@@ -205,41 +232,17 @@ pub fn answer_counts(
     query(conn, &sql, &binds)
 }
 
-/// A free-text answer.
-#[derive(Debug, Clone, QueryableByName)]
+/// A free-text answer (a comment).
+#[derive(Debug, Clone)]
 pub struct TextAnswer {
     /// The question.
-    #[diesel(sql_type = Text)]
     pub question_id: QuestionId,
     /// The text.
-    #[diesel(sql_type = Text)]
     pub text_value: String,
 }
 
-/// The free-text answers to `questions` (the survey's free-text questions) of one survey's non-voided
-/// responses (partner and administrator only), by question and text: never in completion order,
-/// which could place an anonymous comment in time.
-pub fn text_answers(
-    conn: &mut DbConnection,
-    survey_id: SurveyId,
-    questions: &[QuestionId],
-) -> ApiResult<Vec<TextAnswer>> {
-    if questions.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT a.question_id AS question_id, a.text_value AS text_value FROM responses r \
-         JOIN answers a ON a.response_id = r.id WHERE r.survey_id = ? AND r.voided_at IS NULL \
-         AND a.question_id IN ({}) AND a.text_value IS NOT NULL ORDER BY a.question_id, a.text_value",
-        vec!["?"; questions.len()].join(", ")
-    );
-    let mut binds = vec![Bind::Text(survey_id.to_string())];
-    binds.extend(questions.iter().map(|q| Bind::Text(q.to_string())));
-    query(conn, &sql, &binds)
-}
-
-/// How many answers of one survey's non-voided responses gave one value to one question (free-text
-/// questions left out), with the question's metric.
+/// How many answers of one survey's non-voided responses gave one value to one question, with the
+/// question's metric; or one free-text answer (a comment).
 #[derive(Debug, Clone, QueryableByName)]
 pub struct SurveyAnswerCount {
     /// The question.
@@ -251,40 +254,45 @@ pub struct SurveyAnswerCount {
     /// Number answer.
     #[diesel(sql_type = Nullable<BigInt>)]
     pub number_value: Option<i64>,
-    /// Choice answer (a JSON array for multi-choice).
+    /// Choice answer (a JSON array for multi-choice), or a comment's text.
     #[diesel(sql_type = Nullable<Text>)]
     pub text_value: Option<String>,
     /// How many.
     #[diesel(sql_type = BigInt)]
     pub answers: i64,
+    /// 1 for a free-text answer (one row per answer), 0 for a count of a value.
+    #[diesel(sql_type = Integer)]
+    pub comment: i32,
 }
 
-/// The answer counts of one survey, read from `survey_answer_counts` (kept by [`count_response`] and
-/// [`uncount_response`]).
+/// The answer counts and comments of one survey, read from `survey_answer_counts` (kept by
+/// [`count_response`] and [`uncount_response`]), ordered by question and text.
 pub fn survey_answer_counts(
     conn: &mut DbConnection,
     survey_id: SurveyId,
 ) -> ApiResult<Vec<SurveyAnswerCount>> {
     query(
         conn,
-        "SELECT question_id, metric, number_value, text_value, answers FROM survey_answer_counts \
-         WHERE survey_id = ? AND answers > 0",
+        "SELECT question_id, metric, number_value, text_value, answers, \
+         CASE WHEN value_key LIKE 'text:%' THEN 1 ELSE 0 END AS comment FROM survey_answer_counts \
+         WHERE survey_id = ? AND answers > 0 ORDER BY question_id, text_value",
         &[Bind::Text(survey_id.to_string())],
     )
 }
 
-/// The value of an answer `a` as the text key of `survey_answer_counts`.
-const VALUE_KEY: &str =
-    "COALESCE(CAST(a.number_value AS TEXT), '') || '|' || COALESCE(a.text_value, '')";
+/// The key of an answer `a` to question `q` in `survey_answer_counts`: its value as text
+/// (`<number>|<text>`), or `text:<response id>` for a free-text answer, which has a row of its own.
+const VALUE_KEY: &str = "CASE WHEN q.kind = 'text' THEN 'text:' || a.response_id \
+     ELSE COALESCE(CAST(a.number_value AS TEXT), '') || '|' || COALESCE(a.text_value, '') END";
 
-/// Adds the stored answers of the new response `response_id` to its survey's answer counts (in the
-/// transaction that stores it).
+/// Adds the stored answers of the new response `response_id` to its survey's answer counts and
+/// comments (in the transaction that stores it).
 pub fn count_response(conn: &mut DbConnection, response_id: ResponseId) -> ApiResult<()> {
     let sql = format!(
         "INSERT INTO survey_answer_counts (survey_id, question_id, value_key, metric, number_value, text_value, answers) \
          SELECT r.survey_id, a.question_id, {VALUE_KEY}, a.metric, a.number_value, a.text_value, 1 \
          FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id \
-         WHERE a.response_id = ? AND r.voided_at IS NULL AND q.kind <> 'text' \
+         WHERE a.response_id = ? AND r.voided_at IS NULL AND (q.kind <> 'text' OR a.text_value IS NOT NULL) \
          ON CONFLICT (survey_id, question_id, value_key) DO UPDATE SET answers = survey_answer_counts.answers + 1"
     );
     execute(conn, &sql, &[Bind::Text(response_id.to_string())])?;
@@ -292,7 +300,7 @@ pub fn count_response(conn: &mut DbConnection, response_id: ResponseId) -> ApiRe
 }
 
 /// Takes the answers of the response `response_id`, just voided, out of its survey's answer counts
-/// (in the transaction that voids it).
+/// and comments (in the transaction that voids it).
 pub fn uncount_response(
     conn: &mut DbConnection,
     survey_id: SurveyId,
@@ -300,7 +308,8 @@ pub fn uncount_response(
 ) -> ApiResult<()> {
     let sql = format!(
         "UPDATE survey_answer_counts SET answers = answers - 1 WHERE survey_id = ? \
-         AND (question_id, value_key) IN (SELECT a.question_id, {VALUE_KEY} FROM answers a WHERE a.response_id = ?)"
+         AND (question_id, value_key) IN (SELECT a.question_id, {VALUE_KEY} FROM answers a \
+         JOIN questions q ON q.id = a.question_id WHERE a.response_id = ?)"
     );
     execute(
         conn,

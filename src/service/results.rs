@@ -12,10 +12,7 @@ use crate::{
         surveys::SurveyRow,
         DbConnection,
     },
-    domain::{
-        ids::{QuestionId, SurveyId},
-        questionnaire::{Question, QuestionKind},
-    },
+    domain::{ids::SurveyId, questionnaire::Question},
     error::{ApiError, ApiResult},
 };
 
@@ -29,14 +26,14 @@ pub struct SurveyCounts {
     pub locale: String,
     /// Non-voided responses.
     pub responses: i64,
-    /// Every non-text question's answers by value, with the question's metric.
+    /// Every non-text question's answers by value, with the question's metric (`comment` is 0).
     pub answers: Vec<SurveyAnswerCount>,
     /// The free-text answers, ordered by question and text.
     pub comments: Vec<TextAnswer>,
 }
 
 /// The counts of survey `id`, visible to `visibility`, over all time: read from the survey's answer
-/// counts, never from its answers (only the comments are read one by one).
+/// counts and comments, never from its answers.
 pub fn survey(
     conn: &mut DbConnection,
     visibility: Visibility,
@@ -47,15 +44,24 @@ pub fn survey(
         serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
             .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
     let locale = db::settings::get(conn)?.default_locale;
-    let text_questions: Vec<QuestionId> = questions
-        .iter()
-        .filter(|q| q.kind == QuestionKind::Text)
-        .map(|q| q.id.into())
+    let (comments, answers): (Vec<SurveyAnswerCount>, Vec<SurveyAnswerCount>) =
+        db::results::survey_answer_counts(conn, survey.id)?
+            .into_iter()
+            .partition(|row| row.comment != 0);
+    // Never in completion order, which could place an anonymous comment in time: by question and text.
+    let comments = comments
+        .into_iter()
+        .filter_map(|row| {
+            row.text_value.map(|text_value| TextAnswer {
+                question_id: row.question_id,
+                text_value,
+            })
+        })
         .collect();
     Ok(SurveyCounts {
         responses: db::results::survey_responses(conn, survey.id)?,
-        answers: db::results::survey_answer_counts(conn, survey.id)?,
-        comments: db::results::text_answers(conn, survey.id, &text_questions)?,
+        answers,
+        comments,
         survey,
         questions,
         locale,

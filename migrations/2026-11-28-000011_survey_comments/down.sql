@@ -1,0 +1,1 @@
+DELETE FROM survey_answer_counts WHERE value_key LIKE 'text:%';
