@@ -129,6 +129,15 @@ pub fn changes(conn: &mut DbConnection, id: MembershipId) -> ApiResult<i64> {
         .unwrap_or(0))
 }
 
+/// The changes the stored row of membership `id` was computed after (`None` without a row).
+pub fn changes_seen(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Option<i64>> {
+    Ok(membership_standings::table
+        .find(id)
+        .select(membership_standings::changes_seen)
+        .first(conn)
+        .optional()?)
+}
+
 /// Removes the row of membership `id`, if any.
 pub fn delete(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
     diesel::delete(membership_standings::table.find(id)).execute(conn)?;

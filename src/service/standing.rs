@@ -23,7 +23,7 @@ use crate::{
         DbConnection,
     },
     domain::{
-        compliance::{summary, Rules},
+        compliance::{summary, Rules, Summary},
         events::{EventData, MembershipComplianceChanged},
         ids::{MembershipId, PartnerId},
     },
@@ -45,28 +45,72 @@ pub fn note_change(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
 pub fn refresh(conn: &mut DbConnection, id: MembershipId, now: &str) -> ApiResult<()> {
     let now = db::parse_timestamp(now)?;
     let rules = db::settings::get(conn)?.rules();
-    recompute(conn, id, &rules, now)
+    let computed = compute(conn, id, rules, now.date_naive())?;
+    store(conn, id, computed, now)
 }
 
-/// Recomputes one membership's row under `rules` on the day of `now`. When its stored status flips
-/// (met <-> not met), emits `membership.compliance_changed` in the same transaction, once: the flip
-/// is a conditional update ([`db::standing::flip`]) that only one recomputation wins.
-fn recompute(
+/// A membership's standing computed from its responses, to be stored by [`store`].
+struct Computed {
+    /// The changes noted before its responses were read.
+    changes_seen: i64,
+    /// The rule's settings it was computed under.
+    rules: Rules,
+    /// The day it holds on.
+    today: NaiveDate,
+    /// What the list shows.
+    summary: Summary,
+    /// The last day the standing holds without a new response.
+    valid_until: Option<NaiveDate>,
+}
+
+/// Computes membership `id`'s standing under `rules` on `today`; only reads, so on SQLite it runs outside
+/// the single writer's turn (reading a membership's responses is the slow part of a recomputation).
+fn compute(
     conn: &mut DbConnection,
     id: MembershipId,
-    rules: &Rules,
+    rules: Rules,
+    today: NaiveDate,
+) -> ApiResult<Computed> {
+    // Read before the responses: a change committed after this read leaves the row stale.
+    let changes_seen = db::standing::changes(conn, id)?;
+    let (_, responses, standing) = super::compliance::judge(conn, id, &rules, today)?;
+    Ok(Computed {
+        changes_seen,
+        rules,
+        today,
+        summary: summary(&standing, &responses, &rules, today),
+        valid_until: standing.valid_until,
+    })
+}
+
+/// Stores a computed standing inside the caller's write transaction, unless a newer computation was
+/// stored meanwhile or the rule's settings changed since; removes the row when the membership no longer
+/// exists. When the stored status flips (met <-> not met), emits `membership.compliance_changed` in the
+/// same transaction, once: the flip is a conditional update ([`db::standing::flip`]) that only one
+/// recomputation wins.
+fn store(
+    conn: &mut DbConnection,
+    id: MembershipId,
+    computed: Computed,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let today = now.date_naive();
     let Some(partner_id) = db::standing::lock_membership(conn, id)? else {
         return db::standing::delete(conn, id);
     };
-    // Read before the responses: a change committed after this read leaves the row stale.
-    let changes_seen = db::standing::changes(conn, id)?;
-    let previous = db::standing::status(conn, id)?;
-    let (_, responses, standing) = super::compliance::judge(conn, id, rules, today)?;
-    let summary = summary(&standing, &responses, rules, today);
+    let newer_stored =
+        db::standing::changes_seen(conn, id)?.is_some_and(|stored| stored > computed.changes_seen);
+    if newer_stored || db::settings::get(conn)?.rules() != computed.rules {
+        return Ok(());
+    }
+    let Computed {
+        changes_seen,
+        rules,
+        today,
+        summary,
+        valid_until,
+    } = computed;
     let status = if summary.met { MET } else { NOT_MET };
+    let previous = db::standing::status(conn, id)?;
     if let Some(previous) = previous.filter(|previous| previous != status) {
         if db::standing::flip(conn, id, &previous, status)? {
             let event = EventData::MembershipComplianceChanged(MembershipComplianceChanged {
@@ -76,7 +120,7 @@ fn recompute(
                 previous_met: previous == MET,
                 best_office_counted: summary.best_office_counted as i64,
                 required: rules.min_completed as i64,
-                valid_until: standing.valid_until,
+                valid_until,
                 as_of: today,
             });
             super::events::emit_at(conn, event, now)?;
@@ -96,18 +140,24 @@ fn recompute(
     )
 }
 
-/// Recomputes `ids` on the day of `now`, [`CHUNK`] memberships per write transaction; returns how many.
+/// Recomputes `ids` on the day of `now`: [`CHUNK`] memberships are computed outside any transaction,
+/// then stored in one write transaction; returns how many.
 fn recompute_all(
     conn: &mut DbConnection,
     ids: &[MembershipId],
     now: DateTime<Utc>,
 ) -> ApiResult<usize> {
+    let rules = db::settings::get(conn)?.rules();
     for chunk in ids.chunks(CHUNK) {
+        let computed = chunk
+            .iter()
+            .map(|id| compute(conn, *id, rules, now.date_naive()))
+            .collect::<ApiResult<Vec<_>>>()?;
         db::write_tx(conn, |conn| {
-            let rules = db::settings::get(conn)?.rules();
             chunk
                 .iter()
-                .try_for_each(|id| recompute(conn, *id, &rules, now))
+                .zip(computed)
+                .try_for_each(|(id, computed)| store(conn, *id, computed, now))
         })?;
     }
     Ok(ids.len())
