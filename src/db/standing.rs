@@ -129,11 +129,15 @@ pub fn changes(conn: &mut DbConnection, id: MembershipId) -> ApiResult<i64> {
         .unwrap_or(0))
 }
 
-/// The changes the stored row of membership `id` was computed after (`None` without a row).
-pub fn changes_seen(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Option<i64>> {
+/// The changes the stored row of membership `id` was computed after, and the day it was computed on
+/// (`None` without a row).
+pub fn computed(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Option<(i64, String)>> {
     Ok(membership_standings::table
         .find(id)
-        .select(membership_standings::changes_seen)
+        .select((
+            membership_standings::changes_seen,
+            membership_standings::computed_on,
+        ))
         .first(conn)
         .optional()?)
 }

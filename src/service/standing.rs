@@ -83,8 +83,9 @@ fn compute(
     })
 }
 
-/// Stores a computed standing inside the caller's write transaction, unless a newer computation was
-/// stored meanwhile or the rule's settings changed since; removes the row when the membership no longer
+/// Stores a computed standing inside the caller's write transaction, unless one that saw more changes or
+/// a later day was stored meanwhile (replicas whose clocks straddle midnight would otherwise flip a row
+/// back and forth), or the rule's settings changed since; removes the row when the membership no longer
 /// exists. When the stored status flips (met <-> not met), emits `membership.compliance_changed` in the
 /// same transaction, once: the flip is a conditional update ([`db::standing::flip`]) that only one
 /// recomputation wins.
@@ -97,8 +98,9 @@ fn store(
     let Some(partner_id) = db::standing::lock_membership(conn, id)? else {
         return db::standing::delete(conn, id);
     };
-    let newer_stored =
-        db::standing::changes_seen(conn, id)?.is_some_and(|stored| stored > computed.changes_seen);
+    let today = computed.today.to_string();
+    let newer_stored = db::standing::computed(conn, id)?
+        .is_some_and(|(changes_seen, day)| changes_seen > computed.changes_seen || day > today);
     if newer_stored || db::settings::get(conn)?.rules() != computed.rules {
         return Ok(());
     }
