@@ -226,13 +226,14 @@ impl EventData {
     }
 
     /// When it occurred and from when it may be seen, for an event emitted at `now`. An anonymous
-    /// response's completion occurred, as far as anyone is told, at the start of its day, and is held
-    /// back until the next day starts; every other event is stamped `now` and seen at once.
+    /// response's completion occurred, as far as anyone is told, at the start of its day (its
+    /// `completed_at`, already cut to the day), and is held back until that day is over (an imported
+    /// one of a past day is seen at once); every other event is stamped `now` and seen at once.
     pub fn timing(&self, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
         match self {
             EventData::ResponseCompleted(e) if e.anonymous => {
-                let day = start_of_day(now);
-                (day, day + chrono::Duration::days(1))
+                let day = start_of_day(e.completed_at);
+                (day, now.max(day + chrono::Duration::days(1)))
             }
             _ => (now, now),
         }
@@ -316,6 +317,11 @@ mod tests {
         assert_eq!(
             completed(true).timing(midnight).1,
             at("2026-11-29T00:00:00Z")
+        );
+        let imported_days_later = at("2026-12-03T09:00:00Z");
+        assert_eq!(
+            completed(true).timing(imported_days_later),
+            (at("2026-11-28T00:00:00Z"), imported_days_later)
         );
     }
 
