@@ -30,7 +30,7 @@ pub const IDEMPOTENCY_RETENTION_HOURS: i64 = 24;
 pub const IDEMPOTENCY_ABANDONED_SECONDS: i64 = 60;
 
 /// Tags each request with an id (echoed in `X-Request-Id`) and logs one structured line per request,
-/// with personal-link tokens shortened (see [`loggable_path`]).
+/// with personal-link tokens shortened and external ids left out (see [`loggable_path`]).
 pub async fn request_context(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -66,7 +66,8 @@ pub async fn request_context(
 }
 
 /// The path as it may be logged: a personal-link token (the segment after `respond` or `s`) is a
-/// credential, so only its first 6 characters are kept.
+/// credential, so only its first 6 characters are kept; an integrator's external id (after
+/// `by-external-id`) may identify a contact in its CRM, so none of it is kept.
 pub fn loggable_path(path: &str) -> String {
     let mut previous = "";
     path.split('/')
@@ -75,6 +76,7 @@ pub fn loggable_path(path: &str) -> String {
                 "respond" | "s" if segment.chars().count() > 6 => {
                     format!("{}…", segment.chars().take(6).collect::<String>())
                 }
+                "by-external-id" => "…".to_owned(),
                 _ => segment.to_owned(),
             };
             previous = segment;
@@ -257,5 +259,13 @@ mod tests {
             "/api/v1/surveys/0191/responses"
         );
         assert_eq!(loggable_path("/s/abc"), "/s/abc");
+    }
+
+    #[test]
+    fn external_ids_are_left_out_of_logged_paths() {
+        assert_eq!(
+            loggable_path("/api/v1/offices/0191/contacts/by-external-id/crm%20ana.petrova"),
+            "/api/v1/offices/0191/contacts/by-external-id/…"
+        );
     }
 }
