@@ -127,20 +127,8 @@ impl MailDelivery {
     /// Reads the delivery settings through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let defaults = MailDelivery::default();
-        let number = |name: &str, default: usize, max: usize| -> Result<usize, ConfigError> {
-            match lookup(name).filter(|text| !text.trim().is_empty()) {
-                None => Ok(default),
-                Some(text) => text
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|value| (1..=max).contains(value))
-                    .ok_or_else(|| {
-                        ConfigError(format!(
-                            "{name} `{text}` must be a whole number from 1 to {max}"
-                        ))
-                    }),
-            }
+        let number = |name: &str, default: usize, max: usize| {
+            setting(&lookup, name, default as u64, 1..=max as u64).map(|n| n as usize)
         };
         Ok(MailDelivery {
             batch: number("CSAT_MAIL_BATCH", defaults.batch, 10_000)?,
@@ -191,20 +179,8 @@ impl EventSettings {
     /// Reads the settings through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let defaults = EventSettings::default();
-        let number = |name: &str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
-            match lookup(name).filter(|text| !text.trim().is_empty()) {
-                None => Ok(default),
-                Some(text) => text
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|value| (min..=max).contains(value))
-                    .ok_or_else(|| {
-                        ConfigError(format!(
-                            "{name} `{text}` must be a whole number from {min} to {max}"
-                        ))
-                    }),
-            }
+        let number = |name: &str, default: u64, min: u64, max: u64| {
+            setting(&lookup, name, default, min..=max)
         };
         Ok(EventSettings {
             interval: Duration::from_millis(number(
@@ -313,25 +289,8 @@ impl Config {
                 "CSAT_BIND `{bind_text}` is not an address like 127.0.0.1:8080"
             ))
         })?;
-        let number = |name: &str,
-                      default: u64,
-                      range: std::ops::RangeInclusive<u64>|
-         -> Result<u64, ConfigError> {
-            match get(name) {
-                None => Ok(default),
-                Some(text) => text
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|value| range.contains(value))
-                    .ok_or_else(|| {
-                        ConfigError(format!(
-                            "{name} `{text}` must be a whole number from {} to {}",
-                            range.start(),
-                            range.end()
-                        ))
-                    }),
-            }
+        let number = |name: &str, default: u64, range: std::ops::RangeInclusive<u64>| {
+            setting(&get, name, default, range)
         };
         let key = jwt_key(&get, &database)?;
         let public_url_is_default = get("CSAT_PUBLIC_URL").is_none();
@@ -470,20 +429,8 @@ impl HttpServerConfig {
 
     /// Reads the server limits through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let number = |name: &str, default: u64, max: u64, min: u64| -> Result<u64, ConfigError> {
-            match lookup(name).filter(|text| !text.trim().is_empty()) {
-                None => Ok(default),
-                Some(text) => text
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|value| (min..=max).contains(value))
-                    .ok_or_else(|| {
-                        ConfigError(format!(
-                            "{name} `{text}` must be a whole number from {min} to {max}"
-                        ))
-                    }),
-            }
+        let number = |name: &str, default: u64, max: u64, min: u64| {
+            setting(&lookup, name, default, min..=max)
         };
         let workers = number("CSAT_HTTP_WORKERS", 0, 1024, 0)?;
         Ok(HttpServerConfig {
@@ -558,20 +505,8 @@ impl WebhookSettings {
     /// Reads the webhook settings through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let defaults = WebhookSettings::default();
-        let number = |name: &str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
-            match lookup(name).filter(|text| !text.trim().is_empty()) {
-                None => Ok(default),
-                Some(text) => text
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|value| (min..=max).contains(value))
-                    .ok_or_else(|| {
-                        ConfigError(format!(
-                            "{name} `{text}` must be a whole number from {min} to {max}"
-                        ))
-                    }),
-            }
+        let number = |name: &str, default: u64, min: u64, max: u64| {
+            setting(&lookup, name, default, min..=max)
         };
         let millis = |name: &str, default: Duration, min: u64, max: u64| {
             number(name, default.as_millis() as u64, min, max).map(Duration::from_millis)
@@ -596,6 +531,31 @@ impl WebhookSettings {
             batch: number("CSAT_WEBHOOK_BATCH", defaults.batch as u64, 1, 10_000)? as usize,
             interval: millis("CSAT_WEBHOOK_INTERVAL_MS", defaults.interval, 10, 600_000)?,
         })
+    }
+}
+
+/// The whole number `lookup` gives for `name` within `range`, or `default` when it gives none (or
+/// only blanks); anything else is an error naming the variable and the range.
+fn setting(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, ConfigError> {
+    match lookup(name).filter(|text| !text.trim().is_empty()) {
+        None => Ok(default),
+        Some(text) => text
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|value| range.contains(value))
+            .ok_or_else(|| {
+                ConfigError(format!(
+                    "{name} `{text}` must be a whole number from {} to {}",
+                    range.start(),
+                    range.end()
+                ))
+            }),
     }
 }
 
