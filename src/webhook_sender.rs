@@ -70,17 +70,31 @@ impl HttpSender {
         }
     }
 
-    fn connect(&self, addresses: &[SocketAddr]) -> Result<TcpStream, SendError> {
+    /// Tries up to [`MAX_ADDRESSES`] of the checked addresses in turn, each for the connect timeout
+    /// or what is left until `deadline`, whichever is shorter.
+    fn connect(
+        &self,
+        host: &str,
+        addresses: &[SocketAddr],
+        deadline: Instant,
+    ) -> Result<TcpStream, SendError> {
         let mut last = None;
-        for address in addresses {
-            match TcpStream::connect_timeout(address, self.settings.connect_timeout) {
+        for address in addresses.iter().take(MAX_ADDRESSES) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(SendError::Failed(format!("timed out connecting to {host}")));
+            }
+            match TcpStream::connect_timeout(address, self.settings.connect_timeout.min(left)) {
                 Ok(stream) => return Ok(stream),
-                Err(e) => last = Some(format!("cannot connect to {address}: {e}")),
+                Err(e) => last = Some(format!("cannot connect to {host}: {e}")),
             }
         }
         Err(SendError::Failed(last.unwrap_or_default()))
     }
 }
+
+/// How many of a host's addresses one attempt tries to connect to.
+const MAX_ADDRESSES: usize = 3;
 
 impl WebhookSender for HttpSender {
     fn send(&self, request: &WebhookRequest) -> Result<u16, SendError> {
@@ -92,8 +106,8 @@ impl WebhookSender for HttpSender {
         )
         .map_err(|why| SendError::Refused(format!("the URL {why}")))?;
         let addresses = resolve(&target, self.settings.allow_private_networks)?;
-        let stream = self.connect(&addresses)?;
         let deadline = started + self.settings.timeout;
+        let stream = self.connect(&target.host, &addresses, deadline)?;
         let message = http_request(&target, request);
         if target.https {
             let name = rustls::pki_types::ServerName::try_from(target.host.clone())
@@ -131,10 +145,10 @@ fn resolve(target: &Target, allow_private: bool) -> Result<Vec<SocketAddr>, Send
     if !allow_private {
         for address in &addresses {
             if let Some(why) = forbidden_address(address.ip()) {
+                tracing::warn!(host = %target.host, ip = %address.ip(), why, "webhook URL refused");
                 return Err(SendError::Refused(format!(
-                    "{} resolves to {} ({why}), which webhooks may not reach",
-                    target.host,
-                    address.ip()
+                    "{} resolves to a non-public address, which webhooks may not reach",
+                    target.host
                 )));
             }
         }
@@ -318,5 +332,13 @@ mod tests {
                 "{url}: {error}"
             );
         }
+        let error = guarded.send(&request("http://localhost:9/")).unwrap_err();
+        assert_eq!(
+            error,
+            SendError::Refused(
+                "localhost resolves to a non-public address, which webhooks may not reach".into()
+            ),
+            "the resolved address stays out of what a caller reads"
+        );
     }
 }

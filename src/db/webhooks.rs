@@ -293,21 +293,28 @@ pub fn queue(conn: &mut DbConnection, row: &DeliveryRow) -> ApiResult<()> {
 }
 
 /// Queues the event again for the subscription now: a new delivery, or its existing one reset to
-/// pending with a fresh attempt count. Returns the delivery's id.
+/// pending with a fresh attempt count. Returns the delivery's id; 409 while a worker holds the
+/// delivery (an attempt is running).
 pub fn requeue(
     conn: &mut DbConnection,
     subscription_id: WebhookId,
     event_id: &str,
     now: &str,
 ) -> ApiResult<WebhookDeliveryId> {
-    let existing: Option<WebhookDeliveryId> = webhook_deliveries::table
+    let existing: Option<(WebhookDeliveryId, Option<String>)> = webhook_deliveries::table
         .filter(webhook_deliveries::subscription_id.eq(subscription_id))
         .filter(webhook_deliveries::event_id.eq(event_id))
-        .select(webhook_deliveries::id)
+        .select((webhook_deliveries::id, webhook_deliveries::locked_until))
         .first(conn)
         .optional()?;
     match existing {
-        Some(id) => {
+        Some((_, Some(locked_until))) if locked_until.as_str() > now => {
+            Err(ApiError::Conflict(format!(
+                "the event `{event_id}` is being delivered to this subscription right now; \
+                 retry after the attempt shows in the delivery log"
+            )))
+        }
+        Some((id, _)) => {
             diesel::update(webhook_deliveries::table.find(id))
                 .set((
                     webhook_deliveries::status.eq("pending"),
@@ -411,24 +418,25 @@ pub enum Outcome {
     Failed,
 }
 
-/// Records an attempt in the log and its outcome on the delivery.
+/// Records the outcome on the delivery and the attempt in the log, if the delivery is still there
+/// and still held by the claim `claim` (its `locked_until`); returns whether it recorded.
 pub fn record(
     conn: &mut DbConnection,
     delivery: &DeliveryRow,
+    claim: &str,
     attempt: &AttemptRow,
     outcome: &Outcome,
-) -> ApiResult<()> {
-    diesel::insert_into(webhook_attempts::table)
-        .values(attempt)
-        .execute(conn)?;
-    let row = webhook_deliveries::table.find(delivery.id);
+) -> ApiResult<bool> {
+    let row = webhook_deliveries::table
+        .find(delivery.id)
+        .filter(webhook_deliveries::locked_until.eq(claim));
     let common = (
         webhook_deliveries::attempts.eq(attempt.attempt),
         webhook_deliveries::last_status_code.eq(attempt.status_code),
         webhook_deliveries::last_error.eq(&attempt.error),
         webhook_deliveries::locked_until.eq(None::<String>),
     );
-    match outcome {
+    let updated = match outcome {
         Outcome::Delivered => diesel::update(row)
             .set((
                 common,
@@ -443,20 +451,35 @@ pub fn record(
             .set((common, webhook_deliveries::status.eq("failed")))
             .execute(conn)?,
     };
-    Ok(())
+    if updated == 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(webhook_attempts::table)
+        .values(attempt)
+        .execute(conn)?;
+    Ok(true)
 }
 
 /// Gives up deliveries that cannot be attempted any more (their event was deleted after the
-/// retention), without holding it against their subscriptions.
-pub fn abandon(conn: &mut DbConnection, ids: &[WebhookDeliveryId], reason: &str) -> ApiResult<()> {
+/// retention), without holding it against their subscriptions; only those still held by `claim`.
+pub fn abandon(
+    conn: &mut DbConnection,
+    ids: &[WebhookDeliveryId],
+    claim: &str,
+    reason: &str,
+) -> ApiResult<()> {
     if !ids.is_empty() {
-        diesel::update(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(ids)))
-            .set((
-                webhook_deliveries::status.eq("failed"),
-                webhook_deliveries::last_error.eq(reason),
-                webhook_deliveries::locked_until.eq(None::<String>),
-            ))
-            .execute(conn)?;
+        diesel::update(
+            webhook_deliveries::table
+                .filter(webhook_deliveries::id.eq_any(ids))
+                .filter(webhook_deliveries::locked_until.eq(claim)),
+        )
+        .set((
+            webhook_deliveries::status.eq("failed"),
+            webhook_deliveries::last_error.eq(reason),
+            webhook_deliveries::locked_until.eq(None::<String>),
+        ))
+        .execute(conn)?;
     }
     Ok(())
 }
@@ -491,18 +514,6 @@ pub fn attempts(
         .select(AttemptRow::as_select())
         .into_boxed();
     super::paginate!(conn, query, webhook_attempts::id, after, limit)
-}
-
-/// The deliveries of a subscription (for the log's delivery state).
-pub fn deliveries(
-    conn: &mut DbConnection,
-    subscription_id: WebhookId,
-) -> ApiResult<Vec<DeliveryRow>> {
-    Ok(webhook_deliveries::table
-        .filter(webhook_deliveries::subscription_id.eq(subscription_id))
-        .order(webhook_deliveries::created_at.asc())
-        .select(DeliveryRow::as_select())
-        .load(conn)?)
 }
 
 /// Up to `limit` sequenced events after position `after`, in order.

@@ -92,7 +92,7 @@ pub fn verify(
         .trim()
         .parse()
         .map_err(|_| VerifyError::BadTimestamp)?;
-    if (now - timestamp).abs() > TIMESTAMP_TOLERANCE_SECONDS {
+    if now.abs_diff(timestamp) > TIMESTAMP_TOLERANCE_SECONDS.unsigned_abs() {
         return Err(VerifyError::TimestampOutOfTolerance);
     }
     let matches = signature.split_whitespace().any(|candidate| {
@@ -396,6 +396,10 @@ mod tests {
         assert_eq!(
             check(body, "soon", 1_000_000, SECRET),
             Err(VerifyError::BadTimestamp)
+        );
+        assert_eq!(
+            check(body, &i64::MIN.to_string(), i64::MAX, SECRET),
+            Err(VerifyError::TimestampOutOfTolerance)
         );
         let other = new_secret();
         assert_eq!(

@@ -93,9 +93,21 @@ pub struct SubscriptionUpdate {
     pub paused: Option<bool>,
 }
 
-/// 422 unless the URL may be subscribed under `settings`.
-fn check_url(url: &str, settings: &WebhookSettings) -> ApiResult<()> {
-    crate::webhook_sender::check_destination(url, settings)
+/// 422 unless the URL may be subscribed under `settings`, including the addresses its host resolves
+/// to now. The lookup blocks (on the blocking thread pool), so handlers call this before they take a
+/// database connection.
+pub async fn check_url(url: String, settings: WebhookSettings) -> ApiResult<()> {
+    actix_web::web::block(move || crate::webhook_sender::check_destination(&url, &settings))
+        .await
+        .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+        .map_err(|why| ApiError::invalid_field("url", &why))
+}
+
+/// 422 unless the URL has a form that may be subscribed under `settings` (no lookup: see
+/// [`check_url`]).
+fn check_url_form(url: &str, settings: &WebhookSettings) -> ApiResult<()> {
+    rules::parse_url(url, settings.allow_http, settings.allow_private_networks)
+        .map(|_| ())
         .map_err(|why| ApiError::invalid_field("url", &why))
 }
 
@@ -130,7 +142,7 @@ pub fn create(
     new: NewSubscription,
     now: &str,
 ) -> ApiResult<SubscriptionRow> {
-    check_url(&new.url, settings)?;
+    check_url_form(&new.url, settings)?;
     let event_types = check_event_types(owner, &new.event_types)?;
     db::write_tx(conn, |conn| {
         db::webhooks::insert(
@@ -184,7 +196,7 @@ pub fn update(
     now: &str,
 ) -> ApiResult<SubscriptionRow> {
     if let Some(url) = &update.url {
-        check_url(url, settings)?;
+        check_url_form(url, settings)?;
     }
     db::write_tx(conn, |conn| {
         let current = db::webhooks::get(conn, owner.reach(), id)?;
@@ -283,6 +295,7 @@ pub const REDELIVERY_DAYS: i64 = 30;
 
 /// Queues the event `event_id` for the subscription again, now: any event of the last
 /// [`REDELIVERY_DAYS`] days the subscription may receive (404 otherwise, like an unknown event).
+/// 409 unless the subscription is active, or while an attempt to deliver the event to it is running.
 pub fn redeliver(
     conn: &mut DbConnection,
     owner: Owner,
@@ -306,6 +319,13 @@ pub fn redeliver(
                     "no event `{event_id}` from the last {REDELIVERY_DAYS} days that this subscription may receive"
                 ))
             })?;
+        if subscription.status != "active" {
+            return Err(ApiError::Conflict(format!(
+                "the subscription is {}: resume it (PATCH with `paused: false`) before redelivering, \
+                 or nothing would be sent",
+                subscription.status
+            )));
+        }
         db::webhooks::requeue(conn, id, &event.id.to_string(), &stamp)
     })
 }
@@ -369,21 +389,34 @@ pub struct DeliveryReport {
 /// Deliveries sent at the same time by one pass.
 const CONCURRENCY: usize = 8;
 
+/// How long a pass holds its claim: long enough for a full batch, [`CONCURRENCY`] at a time, each
+/// attempt taking at most the connect and the total timeout, plus a minute.
+fn claim_length(settings: &WebhookSettings) -> Duration {
+    let rounds = u32::try_from(settings.batch.div_ceil(CONCURRENCY).max(1)).unwrap_or(u32::MAX);
+    (settings.connect_timeout + settings.timeout)
+        .checked_mul(rounds)
+        .and_then(|d| d.checked_add(Duration::from_secs(60)))
+        .unwrap_or(Duration::from_secs(24 * 3600))
+}
+
 /// One delivery pass: claims due deliveries of active subscriptions, sends them (no database
 /// connection held meanwhile), then records every attempt and outcome in one transaction. A
 /// delivery is marked delivered only after its receiver answered `2xx`; if the process dies in
-/// between it is sent again once its claim lapses: at least once, with the same `webhook-id`.
+/// between it is sent again once its claim lapses: at least once, with the same `webhook-id`. An
+/// outcome is recorded only while the pass still holds the delivery's claim (a delivery deleted with
+/// its subscription, or taken over after the claim lapsed, is skipped).
 pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
     let settings = state.webhooks;
     let now = state.clock.now();
-    let claim = chrono::Duration::from_std(settings.timeout * 2 + Duration::from_secs(60))
-        .unwrap_or_else(|_| chrono::Duration::minutes(5));
+    let claim = chrono::Duration::from_std(claim_length(&settings))
+        .unwrap_or_else(|_| chrono::Duration::hours(1));
+    let claim = db::timestamp(now + claim);
     let (claimed, subscriptions, events) = {
         let mut conn = state.pool.get()?;
         let claimed = db::webhooks::claim_due(
             &mut conn,
             &db::timestamp(now),
-            &db::timestamp(now + claim),
+            &claim,
             settings.batch as i64,
         )?;
         if claimed.is_empty() {
@@ -440,7 +473,9 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
                 gone.push(delivery.id);
                 continue;
             };
-            db::webhooks::record(conn, delivery, &attempt, &outcome)?;
+            if !db::webhooks::record(conn, delivery, &claim, &attempt, &outcome)? {
+                continue;
+            }
             match outcome {
                 Outcome::Delivered => report.delivered += 1,
                 Outcome::Retry(_) => report.retried += 1,
@@ -465,6 +500,7 @@ pub fn deliver_due(state: &AppState) -> ApiResult<DeliveryReport> {
         db::webhooks::abandon(
             conn,
             &gone,
+            &claim,
             "the event is no longer stored (older than the retention)",
         )?;
         Ok(report)
@@ -636,5 +672,22 @@ impl Drop for WebhookWorker {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_lasts_for_a_whole_pass_against_silent_receivers() {
+        let settings = WebhookSettings::default();
+        // 100 deliveries, 8 at a time: 13 rounds of at most 5 s to connect and 15 s in all.
+        assert_eq!(claim_length(&settings), Duration::from_secs(13 * 20 + 60));
+        let one = WebhookSettings {
+            batch: 1,
+            ..settings
+        };
+        assert_eq!(claim_length(&one), Duration::from_secs(20 + 60));
     }
 }

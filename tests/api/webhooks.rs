@@ -7,7 +7,7 @@ use std::{
     net::{TcpListener, TcpStream},
     sync::{
         atomic::{AtomicBool, Ordering},
-        Arc, Mutex,
+        mpsc, Arc, Mutex,
     },
     thread::JoinHandle,
     time::Duration,
@@ -65,6 +65,7 @@ pub struct Receiver {
     pub port: u16,
     pub received: Arc<Mutex<Vec<Received>>>,
     pub statuses: Arc<Mutex<VecDeque<u16>>>,
+    gate: Arc<Mutex<Option<mpsc::Receiver<()>>>>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -79,9 +80,15 @@ impl Receiver {
         let port = listener.local_addr().unwrap().port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let statuses = Arc::new(Mutex::new(VecDeque::new()));
+        let gate: Arc<Mutex<Option<mpsc::Receiver<()>>>> = Arc::new(Mutex::new(None));
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
-            let (received, statuses, stop) = (received.clone(), statuses.clone(), stop.clone());
+            let (received, statuses, gate, stop) = (
+                received.clone(),
+                statuses.clone(),
+                gate.clone(),
+                stop.clone(),
+            );
             std::thread::spawn(move || {
                 for socket in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
@@ -90,6 +97,9 @@ impl Receiver {
                     let Ok(mut socket) = socket else { continue };
                     if let Some(request) = read_request(&mut socket) {
                         received.lock().unwrap().push(request);
+                        if let Some(gate) = gate.lock().unwrap().as_ref() {
+                            let _ = gate.recv_timeout(Duration::from_secs(10));
+                        }
                         let status = statuses.lock().unwrap().pop_front().unwrap_or(204);
                         let _ = socket.write_all(
                             format!("HTTP/1.1 {status} Test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
@@ -103,6 +113,7 @@ impl Receiver {
             port,
             received,
             statuses,
+            gate,
             stop,
             thread: Some(thread),
         }
@@ -118,6 +129,13 @@ impl Receiver {
 
     pub fn requests(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
+    }
+
+    /// Holds every answer (after recording the request) until the returned sender is dropped.
+    pub fn hold(&self) -> mpsc::Sender<()> {
+        let (release, gate) = mpsc::channel();
+        *self.gate.lock().unwrap() = Some(gate);
+        release
     }
 }
 
@@ -394,6 +412,11 @@ async fn the_ssrf_guard_refuses_internal_addresses_when_they_are_not_allowed() {
                     .unwrap()
                     .contains("may not reach"),
                 "{url}: {}",
+                reply.text
+            );
+            assert!(
+                !reply.text.contains("127.0.0.1") || url.contains("127.0.0.1"),
+                "{url}: the resolved address is not disclosed: {}",
                 reply.text
             );
         }
@@ -762,5 +785,101 @@ async fn the_vendor_receives_program_level_aggregates_and_partners_do_not() {
             .map(|r| r.json()["type"].clone())
             .collect();
         assert_eq!(partner_types, [json!("response.completed")], "{backend:?}");
+    }
+}
+
+#[actix_rt::test]
+async fn redelivery_waits_for_a_running_attempt_and_a_deleted_subscription_spoils_no_other_outcome()
+{
+    for backend in backends() {
+        let app = loopback_app(backend).await;
+        let (_, _, office, _) = app.partner_tree("WGA").await;
+        let (slow, quick) = (Receiver::start(), Receiver::start());
+        let types = json!(["response.completed"]);
+        let (slow_hook, _) = subscribe(&app, "admin", &slow.url(), types.clone()).await;
+        let (quick_hook, _) = subscribe(&app, "admin", &quick.url(), types).await;
+        let survey = app.plain_survey(&office).await;
+        app.import(
+            &survey,
+            &crate::common::rows("2026-06-01", 1, "org", false),
+            &crate::common::standard_answers(),
+        )
+        .await;
+        app.state.run_event_pass().expect("the event pass runs");
+
+        // The slow receiver holds its answer: the pass is in flight while the API is used.
+        let release = slow.hold();
+        let state = app.state.clone();
+        let pass = std::thread::spawn(move || testing::service::webhooks::run_pending(&state));
+        let waiting = std::time::Instant::now();
+        while slow.requests().is_empty() {
+            assert!(
+                waiting.elapsed() < Duration::from_secs(10),
+                "{backend:?}: no attempt"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let event_id = slow.requests()[0].header("webhook-id").to_owned();
+        let busy = app
+            .post(&format!("/api/v1/webhooks/{slow_hook}/redeliver"))
+            .admin()
+            .json(json!({"event_id": event_id}))
+            .send()
+            .await;
+        assert_eq!(busy.problem_code(409), "conflict", "{backend:?}");
+        assert!(
+            busy.body["detail"].as_str().unwrap().contains("right now"),
+            "{}",
+            busy.text
+        );
+        let deleted = app
+            .delete(&format!("/api/v1/webhooks/{slow_hook}"))
+            .admin()
+            .send()
+            .await;
+        assert_eq!(deleted.status, 204, "{backend:?}: {}", deleted.text);
+        drop(release);
+        let report = pass
+            .join()
+            .unwrap()
+            .expect("the pass records the outcomes of the deliveries that still exist");
+        assert_eq!(report.delivered, 1, "{backend:?}: {report:?}");
+
+        // The other subscription's outcome was kept: logged once and not sent again.
+        let log = app
+            .get(&format!("/api/v1/webhooks/{quick_hook}/deliveries"))
+            .admin()
+            .send()
+            .await;
+        let log = log.expect(200)["items"].as_array().unwrap().clone();
+        assert_eq!(log.len(), 1, "{backend:?}: {log:?}");
+        assert_eq!(log[0]["status_code"], 204);
+        deliver(&app);
+        assert_eq!(quick.requests().len(), 1, "{backend:?}");
+
+        // A paused subscription is resumed before anything is redelivered to it.
+        app.patch(&format!("/api/v1/webhooks/{quick_hook}"))
+            .admin()
+            .json(json!({"paused": true}))
+            .send()
+            .await
+            .expect(200);
+        let paused = app
+            .post(&format!("/api/v1/webhooks/{quick_hook}/redeliver"))
+            .admin()
+            .json(json!({"event_id": event_id}))
+            .send()
+            .await;
+        assert_eq!(paused.problem_code(409), "conflict", "{backend:?}");
+        assert!(
+            paused.body["detail"]
+                .as_str()
+                .unwrap()
+                .contains("resume it"),
+            "{}",
+            paused.text
+        );
+        deliver(&app);
+        assert_eq!(quick.requests().len(), 1, "{backend:?}");
     }
 }

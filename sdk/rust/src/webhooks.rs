@@ -73,7 +73,7 @@ pub fn verify_webhook_at<'a>(
     let id = header("webhook-id").unwrap_or_default();
     let timestamp = header("webhook-timestamp").unwrap_or_default();
     let seconds: i64 = timestamp.parse().map_err(|_| WebhookError::BadTimestamp)?;
-    if (now - seconds).abs() > TOLERANCE_SECONDS {
+    if now.abs_diff(seconds) > TOLERANCE_SECONDS.unsigned_abs() {
         return Err(WebhookError::TimestampOutOfTolerance);
     }
     let mac = || {
@@ -120,6 +120,10 @@ mod tests {
         );
         assert_eq!(
             verify_webhook_at(SECRET, headers, body, 1614265330 + 301),
+            Err(WebhookError::TimestampOutOfTolerance)
+        );
+        assert_eq!(
+            verify_webhook_at(SECRET, headers, body, i64::MIN),
             Err(WebhookError::TimestampOutOfTolerance)
         );
         assert_eq!(

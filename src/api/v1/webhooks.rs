@@ -319,6 +319,7 @@ async fn create_webhook(
         event_types: input.event_types,
         description: input.description,
     };
+    service::webhooks::check_url(new.url.clone(), settings).await?;
     let row = db::run(&state.pool, move |conn| {
         service::webhooks::create(conn, owner, &settings, new, &now)
     })
@@ -400,6 +401,9 @@ async fn update_webhook(
         description: input.description,
         paused: input.paused,
     };
+    if let Some(url) = &update.url {
+        service::webhooks::check_url(url.clone(), settings).await?;
+    }
     let row = db::run(&state.pool, move |conn| {
         service::webhooks::update(conn, owner, &settings, id.into(), expected, update, &now)
     })
