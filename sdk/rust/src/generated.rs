@@ -18933,15 +18933,15 @@ Arguments:
 - `cursor`: `next_cursor` from the previous page; omit for the first page.
 - `limit`: Page size, 1 to 200 (default 50).
 ```ignore
-let response = client.list_webhook_attempts()
+let response = client.list_webhook_deliveries()
     .webhook_id(webhook_id)
     .cursor(cursor)
     .limit(limit)
     .send()
     .await;
 ```*/
-    pub fn list_webhook_attempts(&self) -> builder::ListWebhookAttempts<'_> {
-        builder::ListWebhookAttempts::new(self)
+    pub fn list_webhook_deliveries(&self) -> builder::ListWebhookDeliveries<'_> {
+        builder::ListWebhookDeliveries::new(self)
     }
     /**Deliver an event again
 
@@ -31314,17 +31314,17 @@ pub mod builder {
             }
         }
     }
-    /**Builder for [`Client::list_webhook_attempts`]
+    /**Builder for [`Client::list_webhook_deliveries`]
 
-[`Client::list_webhook_attempts`]: super::Client::list_webhook_attempts*/
+[`Client::list_webhook_deliveries`]: super::Client::list_webhook_deliveries*/
     #[derive(Debug, Clone)]
-    pub struct ListWebhookAttempts<'a> {
+    pub struct ListWebhookDeliveries<'a> {
         client: &'a super::Client,
         webhook_id: Result<::uuid::Uuid, String>,
         cursor: Result<Option<::std::string::String>, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
     }
-    impl<'a> ListWebhookAttempts<'a> {
+    impl<'a> ListWebhookDeliveries<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31403,7 +31403,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_webhook_attempts",
+                operation_id: "list_webhook_deliveries",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

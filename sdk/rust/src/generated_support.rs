@@ -154,7 +154,7 @@ impl crate::Page for types::WebhookPage {
         (self.items, self.next_cursor)
     }
 }
-impl Paginated for builder::ListWebhookAttempts<'_> {
+impl Paginated for builder::ListWebhookDeliveries<'_> {
     type Page = types::WebhookAttemptPage;
     fn with_cursor(self, cursor: String) -> Self {
         self.cursor(cursor)

@@ -38,7 +38,7 @@ pub(super) fn routes(cfg: &mut ServiceConfig) {
         .service(update_webhook)
         .service(delete_webhook)
         .service(rotate_webhook_secret)
-        .service(list_webhook_attempts)
+        .service(list_webhook_deliveries)
         .service(redeliver_webhook_event);
 }
 
@@ -463,7 +463,7 @@ async fn rotate_webhook_secret(
 /// error.
 #[utoipa::path(tag = "webhooks", params(("webhook_id" = Uuid, Path, description = WEBHOOK_ID), ListQuery), responses(Returned<WebhookAttemptPage>))]
 #[get("/webhooks/{webhook_id}/deliveries")]
-async fn list_webhook_attempts(
+async fn list_webhook_deliveries(
     state: web::Data<AppState>,
     principal: Caller<AnyRole>,
     path: web::Path<Uuid>,

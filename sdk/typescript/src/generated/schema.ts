@@ -1220,7 +1220,7 @@ export interface paths {
          * @description Every attempt to deliver an event to this subscription, oldest first: its HTTP status, latency and
          *     error.
          */
-        get: operations["list_webhook_attempts"];
+        get: operations["list_webhook_deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6892,7 +6892,7 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    list_webhook_attempts: {
+    list_webhook_deliveries: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 200 (default 50). */
