@@ -64,7 +64,10 @@ pub use api::{configure, configure_with, Options};
 use chrono::{DateTime, Utc};
 pub use config::Config;
 pub use openapi::openapi;
-pub use service::events::{EventWorker, PassReport};
+pub use service::{
+    events::{EventWorker, PassReport},
+    webhooks::WebhookWorker,
+};
 
 /// The source of the current time (a port, so tests can fix it).
 pub trait Clock: Send + Sync {
@@ -275,8 +278,8 @@ impl AppState {
 
     /// Starts the background fan-out and delivery of webhooks; it stops when the returned worker is
     /// dropped.
-    pub fn start_webhook_worker(&self) -> service::webhooks::WebhookWorker {
-        service::webhooks::WebhookWorker::spawn(self.clone())
+    pub fn start_webhook_worker(&self) -> WebhookWorker {
+        WebhookWorker::spawn(self.clone())
     }
 
     /// The current time as stored.
