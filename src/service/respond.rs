@@ -98,6 +98,8 @@ pub struct Answerable {
     pub questions: Vec<Question>,
     /// The contact's preferred locale, if known.
     pub contact_locale: Option<String>,
+    /// The contact's customer organization (what the eight-per-organization rule counts by).
+    pub contact_org_key: String,
     /// The program's default locale, the last fallback of every text.
     pub program_locale: String,
 }
@@ -129,12 +131,10 @@ fn answerable(
     }
     let invitation =
         db::invitations::find_by_token(conn, &hash_token(token))?.ok_or(RespondError::Unknown)?;
-    let contact_locale = contacts::table
+    let (contact_locale, contact_org_key) = contacts::table
         .find(&invitation.contact_id)
-        .select(contacts::locale)
-        .first::<Option<String>>(conn)
-        .optional()?
-        .flatten();
+        .select((contacts::locale, contacts::org_key))
+        .first::<(Option<String>, String)>(conn)?;
     if invitation.status == InvitationStatus::Completed {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
         // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
@@ -157,6 +157,7 @@ fn answerable(
         survey,
         questions,
         contact_locale,
+        contact_org_key,
         program_locale,
     })
 }
@@ -216,53 +217,53 @@ pub struct Submission {
 }
 
 /// Validates and stores a response, once per invitation; returns the response id. Invalid answers come
-/// back with the questionnaire, so a form can be shown again.
+/// back with the questionnaire, so a form can be shown again. The link is read and the answers are
+/// validated before the write, which only stores them: the invitation's conditional advance to
+/// `completed` is what admits one response per link, so the write can join a group commit.
 pub fn submit(
     conn: &mut DbConnection,
     token: &str,
     submission: Submission,
     now: &str,
 ) -> Result<ResponseId, RespondError> {
-    db::write_tx(conn, |conn| {
-        let found = answerable(conn, token, now, Purpose::Answer)?;
-        let values = submission.answers.into_json(&found.questions);
-        let answers = match validate_answers(&found.questions, &values) {
-            Ok(answers) => answers,
-            Err(errors) => return Err(RespondError::Invalid(errors, Box::new(found))),
-        };
-        let org_key: String = contacts::table
-            .find(found.invitation.contact_id)
-            .select(contacts::org_key)
-            .first(conn)?;
-        let response = ResponseRow {
-            id: ResponseId::new(),
-            survey_id: found.survey.id,
-            office_id: found.survey.office_id,
-            membership_id: found.survey.membership_id,
-            partner_id: found.survey.partner_id,
-            invitation_id: Some(found.invitation.id),
-            contact_id: Some(found.invitation.contact_id),
-            anonymous: i32::from(submission.anonymous),
-            org_key,
-            locale: crate::domain::anonymity::kept_locale(submission.locale, submission.anonymous),
-            source: ResponseSource::Live,
-            completed_at: now.to_owned(),
-            voided_at: None,
-            voided_by: None,
-            void_reason: None,
-            created_at: now.to_owned(),
-        };
-        let rows: Vec<AnswerRow> = answers
-            .into_iter()
-            .map(|a| answer_row(response.id, a))
-            .collect();
-        if !db::invitations::advance(conn, found.invitation.id, InvitationStatus::Completed, now)? {
-            return Err(RespondError::Answered(found.contact_locale));
+    let found = answerable(conn, token, now, Purpose::Answer)?;
+    let values = submission.answers.into_json(&found.questions);
+    let answers = match validate_answers(&found.questions, &values) {
+        Ok(answers) => answers,
+        Err(errors) => return Err(RespondError::Invalid(errors, Box::new(found))),
+    };
+    let response = ResponseRow {
+        id: ResponseId::new(),
+        survey_id: found.survey.id,
+        office_id: found.survey.office_id,
+        membership_id: found.survey.membership_id,
+        partner_id: found.survey.partner_id,
+        invitation_id: Some(found.invitation.id),
+        contact_id: Some(found.invitation.contact_id),
+        anonymous: i32::from(submission.anonymous),
+        org_key: found.contact_org_key,
+        locale: crate::domain::anonymity::kept_locale(submission.locale, submission.anonymous),
+        source: ResponseSource::Live,
+        completed_at: now.to_owned(),
+        voided_at: None,
+        voided_by: None,
+        void_reason: None,
+        created_at: now.to_owned(),
+    };
+    let rows: Vec<AnswerRow> = answers
+        .into_iter()
+        .map(|a| answer_row(response.id, a))
+        .collect();
+    let event = crate::service::events::response_completed(&response)?;
+    let (invitation_id, contact_locale, now) =
+        (found.invitation.id, found.contact_locale, now.to_owned());
+    db::write_batched(conn, move |conn| {
+        if !db::invitations::advance(conn, invitation_id, InvitationStatus::Completed, &now)? {
+            return Err(RespondError::Answered(contact_locale));
         }
         db::responses::insert(conn, &response, &rows)?;
         crate::service::standing::note_change(conn, response.membership_id)?;
-        let event = crate::service::events::response_completed(&response)?;
-        crate::service::events::emit(conn, event, now)?;
+        crate::service::events::emit(conn, event, &now)?;
         Ok(response.id)
     })
 }
