@@ -261,9 +261,10 @@ pub fn submit(
         if !db::invitations::advance(conn, invitation_id, InvitationStatus::Completed, &now)? {
             return Err(RespondError::Answered(contact_locale));
         }
+        crate::service::events::emit(conn, event, &now)?;
+        // Last, so the rows every answer to this survey updates stay locked only until the commit.
         db::responses::insert(conn, &response, &rows)?;
         crate::service::standing::note_change(conn, response.membership_id)?;
-        crate::service::events::emit(conn, event, &now)?;
         Ok(response.id)
     })
 }
