@@ -293,16 +293,8 @@ fn ensure_external_id_free(
     let Some(external_id) = external_id else {
         return Ok(());
     };
-    match find_by_external_id(conn, office_id, external_id)? {
-        Some(other) if Some(other.id) != except => Err(ApiError::conflict(
-            ErrorCode::AlreadyExists,
-            format!(
-                "another contact of this office already has external_id `{external_id}`; \
-                 external ids are unique among an office's contacts"
-            ),
-        )),
-        _ => Ok(()),
-    }
+    let holder = find_by_external_id(conn, office_id, external_id)?.map(|row| row.id);
+    super::ensure_external_id_free(holder, except, external_id, "contact", "office")
 }
 
 /// One contact, if visible to `scope`.

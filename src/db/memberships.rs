@@ -100,16 +100,8 @@ fn ensure_external_id_free(
     let Some(external_id) = external_id else {
         return Ok(());
     };
-    match find_by_external_id(conn, partner_id, external_id)? {
-        Some(other) if Some(other.id) != except => Err(ApiError::conflict(
-            ErrorCode::AlreadyExists,
-            format!(
-                "another membership of this partner already has external_id `{external_id}`; \
-                 external ids are unique among a partner's memberships"
-            ),
-        )),
-        _ => Ok(()),
-    }
+    let holder = find_by_external_id(conn, partner_id, external_id)?.map(|row| row.id);
+    super::ensure_external_id_free(holder, except, external_id, "membership", "partner")
 }
 
 /// A page of one partner's memberships.

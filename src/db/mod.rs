@@ -31,7 +31,7 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::{
     config::{Config, DatabaseUrl},
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
 };
 
 /// The migrations, written in SQL that both backends run as is (split per backend only where SQL must differ).
@@ -743,6 +743,27 @@ macro_rules! ensure_unique {
 }
 pub(crate) use ensure_unique;
 
+/// 409 when `holder`, the row that has `external_id` among its parent's rows, is another row than
+/// `except` (the row being changed).
+pub fn ensure_external_id_free<Id: PartialEq>(
+    holder: Option<Id>,
+    except: Option<Id>,
+    external_id: &str,
+    what: &str,
+    parent: &str,
+) -> ApiResult<()> {
+    match holder {
+        Some(holder) if Some(&holder) != except.as_ref() => Err(ApiError::conflict(
+            ErrorCode::AlreadyExists,
+            format!(
+                "another {what} of this {parent} already has external_id `{external_id}`; \
+                 external ids are unique among the {what}s of one {parent}"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// 412 when the caller's `If-Match` version is not the stored one.
 pub fn check_version(stored: i64, expected: Option<i64>) -> ApiResult<()> {
     match expected {
@@ -847,32 +868,38 @@ mod tests {
                 "CREATE TABLE t (n INTEGER NOT NULL UNIQUE); PRAGMA wal_checkpoint(TRUNCATE);",
             )
             .unwrap();
-        let (queued, all_queued) = std::sync::mpsc::channel();
-        let writers: Vec<_> = (0..10)
-            .map(|n| {
-                let (path, queued) = (path.clone(), queued.clone());
-                std::thread::spawn(move || {
-                    let mut conn = open(&path, 5000);
-                    queued.send(()).unwrap();
-                    write_batched(&mut conn, move |c| {
-                        c.batch_execute(&format!("INSERT INTO t VALUES ({n})"))?;
-                        match n {
-                            // Its own row went in; the duplicate fails, and both must be undone.
-                            3 => c.batch_execute("INSERT INTO t VALUES (3)").map(|()| n),
-                            4 => panic!("a write that panics"),
-                            _ => Ok::<_, diesel::result::Error>(n),
-                        }
+        let queue = match &mut holder {
+            DbConnection::Sqlite(c) => WriterQueue::of(c).unwrap().unwrap(),
+            DbConnection::Postgresql(_) => unreachable!(),
+        };
+        // The writers queue while another writer holds the file, then go in one commit.
+        let writers = write_tx(&mut holder, |_| {
+            let writers: Vec<_> = (0..10)
+                .map(|n| {
+                    let path = path.clone();
+                    std::thread::spawn(move || {
+                        let mut conn = open(&path, 5000);
+                        write_batched(&mut conn, move |c| {
+                            c.batch_execute(&format!("INSERT INTO t VALUES ({n})"))?;
+                            match n {
+                                // Its own row went in; the duplicate fails, and both must be undone.
+                                3 => c.batch_execute("INSERT INTO t VALUES (3)").map(|()| n),
+                                4 => panic!("a write that panics"),
+                                _ => Ok::<_, diesel::result::Error>(n),
+                            }
+                        })
                     })
                 })
-            })
-            .collect();
-        // The writers queue while another writer holds the file, then go in one commit.
-        write_tx(&mut holder, |_| {
-            for _ in 0..10 {
-                all_queued.recv().unwrap();
+                .collect();
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while locked(&queue.state).batch.len() < 10 {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the writers never queued"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(5));
             }
-            std::thread::sleep(std::time::Duration::from_millis(200));
-            Ok::<_, diesel::result::Error>(())
+            Ok::<_, diesel::result::Error>(writers)
         })
         .unwrap();
         let outcomes: Vec<Result<i32, _>> =

@@ -87,16 +87,8 @@ fn ensure_external_id_free(
     let Some(external_id) = external_id else {
         return Ok(());
     };
-    match find_by_external_id(conn, membership_id, external_id)? {
-        Some(other) if Some(other.id) != except => Err(ApiError::conflict(
-            ErrorCode::AlreadyExists,
-            format!(
-                "another office of this membership already has external_id `{external_id}`; \
-                 external ids are unique among a membership's offices"
-            ),
-        )),
-        _ => Ok(()),
-    }
+    let holder = find_by_external_id(conn, membership_id, external_id)?.map(|row| row.id);
+    super::ensure_external_id_free(holder, except, external_id, "office", "membership")
 }
 
 /// A page of one membership's offices.
