@@ -197,15 +197,25 @@ fn seed(url: &str, address: SocketAddr, dir: &Path) -> Result<()> {
         ))?;
     }
     // The counts and comments the write path keeps for every stored response
-    // (`db::results::count_response`), filled in one statement for the responses seeded above.
+    // (`db::results::count_response`, in the shard of the response id's last byte), filled in one
+    // statement for the responses seeded above.
+    let shard = (0..8)
+        .map(|s| {
+            format!(
+                "WHEN SUBSTR(r.id, 36, 1) IN ('{s:x}', '{:x}') THEN {s}",
+                s + 8
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     conn.batch_execute(&format!(
-        "INSERT INTO survey_answer_counts (survey_id, question_id, value_key, metric, number_value, text_value, answers) \
-         SELECT survey_id, question_id, value_key, metric, number_value, text_value, COUNT(*) FROM ( \
+        "INSERT INTO survey_answer_counts (survey_id, question_id, value_key, shard, metric, number_value, text_value, answers) \
+         SELECT survey_id, question_id, value_key, shard, metric, number_value, text_value, COUNT(*) FROM ( \
          SELECT r.survey_id, a.question_id, CASE WHEN q.kind = 'text' THEN 'text:' || a.response_id \
          ELSE COALESCE(CAST(a.number_value AS TEXT), '') || '|' || COALESCE(a.text_value, '') END AS value_key, \
-         a.metric, a.number_value, a.text_value FROM answers a JOIN responses r ON r.id = a.response_id \
+         CASE {shard} END AS shard, a.metric, a.number_value, a.text_value FROM answers a JOIN responses r ON r.id = a.response_id \
          JOIN questions q ON q.id = a.question_id WHERE r.survey_id = '{results_survey}') k \
-         GROUP BY survey_id, question_id, value_key, metric, number_value, text_value;"
+         GROUP BY survey_id, question_id, value_key, shard, metric, number_value, text_value;"
     ))?;
     conn.batch_execute("COMMIT; ANALYZE")?;
 

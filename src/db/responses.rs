@@ -164,6 +164,6 @@ pub fn void(
             "the response is already voided",
         ));
     }
-    super::results::uncount_response(conn, current.survey_id, current.id)?;
+    super::results::uncount_response(conn, current.id)?;
     get(conn, Visibility::All, id)
 }

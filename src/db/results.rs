@@ -273,9 +273,10 @@ pub fn survey_answer_counts(
 ) -> ApiResult<Vec<SurveyAnswerCount>> {
     query(
         conn,
-        "SELECT question_id, metric, number_value, text_value, answers, \
+        "SELECT question_id, metric, number_value, text_value, CAST(SUM(answers) AS BIGINT) AS answers, \
          CASE WHEN value_key LIKE 'text:%' THEN 1 ELSE 0 END AS comment FROM survey_answer_counts \
-         WHERE survey_id = ? AND answers > 0 ORDER BY question_id, text_value",
+         WHERE survey_id = ? GROUP BY question_id, value_key, metric, number_value, text_value \
+         HAVING SUM(answers) > 0 ORDER BY question_id, text_value",
         &[Bind::Text(survey_id.to_string())],
     )
 }
@@ -285,37 +286,43 @@ pub fn survey_answer_counts(
 const VALUE_KEY: &str = "CASE WHEN q.kind = 'text' THEN 'text:' || a.response_id \
      ELSE COALESCE(CAST(a.number_value AS TEXT), '') || '|' || COALESCE(a.text_value, '') END";
 
+/// How many shards each of a survey's answer counts is split over (see the migration
+/// `answer_count_shards`): concurrent answers to one survey then rarely update the same row.
+const COUNT_SHARDS: u8 = 8;
+
 /// Adds the stored answers of the new response `response_id` to its survey's answer counts and
 /// comments (in the transaction that stores it).
 pub fn count_response(conn: &mut DbConnection, response_id: ResponseId) -> ApiResult<()> {
-    let sql = format!(
-        "INSERT INTO survey_answer_counts (survey_id, question_id, value_key, metric, number_value, text_value, answers) \
-         SELECT r.survey_id, a.question_id, {VALUE_KEY}, a.metric, a.number_value, a.text_value, 1 \
-         FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id \
-         WHERE a.response_id = ? AND r.voided_at IS NULL AND (q.kind <> 'text' OR a.text_value IS NOT NULL) \
-         ON CONFLICT (survey_id, question_id, value_key) DO UPDATE SET answers = survey_answer_counts.answers + 1"
-    );
-    execute(conn, &sql, &[Bind::Text(response_id.to_string())])?;
-    Ok(())
+    adjust_counts(conn, response_id, 1)
 }
 
 /// Takes the answers of the response `response_id`, just voided, out of its survey's answer counts
 /// and comments (in the transaction that voids it).
-pub fn uncount_response(
-    conn: &mut DbConnection,
-    survey_id: SurveyId,
-    response_id: ResponseId,
-) -> ApiResult<()> {
+pub fn uncount_response(conn: &mut DbConnection, response_id: ResponseId) -> ApiResult<()> {
+    adjust_counts(conn, response_id, -1)
+}
+
+/// Adds `delta` to the counts of response `response_id`'s answers, in the response's own shard.
+fn adjust_counts(conn: &mut DbConnection, response_id: ResponseId, delta: i64) -> ApiResult<()> {
+    let shard = uuid::Uuid::from(response_id).as_bytes()[15] % COUNT_SHARDS;
+    let counted = if delta > 0 {
+        "AND r.voided_at IS NULL"
+    } else {
+        ""
+    };
     let sql = format!(
-        "UPDATE survey_answer_counts SET answers = answers - 1 WHERE survey_id = ? \
-         AND (question_id, value_key) IN (SELECT a.question_id, {VALUE_KEY} FROM answers a \
-         JOIN questions q ON q.id = a.question_id WHERE a.response_id = ?)"
+        "INSERT INTO survey_answer_counts (survey_id, question_id, value_key, shard, metric, number_value, text_value, answers) \
+         SELECT r.survey_id, a.question_id, {VALUE_KEY}, ?, a.metric, a.number_value, a.text_value, ? \
+         FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id \
+         WHERE a.response_id = ? {counted} AND (q.kind <> 'text' OR a.text_value IS NOT NULL) \
+         ON CONFLICT (survey_id, question_id, value_key, shard) DO UPDATE SET answers = survey_answer_counts.answers + excluded.answers"
     );
     execute(
         conn,
         &sql,
         &[
-            Bind::Text(survey_id.to_string()),
+            Bind::Int(i64::from(shard)),
+            Bind::Int(delta),
             Bind::Text(response_id.to_string()),
         ],
     )?;

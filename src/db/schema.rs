@@ -311,7 +311,6 @@ diesel::table! {
         best_office_counted -> BigInt,
         computed_on -> Text,
         valid_until -> Nullable<Text>,
-        changes -> BigInt,
         changes_seen -> BigInt,
     }
 }

@@ -29,7 +29,7 @@ pub struct StandingRow {
     pub computed_on: String,
     /// The last day (`YYYY-MM-DD`) it holds without a write; `None` until a write.
     pub valid_until: Option<String>,
-    /// How many of the membership's changes ([`touch`]) the figures include.
+    /// How many of the membership's changes ([`touch`]) the figures include ([`Changes::total`]).
     pub changes_seen: i64,
 }
 
@@ -63,8 +63,8 @@ pub fn lock_membership(conn: &mut DbConnection, id: MembershipId) -> ApiResult<O
     Ok(owners.into_iter().next().map(|o| o.partner_id))
 }
 
-/// Stores `row` in place of the membership's previous one, keeping its count of changes (a change
-/// noted by a transaction that committed while this row was computed keeps it stale).
+/// Stores `row` in place of the membership's previous one; what it saw is marked by [`mark_seen`], so
+/// a change noted by a transaction that committed while this row was computed keeps it stale.
 pub fn replace(conn: &mut DbConnection, row: &StandingRow) -> ApiResult<()> {
     super::results::execute(
         conn,
@@ -110,23 +110,69 @@ pub fn flip(conn: &mut DbConnection, id: MembershipId, from: &str, to: &str) -> 
     Ok(flipped == 1)
 }
 
+/// How many shards a membership's count of changes is split over (see the migration `counter_shards`):
+/// answers to one membership committing together then rarely update the same row.
+const CHANGE_SHARDS: u8 = 8;
+
 /// Notes a change to membership `id`'s responses, in the transaction that made it: its row is stale
-/// until recomputed. One small update, so answering never waits for a recomputation.
+/// until recomputed. One small upsert into a random shard, so answering never waits for a
+/// recomputation and seldom for another answer.
 pub fn touch(conn: &mut DbConnection, id: MembershipId) -> ApiResult<()> {
-    diesel::update(membership_standings::table.find(id))
-        .set(membership_standings::changes.eq(membership_standings::changes + 1))
-        .execute(conn)?;
+    let shard = uuid::Uuid::new_v4().as_bytes()[0] % CHANGE_SHARDS;
+    super::results::execute(
+        conn,
+        "INSERT INTO standing_changes (membership_id, shard, changes, changes_seen) VALUES (?, ?, 1, 0) \
+         ON CONFLICT (membership_id, shard) DO UPDATE SET changes = standing_changes.changes + 1",
+        &[Bind::Text(id.to_string()), Bind::Int(i64::from(shard))],
+    )?;
     Ok(())
 }
 
-/// The changes noted for membership `id` so far (0 without a row).
-pub fn changes(conn: &mut DbConnection, id: MembershipId) -> ApiResult<i64> {
-    Ok(membership_standings::table
-        .find(id)
-        .select(membership_standings::changes)
-        .first(conn)
-        .optional()?
-        .unwrap_or(0))
+/// The changes noted for one membership so far, per shard.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes(Vec<ShardChanges>);
+
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+struct ShardChanges {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    shard: i32,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    changes: i64,
+}
+
+impl Changes {
+    /// How many in all: a later reading never has fewer.
+    pub fn total(&self) -> i64 {
+        self.0.iter().map(|shard| shard.changes).sum()
+    }
+}
+
+/// The changes noted for membership `id` so far.
+pub fn changes(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Changes> {
+    Ok(Changes(query(
+        conn,
+        "SELECT shard, changes FROM standing_changes WHERE membership_id = ?",
+        &[Bind::Text(id.to_string())],
+    )?))
+}
+
+/// Marks the changes `seen` of membership `id` as included in its stored row (changes noted since
+/// keep it stale).
+pub fn mark_seen(conn: &mut DbConnection, id: MembershipId, seen: &Changes) -> ApiResult<()> {
+    for shard in &seen.0 {
+        super::results::execute(
+            conn,
+            "UPDATE standing_changes SET changes_seen = ? \
+             WHERE membership_id = ? AND shard = ? AND changes_seen < ?",
+            &[
+                Bind::Int(shard.changes),
+                Bind::Text(id.to_string()),
+                Bind::Int(i64::from(shard.shard)),
+                Bind::Int(shard.changes),
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 /// The changes the stored row of membership `id` was computed after, and the day it was computed on
@@ -155,11 +201,19 @@ pub fn stale(conn: &mut DbConnection, today: &str) -> ApiResult<Vec<MembershipId
         .filter(membership_standings::valid_until.lt(today))
         .select(membership_standings::membership_id)
         .load(conn)?;
+    #[derive(QueryableByName)]
+    struct Changed {
+        #[diesel(sql_type = Text)]
+        membership_id: MembershipId,
+    }
     ids.extend(
-        membership_standings::table
-            .filter(membership_standings::changes.gt(membership_standings::changes_seen))
-            .select(membership_standings::membership_id)
-            .load::<MembershipId>(conn)?,
+        query::<Changed>(
+            conn,
+            "SELECT membership_id FROM standing_changes WHERE changes > changes_seen",
+            &[],
+        )?
+        .into_iter()
+        .map(|changed| changed.membership_id),
     );
     ids.extend(
         membership_standings::table

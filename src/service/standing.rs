@@ -52,7 +52,7 @@ pub fn refresh(conn: &mut DbConnection, id: MembershipId, now: &str) -> ApiResul
 /// A membership's standing computed from its responses, to be stored by [`store`].
 struct Computed {
     /// The changes noted before its responses were read.
-    changes_seen: i64,
+    changes_seen: db::standing::Changes,
     /// The rule's settings it was computed under.
     rules: Rules,
     /// The day it holds on.
@@ -99,8 +99,9 @@ fn store(
         return db::standing::delete(conn, id);
     };
     let today = computed.today.to_string();
-    let newer_stored = db::standing::computed(conn, id)?
-        .is_some_and(|(changes_seen, day)| changes_seen > computed.changes_seen || day > today);
+    let newer_stored = db::standing::computed(conn, id)?.is_some_and(|(changes_seen, day)| {
+        changes_seen > computed.changes_seen.total() || day > today
+    });
     if newer_stored || db::settings::get(conn)?.rules() != computed.rules {
         return Ok(());
     }
@@ -137,9 +138,10 @@ fn store(
             best_office_counted: summary.best_office_counted as i64,
             computed_on: today.to_string(),
             valid_until: summary.unchanged_until.map(|d| d.to_string()),
-            changes_seen,
+            changes_seen: changes_seen.total(),
         },
-    )
+    )?;
+    db::standing::mark_seen(conn, id, &changes_seen)
 }
 
 /// Recomputes `ids` on the day of `now`: [`CHUNK`] memberships are computed outside any transaction,

@@ -593,7 +593,7 @@ async fn memberships_without_stored_compliance_get_it_at_start_up() {
         csat_index::testing::pool(&app.state)
             .get()
             .unwrap()
-            .batch_execute("DELETE FROM membership_standings")
+            .batch_execute("DELETE FROM membership_standings; DELETE FROM standing_changes")
             .unwrap();
         assert!(todays_list(&app, "", 200).await.is_empty());
 
