@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use diesel::prelude::*;
 
 use super::{
-    results::{execute, Bind},
+    results::{insert_rows, Bind},
     schema::contacts,
     types::StoredText,
     DbConnection,
@@ -131,10 +131,6 @@ pub fn insert(conn: &mut DbConnection, row: ContactRow) -> ApiResult<ContactRow>
     Ok(row)
 }
 
-/// Rows per multi-row INSERT of an import: 15 binds each, well below either backend's limit on
-/// binds per statement (SQLite 32,766, PostgreSQL 65,535).
-const IMPORT_CHUNK: usize = 500;
-
 /// Stores many contacts of one office at `now` in the caller's transaction. A row without an external
 /// id is added unless its email is a duplicate (one the office already has, or an earlier row
 /// repeats). A row with one is an upsert: the office's contact with that external id becomes the row
@@ -206,44 +202,32 @@ pub fn import(
             _ => outcomes.push(ImportOutcome::Duplicate),
         }
     }
-    for chunk in new.chunks(IMPORT_CHUNK) {
-        insert_many(conn, chunk, false)?;
-    }
-    for chunk in changed.chunks(IMPORT_CHUNK) {
-        if insert_many(conn, chunk, true)? != chunk.len() {
-            return Err(ApiError::conflict(
-                ErrorCode::Conflict,
-                "a contact this import updates was changed or erased while the import ran; \
-                 nothing was stored: retry the import",
-            ));
-        }
+    insert_many(conn, &new, false)?;
+    if insert_many(conn, &changed, true)? != changed.len() {
+        return Err(ApiError::conflict(
+            ErrorCode::Conflict,
+            "a contact this import updates was changed or erased while the import ran; \
+             nothing was stored: retry the import",
+        ));
     }
     Ok(outcomes)
 }
 
-/// Inserts `rows` in one statement (diesel's batch insert does not build for SQLite through the
-/// multi-backend connection, so the statement is written here, with every value bound); returns the
-/// rows written. With `replace`, the rows are existing contacts (by id) as read at their `version`:
-/// their stored fields and `updated_at` become the rows' and their version goes up by one, in one
+/// Inserts `rows` ([`insert_rows`](super::results::insert_rows)); returns the rows written. With
+/// `replace`, the rows are existing contacts (by id) as read at their `version`: their stored fields
+/// and `updated_at` become the rows' and their version goes up by one, in one
 /// `INSERT … ON CONFLICT (id) DO UPDATE` that both backends run, which skips a contact changed or
 /// erased since it was read (so the count falls short).
 fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> ApiResult<usize> {
-    const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    let mut sql = format!(
-        "INSERT INTO contacts (id, office_id, partner_id, name, email, organization, org_key, locale, \
-         consent_given_at, consent_method, erased_at, version, created_at, updated_at, external_id) \
-         VALUES {}",
-        vec![ROW; rows.len()].join(", ")
-    );
-    if replace {
-        sql.push_str(
-            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, \
-             organization = excluded.organization, org_key = excluded.org_key, locale = excluded.locale, \
-             consent_given_at = excluded.consent_given_at, consent_method = excluded.consent_method, \
-             version = contacts.version + 1, updated_at = excluded.updated_at \
-             WHERE contacts.version = excluded.version AND contacts.erased_at IS NULL",
-        );
-    }
+    let suffix = if replace {
+        " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, \
+         organization = excluded.organization, org_key = excluded.org_key, locale = excluded.locale, \
+         consent_given_at = excluded.consent_given_at, consent_method = excluded.consent_method, \
+         version = contacts.version + 1, updated_at = excluded.updated_at \
+         WHERE contacts.version = excluded.version AND contacts.erased_at IS NULL"
+    } else {
+        ""
+    };
     let binds: Vec<Bind> = rows
         .iter()
         .flat_map(|row| {
@@ -266,36 +250,32 @@ fn insert_many(conn: &mut DbConnection, rows: &[ContactRow], replace: bool) -> A
             ]
         })
         .collect();
-    execute(conn, &sql, &binds)
+    insert_rows(
+        conn,
+        "contacts",
+        &[
+            "id",
+            "office_id",
+            "partner_id",
+            "name",
+            "email",
+            "organization",
+            "org_key",
+            "locale",
+            "consent_given_at",
+            "consent_method",
+            "erased_at",
+            "version",
+            "created_at",
+            "updated_at",
+            "external_id",
+        ],
+        &binds,
+        suffix,
+    )
 }
 
-/// The contact of the office `office_id` whose external id is `external_id`, if any.
-pub fn find_by_external_id(
-    conn: &mut DbConnection,
-    office_id: OfficeId,
-    external_id: &str,
-) -> ApiResult<Option<ContactRow>> {
-    Ok(contacts::table
-        .filter(contacts::office_id.eq(office_id))
-        .filter(contacts::external_id.eq(external_id))
-        .select(ContactRow::as_select())
-        .first(conn)
-        .optional()?)
-}
-
-/// 409 when another contact of the office (other than `except`) has the external id.
-fn ensure_external_id_free(
-    conn: &mut DbConnection,
-    office_id: OfficeId,
-    external_id: Option<&str>,
-    except: Option<ContactId>,
-) -> ApiResult<()> {
-    let Some(external_id) = external_id else {
-        return Ok(());
-    };
-    let holder = find_by_external_id(conn, office_id, external_id)?.map(|row| row.id);
-    super::ensure_external_id_free(holder, except, external_id, "contact", "office")
-}
+super::external_ids!(contacts, ContactRow, ContactId, office_id: OfficeId, "contact", "office");
 
 /// One contact, if visible to `scope`.
 pub fn get(

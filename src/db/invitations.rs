@@ -4,7 +4,10 @@ use diesel::prelude::*;
 
 use super::{
     contacts::ContactRow,
-    schema::{contacts, invitation_tokens, invitations},
+    results::{insert_rows, Bind},
+    schema::{contacts, invitation_tokens, invitations, surveys},
+    surveys::SurveyRow,
+    types::StoredText,
     DbConnection,
 };
 use crate::{
@@ -67,6 +70,73 @@ pub fn insert(conn: &mut DbConnection, row: &InvitationRow, token_hash: &str) ->
     add_token(conn, row.id, token_hash, &row.created_at)
 }
 
+/// Inserts new invitations, each with the hash of its first token, a few statements for all.
+pub fn insert_many(conn: &mut DbConnection, rows: &[(InvitationRow, String)]) -> ApiResult<()> {
+    let invitations: Vec<Bind> = rows
+        .iter()
+        .flat_map(|(row, _)| {
+            [
+                Bind::Text(row.id.to_string()),
+                Bind::Text(row.survey_id.to_string()),
+                Bind::Text(row.contact_id.to_string()),
+                Bind::Text(row.office_id.to_string()),
+                Bind::Text(row.partner_id.to_string()),
+                Bind::Text(row.delivery.to_text().into_owned()),
+                Bind::Text(row.status.to_text().into_owned()),
+                Bind::Text(row.expires_at.clone()),
+                Bind::NullableText(row.sent_at.clone()),
+                Bind::NullableText(row.opened_at.clone()),
+                Bind::NullableText(row.completed_at.clone()),
+                Bind::NullableText(row.bounced_at.clone()),
+                Bind::Int(row.reminders_sent.into()),
+                Bind::Text(row.created_at.clone()),
+                Bind::Text(row.updated_at.clone()),
+            ]
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "invitations",
+        &[
+            "id",
+            "survey_id",
+            "contact_id",
+            "office_id",
+            "partner_id",
+            "delivery",
+            "status",
+            "expires_at",
+            "sent_at",
+            "opened_at",
+            "completed_at",
+            "bounced_at",
+            "reminders_sent",
+            "created_at",
+            "updated_at",
+        ],
+        &invitations,
+        "",
+    )?;
+    let tokens: Vec<Bind> = rows
+        .iter()
+        .flat_map(|(row, token_hash)| {
+            [
+                Bind::Text(token_hash.clone()),
+                Bind::Text(row.id.to_string()),
+                Bind::Text(row.created_at.clone()),
+            ]
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "invitation_tokens",
+        &["token_hash", "invitation_id", "created_at"],
+        &tokens,
+        "",
+    )?;
+    Ok(())
+}
+
 /// Records another token (a reminder's link) for an invitation.
 pub fn add_token(
     conn: &mut DbConnection,
@@ -84,17 +154,42 @@ pub fn add_token(
     Ok(())
 }
 
-/// The invitation a token belongs to.
-pub fn find_by_token(
-    conn: &mut DbConnection,
-    token_hash: &str,
-) -> ApiResult<Option<InvitationRow>> {
-    Ok(invitations::table
+/// What a personal link leads to: its invitation, the contact's locale and customer organization,
+/// and the survey.
+pub struct Link {
+    /// The invitation.
+    pub invitation: InvitationRow,
+    /// The contact's preferred locale, if known.
+    pub contact_locale: Option<String>,
+    /// The contact's customer organization key.
+    pub contact_org_key: String,
+    /// The survey.
+    pub survey: SurveyRow,
+}
+
+/// What the token whose hash is `token_hash` leads to, in one query.
+pub fn find_link(conn: &mut DbConnection, token_hash: &str) -> ApiResult<Option<Link>> {
+    let found = invitations::table
         .inner_join(invitation_tokens::table)
+        .inner_join(contacts::table)
+        .inner_join(surveys::table)
         .filter(invitation_tokens::token_hash.eq(token_hash))
-        .select(InvitationRow::as_select())
-        .first(conn)
-        .optional()?)
+        .select((
+            InvitationRow::as_select(),
+            contacts::locale,
+            contacts::org_key,
+            SurveyRow::as_select(),
+        ))
+        .first::<(InvitationRow, Option<String>, String, SurveyRow)>(conn)
+        .optional()?;
+    Ok(found.map(
+        |(invitation, contact_locale, contact_org_key, survey)| Link {
+            invitation,
+            contact_locale,
+            contact_org_key,
+            survey,
+        },
+    ))
 }
 
 /// One invitation, if visible to `scope`.

@@ -76,33 +76,7 @@ pub fn get(
     )
 }
 
-/// The membership of the partner `partner_id` whose external id is `external_id`, if any.
-pub fn find_by_external_id(
-    conn: &mut DbConnection,
-    partner_id: PartnerId,
-    external_id: &str,
-) -> ApiResult<Option<MembershipRow>> {
-    Ok(memberships::table
-        .filter(memberships::partner_id.eq(partner_id))
-        .filter(memberships::external_id.eq(external_id))
-        .select(MembershipRow::as_select())
-        .first(conn)
-        .optional()?)
-}
-
-/// 409 when another membership of the partner (other than `except`) has the external id.
-fn ensure_external_id_free(
-    conn: &mut DbConnection,
-    partner_id: PartnerId,
-    external_id: Option<&str>,
-    except: Option<MembershipId>,
-) -> ApiResult<()> {
-    let Some(external_id) = external_id else {
-        return Ok(());
-    };
-    let holder = find_by_external_id(conn, partner_id, external_id)?.map(|row| row.id);
-    super::ensure_external_id_free(holder, except, external_id, "membership", "partner")
-}
+super::external_ids!(memberships, MembershipRow, MembershipId, partner_id: PartnerId, "membership", "partner");
 
 /// A page of one partner's memberships.
 pub fn list_for_partner(

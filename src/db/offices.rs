@@ -63,33 +63,7 @@ pub fn get(conn: &mut DbConnection, visibility: Visibility, id: OfficeId) -> Api
     super::scoped_get!(conn, offices, OfficeRow, visibility, id, "office")
 }
 
-/// The office of the membership `membership_id` whose external id is `external_id`, if any.
-pub fn find_by_external_id(
-    conn: &mut DbConnection,
-    membership_id: MembershipId,
-    external_id: &str,
-) -> ApiResult<Option<OfficeRow>> {
-    Ok(offices::table
-        .filter(offices::membership_id.eq(membership_id))
-        .filter(offices::external_id.eq(external_id))
-        .select(OfficeRow::as_select())
-        .first(conn)
-        .optional()?)
-}
-
-/// 409 when another office of the membership (other than `except`) has the external id.
-fn ensure_external_id_free(
-    conn: &mut DbConnection,
-    membership_id: MembershipId,
-    external_id: Option<&str>,
-    except: Option<OfficeId>,
-) -> ApiResult<()> {
-    let Some(external_id) = external_id else {
-        return Ok(());
-    };
-    let holder = find_by_external_id(conn, membership_id, external_id)?.map(|row| row.id);
-    super::ensure_external_id_free(holder, except, external_id, "office", "membership")
-}
+super::external_ids!(offices, OfficeRow, OfficeId, membership_id: MembershipId, "office", "membership");
 
 /// A page of one membership's offices.
 pub fn list_for_membership(

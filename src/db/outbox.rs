@@ -2,7 +2,11 @@
 
 use diesel::prelude::*;
 
-use super::{schema::outbox, DbConnection};
+use super::{
+    results::{insert_rows, Bind},
+    schema::outbox,
+    DbConnection,
+};
 use crate::{
     domain::ids::{InvitationId, MessageId},
     error::ApiResult,
@@ -45,6 +49,52 @@ pub fn enqueue(conn: &mut DbConnection, row: &OutboxRow) -> ApiResult<()> {
     diesel::insert_into(outbox::table)
         .values(row)
         .execute(conn)?;
+    Ok(())
+}
+
+/// Queues messages, a few statements for all.
+pub fn enqueue_many(conn: &mut DbConnection, rows: &[OutboxRow]) -> ApiResult<()> {
+    let binds: Vec<Bind> = rows
+        .iter()
+        .flat_map(|row| {
+            [
+                Bind::Text(row.id.to_string()),
+                Bind::Text(row.invitation_id.to_string()),
+                Bind::Text(row.kind.clone()),
+                Bind::Text(row.recipient.clone()),
+                Bind::Text(row.subject.clone()),
+                Bind::NullableText(row.body.clone()),
+                Bind::Int(row.attempts.into()),
+                Bind::Text(row.next_attempt_at.clone()),
+                Bind::NullableText(row.locked_until.clone()),
+                Bind::NullableText(row.sent_at.clone()),
+                Bind::NullableText(row.failed_at.clone()),
+                Bind::NullableText(row.last_error.clone()),
+                Bind::Text(row.created_at.clone()),
+            ]
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "outbox",
+        &[
+            "id",
+            "invitation_id",
+            "kind",
+            "recipient",
+            "subject",
+            "body",
+            "attempts",
+            "next_attempt_at",
+            "locked_until",
+            "sent_at",
+            "failed_at",
+            "last_error",
+            "created_at",
+        ],
+        &binds,
+        "",
+    )?;
     Ok(())
 }
 

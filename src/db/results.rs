@@ -48,6 +48,8 @@ pub(super) fn execute(conn: &mut DbConnection, sql: &str, binds: &[Bind]) -> Api
 struct Prepared<'a> {
     sql: &'a str,
     binds: &'a [Bind],
+    /// Whether the connection keeps the statement prepared (see [`insert_rows`] for when not).
+    keep: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -59,7 +61,11 @@ impl<'a> Prepared<'a> {
                 binds.len()
             )));
         }
-        Ok(Prepared { sql, binds })
+        Ok(Prepared {
+            sql,
+            binds,
+            keep: true,
+        })
     }
 }
 
@@ -68,6 +74,9 @@ impl diesel::query_builder::QueryFragment<Backend> for Prepared<'_> {
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
     ) -> QueryResult<()> {
+        if !self.keep {
+            out.unsafe_to_cache_prepared();
+        }
         let mut pieces = self.sql.split('?');
         out.push_sql(pieces.next().unwrap_or_default());
         for (bind, piece) in self.binds.iter().zip(pieces) {
@@ -85,6 +94,37 @@ impl diesel::query_builder::QueryFragment<Backend> for Prepared<'_> {
         }
         Ok(())
     }
+}
+
+/// Inserts rows into `table`: `columns` names the columns and `binds` holds each row's values in
+/// their order, one row after another. One statement per 500 rows, each ending with `suffix` (an
+/// `ON CONFLICT` clause, or empty); returns the rows written. diesel's batch insert does not build for
+/// SQLite through the multi-backend connection. Only full statements are kept prepared: the text of
+/// the others changes with the number of rows, and keeping each would grow the connection's
+/// statement cache without bound.
+pub(super) fn insert_rows(
+    conn: &mut DbConnection,
+    table: &str,
+    columns: &[&str],
+    binds: &[Bind],
+    suffix: &str,
+) -> ApiResult<usize> {
+    const ROWS_PER_STATEMENT: usize = 500;
+    let row = format!("({})", vec!["?"; columns.len()].join(", "));
+    let mut written = 0;
+    for chunk in binds.chunks(ROWS_PER_STATEMENT * columns.len()) {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {}{suffix}",
+            columns.join(", "),
+            vec![row.as_str(); chunk.len() / columns.len()].join(", ")
+        );
+        let statement = Prepared {
+            keep: chunk.len() == ROWS_PER_STATEMENT * columns.len(),
+            ..Prepared::new(&sql, chunk)?
+        };
+        written += statement.execute(conn)?;
+    }
+    Ok(written)
 }
 
 impl diesel::query_builder::QueryId for Prepared<'_> {
@@ -287,7 +327,7 @@ const VALUE_KEY: &str = "CASE WHEN q.kind = 'text' THEN 'text:' || a.response_id
      ELSE COALESCE(CAST(a.number_value AS TEXT), '') || '|' || COALESCE(a.text_value, '') END";
 
 /// How many shards each of a survey's answer counts is split over (see the migration
-/// `answer_count_shards`): concurrent answers to one survey then rarely update the same row.
+/// `counter_shards`): concurrent answers to one survey then rarely update the same row.
 const COUNT_SHARDS: u8 = 8;
 
 /// Adds the stored answers of the new response `response_id` to its survey's answer counts and

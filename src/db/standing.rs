@@ -159,19 +159,25 @@ pub fn changes(conn: &mut DbConnection, id: MembershipId) -> ApiResult<Changes> 
 /// Marks the changes `seen` of membership `id` as included in its stored row (changes noted since
 /// keep it stale).
 pub fn mark_seen(conn: &mut DbConnection, id: MembershipId, seen: &Changes) -> ApiResult<()> {
-    for shard in &seen.0 {
-        super::results::execute(
-            conn,
-            "UPDATE standing_changes SET changes_seen = ? \
-             WHERE membership_id = ? AND shard = ? AND changes_seen < ?",
-            &[
-                Bind::Int(shard.changes),
-                Bind::Text(id.to_string()),
-                Bind::Int(i64::from(shard.shard)),
-                Bind::Int(shard.changes),
-            ],
-        )?;
+    if seen.0.is_empty() {
+        return Ok(());
     }
+    let rows = vec!["(?, ?)"; seen.0.len()].join(", ");
+    let mut binds: Vec<Bind> = seen
+        .0
+        .iter()
+        .flat_map(|shard| [Bind::Int(i64::from(shard.shard)), Bind::Int(shard.changes)])
+        .collect();
+    binds.push(Bind::Text(id.to_string()));
+    super::results::execute(
+        conn,
+        &format!(
+            "UPDATE standing_changes SET changes_seen = seen.column2 FROM (VALUES {rows}) AS seen \
+             WHERE standing_changes.membership_id = ? AND standing_changes.shard = seen.column1 \
+             AND standing_changes.changes_seen < seen.column2"
+        ),
+        &binds,
+    )?;
     Ok(())
 }
 

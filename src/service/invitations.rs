@@ -158,33 +158,29 @@ fn invitation_mail(
     (subject, body)
 }
 
-/// Queues an email of an invitation in the outbox.
-fn queue_mail(
-    conn: &mut DbConnection,
+/// An email of an invitation, due `now`, for the outbox.
+fn outbox_mail(
     invitation_id: InvitationId,
     recipient: &str,
     kind: &str,
     (subject, body): (String, String),
     now: &str,
-) -> ApiResult<()> {
-    db::outbox::enqueue(
-        conn,
-        &OutboxRow {
-            id: MessageId::new(),
-            invitation_id,
-            kind: kind.into(),
-            recipient: recipient.to_owned(),
-            subject,
-            body: Some(body),
-            attempts: 0,
-            next_attempt_at: now.to_owned(),
-            locked_until: None,
-            sent_at: None,
-            failed_at: None,
-            last_error: None,
-            created_at: now.to_owned(),
-        },
-    )
+) -> OutboxRow {
+    OutboxRow {
+        id: MessageId::new(),
+        invitation_id,
+        kind: kind.into(),
+        recipient: recipient.to_owned(),
+        subject,
+        body: Some(body),
+        attempts: 0,
+        next_attempt_at: now.to_owned(),
+        locked_until: None,
+        sent_at: None,
+        failed_at: None,
+        last_error: None,
+        created_at: now.to_owned(),
+    }
 }
 
 /// Invites contacts of an open, visible survey's office that gave consent and were not invited within
@@ -220,6 +216,7 @@ pub fn invite(
                 .collect();
         let mut seen = HashSet::new();
         let mut batch = Batch::default();
+        let (mut new, mut mails) = (Vec::new(), Vec::new());
         for contact_id in contact_ids {
             let contact = found.get(&contact_id);
             let reason = if !seen.insert(contact_id) {
@@ -261,29 +258,30 @@ pub fn invite(
                 created_at: now.clone(),
                 updated_at: now.clone(),
             };
-            db::invitations::insert(conn, &row, &token_hash)?;
             let link = match delivery {
                 Delivery::Partner => Some(personal_link(public_url, &token)),
                 Delivery::Email => {
                     let mail =
                         invitation_mail(public_url, contact, &survey, &token, &expires_at, false);
-                    queue_mail(
-                        conn,
+                    mails.push(outbox_mail(
                         row.id,
                         contact.email.as_deref().unwrap_or_default(),
                         "invitation",
                         mail,
                         &now,
-                    )?;
+                    ));
                     None
                 }
             };
+            new.push((row.clone(), token_hash));
             batch.invited.push(Invited {
                 contact_id,
                 invitation: row,
                 link,
             });
         }
+        db::invitations::insert_many(conn, &new)?;
+        db::outbox::enqueue_many(conn, &mails)?;
         Ok(batch)
     })
 }
@@ -352,7 +350,10 @@ pub fn queue_reminders(
                 &invitation.expires_at,
                 true,
             );
-            queue_mail(conn, invitation.id, email, "reminder", mail, now)?;
+            db::outbox::enqueue(
+                conn,
+                &outbox_mail(invitation.id, email, "reminder", mail, now),
+            )?;
             db::invitations::count_reminder(conn, invitation.id, now)?;
             queued += 1;
         }

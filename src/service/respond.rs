@@ -3,17 +3,14 @@
 use std::collections::BTreeMap;
 
 use base64::Engine as _;
-use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
-    auth::Visibility,
     db::{
         self,
         invitations::InvitationRow,
         responses::{AnswerRow, ResponseRow},
-        schema::contacts,
         surveys::SurveyRow,
         DbConnection,
     },
@@ -129,12 +126,12 @@ fn answerable(
     if !well_formed(token) {
         return Err(RespondError::Unknown);
     }
-    let invitation =
-        db::invitations::find_by_token(conn, &hash_token(token))?.ok_or(RespondError::Unknown)?;
-    let (contact_locale, contact_org_key) = contacts::table
-        .find(&invitation.contact_id)
-        .select((contacts::locale, contacts::org_key))
-        .first::<(Option<String>, String)>(conn)?;
+    let db::invitations::Link {
+        invitation,
+        contact_locale,
+        contact_org_key,
+        survey,
+    } = db::invitations::find_link(conn, &hash_token(token))?.ok_or(RespondError::Unknown)?;
     if invitation.status == InvitationStatus::Completed {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
         // it that it was answered anonymously: it reads like an unanswered link; only answering is refused.
@@ -144,7 +141,6 @@ fn answerable(
             return Err(RespondError::Answered(contact_locale));
         }
     }
-    let survey = db::surveys::get(conn, Visibility::All, invitation.survey_id)?;
     if invitation.expires_at.as_str() <= now || !survey.accepting_answers(now) {
         return Err(RespondError::Expired(contact_locale));
     }

@@ -230,6 +230,44 @@ async fn organization_key_is_normalized_across_free_mail_and_spelling() {
 }
 
 #[actix_rt::test]
+async fn an_import_larger_than_one_insert_statement_stores_every_row() {
+    for backend in backends() {
+        let app = TestApp::start(backend).await;
+        let (partner, _, office, _) = app.partner_tree("BIG").await;
+        let import = |numbers: std::ops::Range<usize>| {
+            let contacts: Vec<_> = numbers
+                .map(|n| json!({"name": format!("C{n}"), "email": format!("c{n}@big.example")}))
+                .collect();
+            app.post(&format!("/api/v1/offices/{office}/contacts/import"))
+                .partner(&partner)
+                .json(json!({ "contacts": contacts }))
+                .send()
+        };
+        let counts =
+            |body: &serde_json::Value| (body["created"].as_u64(), body["duplicate"].as_u64());
+        // Two full statements of 500 rows, then one of 500 and a partial one of 200.
+        let first = import(0..1000).await;
+        assert_eq!(
+            counts(first.expect(200)),
+            (Some(1000), Some(0)),
+            "{backend:?}"
+        );
+        let second = import(300..1300).await;
+        assert_eq!(
+            counts(second.expect(200)),
+            (Some(300), Some(700)),
+            "{backend:?}"
+        );
+        let again = import(1000..1300).await;
+        assert_eq!(
+            counts(again.expect(200)),
+            (Some(0), Some(300)),
+            "{backend:?}"
+        );
+    }
+}
+
+#[actix_rt::test]
 async fn bulk_import_answers_per_row_in_one_transaction() {
     for backend in backends() {
         let app = TestApp::start(backend).await;

@@ -432,7 +432,7 @@ async fn get_contact(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Contact>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::contacts::get(conn, scope, id.into())
     })
     .await?;
@@ -455,7 +455,7 @@ async fn get_contact_by_external_id(
     let (office_id, external_id) = path.into_inner();
     let external_id = external_ids::of_read(&external_id)?.to_owned();
     let scope = principal.visibility();
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::contacts::get_by_external_id(conn, scope, office_id.into(), &external_id)
     })
     .await?;

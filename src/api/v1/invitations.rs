@@ -295,7 +295,7 @@ async fn get_invitation(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Invitation>> {
     let (id, scope, now) = (path.into_inner(), principal.visibility(), state.timestamp());
-    let read = db::run(&state.pool, move |conn| {
+    let read = db::read(&state.pool, move |conn| {
         service::invitations::get_invitation(conn, scope, id.into())
     })
     .await?;

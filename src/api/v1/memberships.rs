@@ -187,7 +187,7 @@ async fn get_membership(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Membership>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::memberships::get(conn, scope, id.into())
     })
     .await?;
@@ -209,7 +209,7 @@ async fn get_membership_by_external_id(
     let (partner_id, external_id) = path.into_inner();
     let external_id = external_ids::of_read(&external_id)?.to_owned();
     let scope = principal.visibility();
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::memberships::get_by_external_id(conn, scope, partner_id.into(), &external_id)
     })
     .await?;

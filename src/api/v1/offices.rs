@@ -217,7 +217,7 @@ async fn get_office(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Office>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::offices::get(conn, scope, id.into())
     })
     .await?;
@@ -240,7 +240,7 @@ async fn get_office_by_external_id(
     let (membership_id, external_id) = path.into_inner();
     let external_id = external_ids::of_read(&external_id)?.to_owned();
     let scope = principal.visibility();
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::offices::get_by_external_id(conn, scope, membership_id.into(), &external_id)
     })
     .await?;

@@ -221,7 +221,7 @@ async fn get_partner(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Partner>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::partners::get(conn, scope, id.into())
     })
     .await?;
@@ -242,7 +242,7 @@ async fn get_partner_by_external_id(
 ) -> ApiResult<Versioned<Partner>> {
     let key = external_ids::of_read(&path)?.to_owned();
     let scope = principal.visibility();
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::partners::get_by_external_key(conn, scope, &key)
     })
     .await?;

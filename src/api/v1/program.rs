@@ -129,7 +129,7 @@ async fn get_settings(
     state: web::Data<AppState>,
     _principal: Caller<AnyRole>,
 ) -> ApiResult<Versioned<ProgramSettings>> {
-    let row = db::run(&state.pool, service::program::settings).await?;
+    let row = db::read(&state.pool, service::program::settings).await?;
     let version = row.version;
     Ok(Versioned::new(version, ProgramSettings::try_from(row)?))
 }

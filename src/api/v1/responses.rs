@@ -219,7 +219,7 @@ async fn get_response(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Response>> {
     let (id, scope, role) = (path.into_inner(), principal.visibility(), principal.role);
-    let read = db::run(&state.pool, move |conn| {
+    let read = db::read(&state.pool, move |conn| {
         service::responses::get_response(conn, scope, id.into())
     })
     .await?;

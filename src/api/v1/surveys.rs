@@ -235,7 +235,7 @@ async fn get_survey(
     path: web::Path<Uuid>,
 ) -> ApiResult<Versioned<Survey>> {
     let (id, scope) = (path.into_inner(), principal.visibility());
-    let row = db::run(&state.pool, move |conn| {
+    let row = db::read(&state.pool, move |conn| {
         service::surveys::get_survey(conn, scope, id.into())
     })
     .await?;
