@@ -343,9 +343,12 @@ where
     F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
     T: Send + 'static,
 {
-    match pool.try_get() {
-        Some(mut conn) if matches!(*conn, DbConnection::Sqlite(_)) => work(&mut conn),
-        _ => run(pool, work).await,
+    let idle_sqlite = pool
+        .try_get()
+        .filter(|conn| matches!(**conn, DbConnection::Sqlite(_)));
+    match idle_sqlite {
+        Some(mut conn) => work(&mut conn),
+        None => run(pool, work).await,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::common::{backends, id_of, TestApp};
+use crate::common::{backends, id_of, Options, TestApp};
 
 #[actix_rt::test]
 async fn partner_membership_office_and_contact_lifecycle() {
@@ -226,6 +226,26 @@ async fn organization_key_is_normalized_across_free_mail_and_spelling() {
             moved.expect(200)["organization_key"],
             "domain:fabrikam.example"
         );
+    }
+}
+
+#[actix_rt::test]
+async fn reads_by_id_need_only_one_pooled_connection() {
+    for backend in backends() {
+        let options = Options {
+            pool_size: 1,
+            pool_timeout: std::time::Duration::from_secs(2),
+            ..Options::default()
+        };
+        let app = TestApp::start_with(backend, options).await;
+        let (partner, membership, office, _) = app.partner_tree("ONE").await;
+        for path in [
+            format!("/api/v1/memberships/{membership}"),
+            format!("/api/v1/offices/{office}"),
+        ] {
+            let reply = app.get(&path).partner(&partner).send().await;
+            reply.expect(200);
+        }
     }
 }
 
