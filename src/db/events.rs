@@ -13,6 +13,9 @@ use crate::{
 /// A stored event.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = events)]
+// `None` is bound as NULL rather than written as `DEFAULT`: diesel keeps only statements without
+// `DEFAULT` prepared, and this insert runs with every answer.
+#[diesel(treat_none_as_default_value = false)]
 pub struct EventRow {
     /// Id.
     pub id: EventId,

@@ -24,6 +24,9 @@ use crate::{
 /// A stored response.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = responses)]
+// `None` is bound as NULL rather than written as `DEFAULT`: diesel keeps only statements without
+// `DEFAULT` prepared, and this insert runs with every answer.
+#[diesel(treat_none_as_default_value = false)]
 pub struct ResponseRow {
     /// Id.
     pub id: ResponseId,
