@@ -5,7 +5,8 @@ use diesel::prelude::*;
 use super::{
     contacts::ContactRow,
     results::{execute, insert_rows, Bind},
-    schema::{contacts, invitation_tokens, invitations, surveys},
+    schema::{contacts, invitation_tokens, invitations, program_settings, surveys},
+    settings::SETTINGS_ROW,
     surveys::SurveyRow,
     types::StoredText,
     DbConnection,
@@ -155,7 +156,7 @@ pub fn add_token(
 }
 
 /// What a personal link leads to: its invitation, the contact's locale and customer organization,
-/// and the survey.
+/// the survey, and the program's default locale.
 pub struct Link {
     /// The invitation.
     pub invitation: InvitationRow,
@@ -165,6 +166,8 @@ pub struct Link {
     pub contact_org_key: String,
     /// The survey.
     pub survey: SurveyRow,
+    /// The program's default locale.
+    pub program_locale: String,
 }
 
 /// What the token whose hash is `token_hash` leads to, in one query.
@@ -173,21 +176,24 @@ pub fn find_link(conn: &mut DbConnection, token_hash: &str) -> ApiResult<Option<
         .inner_join(invitation_tokens::table)
         .inner_join(contacts::table)
         .inner_join(surveys::table)
+        .inner_join(program_settings::table.on(program_settings::id.eq(SETTINGS_ROW)))
         .filter(invitation_tokens::token_hash.eq(token_hash))
         .select((
             InvitationRow::as_select(),
             contacts::locale,
             contacts::org_key,
             SurveyRow::as_select(),
+            program_settings::default_locale,
         ))
-        .first::<(InvitationRow, Option<String>, String, SurveyRow)>(conn)
+        .first::<(InvitationRow, Option<String>, String, SurveyRow, String)>(conn)
         .optional()?;
     Ok(found.map(
-        |(invitation, contact_locale, contact_org_key, survey)| Link {
+        |(invitation, contact_locale, contact_org_key, survey, program_locale)| Link {
             invitation,
             contact_locale,
             contact_org_key,
             survey,
+            program_locale,
         },
     ))
 }

@@ -55,10 +55,13 @@ pub struct SettingsChanges {
     pub default_locale: Option<String>,
 }
 
+/// The id of the one settings row.
+pub const SETTINGS_ROW: i32 = 1;
+
 /// The settings.
 pub fn get(conn: &mut DbConnection) -> ApiResult<SettingsRow> {
     Ok(program_settings::table
-        .find(1)
+        .find(SETTINGS_ROW)
         .select(SettingsRow::as_select())
         .first(conn)?)
 }

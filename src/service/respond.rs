@@ -131,6 +131,7 @@ fn answerable(
         contact_locale,
         contact_org_key,
         survey,
+        program_locale,
     } = db::invitations::find_link(conn, &hash_token(token))?.ok_or(RespondError::Unknown)?;
     if invitation.status == InvitationStatus::Completed {
         // Whoever holds the link (the partner, for links it delivered) must not learn from reading
@@ -147,7 +148,6 @@ fn answerable(
     let questions: Vec<Question> =
         serde_json::from_str(survey.questionnaire.as_deref().unwrap_or("[]"))
             .map_err(|e| ApiError::Internal(format!("frozen questionnaire is invalid: {e}")))?;
-    let program_locale = db::settings::get(conn)?.default_locale;
     Ok(Answerable {
         invitation,
         survey,
