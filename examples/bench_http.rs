@@ -10,7 +10,7 @@
 //! - `bench_http import <address> <dir> <requests>`: posts `<requests>` imports of 1,000 new contacts
 //!   one after another; prints `import_rows_per_s`.
 //! - `bench_http ceilings <database-url> <dir>`: prints the single-commit INSERT rate and latency,
-//!   the rate of bare 1,000-row INSERTs of contacts, and the latency of the survey's grouped answer
+//!   the rate of the GET figure's read by key on 32 connections, the rate of bare 1,000-row INSERTs of contacts, and the latency of the survey's grouped answer
 //!   count in raw SQL.
 //!
 //! Figures go to stdout as `name value` lines for the script to read. The JWT secret comes from
@@ -24,7 +24,7 @@ use std::{
 };
 
 use csat_index::{
-    auth::{Role, Verifier},
+    auth::{Role, Verifier, Visibility},
     config::{DatabaseUrl, JwtConfig, JwtKey},
     testing::{
         db::{self, DbConnection},
@@ -64,7 +64,7 @@ fn connect(url: &str) -> Result<DbConnection> {
             DbConnection::Postgresql(diesel::PgConnection::establish(&url)?)
         }
         DatabaseUrl::Sqlite(path) => {
-            let mut conn = diesel::SqliteConnection::establish(&path)?;
+            let mut conn = db::open_sqlite(&path)?;
             conn.batch_execute(
                 "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
             )?;
@@ -303,6 +303,34 @@ fn ceilings(url: &str, dir: &Path) -> Result<()> {
     println!("commit_per_s {rate:.0}");
     println!("commit_p50_ms {:.2}", ms(percentile(&times, 50)));
     println!("commit_p99_ms {:.2}", ms(percentile(&times, 99)));
+
+    // The membership the GET figure reads, read by key as the server reads it, on 32 connections at
+    // once (a thread each) for two seconds: what the database alone answers, without HTTP.
+    let membership: uuid::Uuid = std::fs::read_to_string(dir.join("membership"))?
+        .trim()
+        .parse()?;
+    let stop = Instant::now() + Duration::from_secs(2);
+    let reads = std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..32)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut conn = connect(url).map_err(|e| e.to_string())?;
+                    let mut reads = 0_usize;
+                    while Instant::now() < stop {
+                        db::memberships::get(&mut conn, Visibility::All, membership.into())
+                            .map_err(|e| e.to_string())?;
+                        reads += 1;
+                    }
+                    Ok::<_, String>(reads)
+                })
+            })
+            .collect();
+        readers
+            .into_iter()
+            .map(|reader| reader.join().expect("a reader thread does not panic"))
+            .sum::<std::result::Result<usize, String>>()
+    })?;
+    println!("point_reads_per_s {:.0}", reads as f64 / 2.0);
 
     // Bare 1,000-row INSERTs of contacts, one transaction each (what one import request stores).
     let office = std::fs::read_to_string(dir.join("ceiling-office"))?;
