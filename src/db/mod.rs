@@ -210,10 +210,9 @@ pub mod checkpointer {
     /// WAL pages (4 KiB each by default, so 256 MiB) beyond which a checkpoint waits for this
     /// process's writers: under sustained writes a PASSIVE checkpoint never catches up with the end of
     /// the WAL, and SQLite only starts the WAL over after one did, so without this the file would grow
-    /// while the load lasts. Writers pause while it completes (its `fsync` of the database file, 15–20
-    /// ms on the benchmark's disk), so it should be rare: at 16,384 pages it came every 0.65 s of
-    /// intake at 4 clients and made their p99 16–19 ms instead of 10–11 ms (an answer adds ~27 pages).
-    /// The file keeps its largest size while the service runs (SQLite writes it over from the start; a
+    /// while the load lasts. Writers pause while it completes, so it should be rare: at 16,384 pages
+    /// it came every 0.65 s of intake at 4 clients (an answer adds ~27 pages). The file keeps its
+    /// largest size while the service runs (SQLite writes it over from the start; a
     /// `journal_size_limit` that cut it back made every later growth pay for extending the file again).
     pub const WAL_PAGES_BEFORE_A_WAITING_CHECKPOINT: i64 = 65_536;
 
@@ -255,20 +254,26 @@ pub mod checkpointer {
         };
         while alive.upgrade().is_some() {
             std::thread::sleep(INTERVAL);
-            if let Err(error) = checkpoint(&mut conn) {
+            if let Err(error) = checkpoint(&mut conn, path) {
                 tracing::warn!(%error, "SQLite checkpoint failed; retrying");
             }
         }
         // The pool is gone: copy what is left so the next start finds a short WAL.
-        checkpoint(&mut conn).ok();
+        checkpoint(&mut conn, path).ok();
     }
 
     /// One PASSIVE checkpoint; when the WAL is long, another one inside a writer's turn, which copies
-    /// everything (no writer of this process runs), so the next writer starts the WAL over.
-    fn checkpoint(conn: &mut diesel::SqliteConnection) -> QueryResult<()> {
+    /// everything (no writer of this process runs), so the next writer starts the WAL over. SQLite
+    /// syncs the database file only after a checkpoint that reached the end of the WAL, which under
+    /// load is only that last one: it would sync everything the others copied while writers wait
+    /// (15-20 ms at 64 MiB of WAL), so the file `path` is synced before the turn is taken.
+    fn checkpoint(conn: &mut diesel::SqliteConnection, path: &str) -> QueryResult<()> {
         let started = Instant::now();
         let outcome = passive(conn)?;
         if i64::from(outcome.log) > WAL_PAGES_BEFORE_A_WAITING_CHECKPOINT {
+            if let Err(error) = std::fs::File::open(path).and_then(|file| file.sync_data()) {
+                tracing::warn!(%error, "cannot sync the SQLite file before a waiting checkpoint");
+            }
             let _turn = super::WriterTurn::take(conn)?;
             let again = passive(conn)?;
             tracing::info!(
