@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::{
     contacts::ContactRow,
-    results::{execute, insert_rows, Bind},
+    results::{execute, insert_rows, query_once, Bind},
     schema::{contacts, invitation_tokens, invitations, program_settings, surveys},
     settings::SETTINGS_ROW,
     surveys::SurveyRow,
@@ -303,19 +303,35 @@ pub fn contacts_to_invite(
     Ok(query.load(conn)?)
 }
 
-/// When each of these contacts was last invited to any survey.
+/// When each of these contacts was last invited to any survey (contacts never invited are left out).
 pub fn last_invited(
     conn: &mut DbConnection,
     contact_ids: &[ContactId],
 ) -> ApiResult<Vec<(ContactId, Option<String>)>> {
-    Ok(invitations::table
-        .filter(invitations::contact_id.eq_any(contact_ids))
-        .group_by(invitations::contact_id)
-        .select((
-            invitations::contact_id,
-            diesel::dsl::max(invitations::created_at),
-        ))
-        .load(conn)?)
+    if contact_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT contact_id, MAX(created_at) AS last FROM invitations WHERE contact_id IN ({}) GROUP BY contact_id",
+        vec!["?"; contact_ids.len()].join(", ")
+    );
+    let binds: Vec<Bind> = contact_ids
+        .iter()
+        .map(|id| Bind::Text(id.to_string()))
+        .collect();
+    let rows: Vec<LastInvited> = query_once(conn, &sql, &binds)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.contact_id, row.last))
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct LastInvited {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    contact_id: ContactId,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    last: Option<String>,
 }
 
 /// Moves an invitation to `status`, stamping `now` in the matching column; only from the states

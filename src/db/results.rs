@@ -37,6 +37,22 @@ pub(super) fn query<T: QueryableByName<Backend> + 'static>(
     Ok(Prepared::new(sql, binds)?.load(conn)?)
 }
 
+/// Runs raw SQL written with `?` placeholders, planned for these binds and not kept: for a statement
+/// whose text changes with the number of binds, or whose best plan does (PostgreSQL may keep a
+/// prepared statement's generic plan from when a table was small: a lookup of 500 keys then scanned
+/// the whole table, so queuing 100,000 invitations took 70 s instead of a few).
+pub(super) fn query_once<T: QueryableByName<Backend> + 'static>(
+    conn: &mut DbConnection,
+    sql: &str,
+    binds: &[Bind],
+) -> ApiResult<Vec<T>> {
+    let statement = Prepared {
+        keep: false,
+        ..Prepared::new(sql, binds)?
+    };
+    Ok(statement.load(conn)?)
+}
+
 /// Executes a raw statement written with `?` placeholders on either backend; returns the rows affected.
 pub(super) fn execute(conn: &mut DbConnection, sql: &str, binds: &[Bind]) -> ApiResult<usize> {
     Ok(Prepared::new(sql, binds)?.execute(conn)?)
