@@ -64,7 +64,7 @@ pub(super) fn execute(conn: &mut DbConnection, sql: &str, binds: &[Bind]) -> Api
 struct Prepared<'a> {
     sql: &'a str,
     binds: &'a [Bind],
-    /// Whether the connection keeps the statement prepared (see [`insert_rows`] for when not).
+    /// Whether the connection keeps the statement prepared (not always: [`insert_rows`], [`query_once`]).
     keep: bool,
 }
 
