@@ -469,7 +469,7 @@ fn seed_office(
                 created_at: db::timestamp(completed - Duration::days(5)),
                 updated_at: db::timestamp(completed),
             };
-            db::invitations::insert(conn, &invitation, &new_token().1)?;
+            db::invitations::insert_many(conn, &[(invitation.clone(), new_token().1)])?;
             let response = ResponseRow {
                 id: Uuid::now_v7().into(),
                 survey_id: survey.id,

@@ -21,7 +21,7 @@ use crate::{
 };
 
 /// A stored invitation.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = invitations)]
 pub struct InvitationRow {
     /// Id.
@@ -61,14 +61,6 @@ impl InvitationRow {
     pub fn awaits_answer(&self, now: &str) -> bool {
         self.status.awaits_answer_at(self.expires_at.as_str(), now)
     }
-}
-
-/// Inserts an invitation with the hash of its first token.
-pub fn insert(conn: &mut DbConnection, row: &InvitationRow, token_hash: &str) -> ApiResult<()> {
-    diesel::insert_into(invitations::table)
-        .values(row)
-        .execute(conn)?;
-    add_token(conn, row.id, token_hash, &row.created_at)
 }
 
 /// Inserts new invitations, each with the hash of its first token, a few statements for all.

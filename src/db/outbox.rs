@@ -13,7 +13,7 @@ use crate::{
 };
 
 /// A queued email.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = outbox)]
 pub struct OutboxRow {
     /// Id.
@@ -42,14 +42,6 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     /// When it was queued.
     pub created_at: String,
-}
-
-/// Queues a message.
-pub fn enqueue(conn: &mut DbConnection, row: &OutboxRow) -> ApiResult<()> {
-    diesel::insert_into(outbox::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
 }
 
 /// Queues messages, a few statements for all.

@@ -83,26 +83,31 @@ pub fn insert(conn: &mut DbConnection, row: &ResponseRow, answers: &[AnswerRow])
     diesel::insert_into(responses::table)
         .values(row)
         .execute(conn)?;
-    if !answers.is_empty() {
-        // One statement for all answers (diesel's batch insert does not build for the MultiConnection).
-        let sql = format!(
-            "INSERT INTO answers (response_id, question_id, metric, number_value, text_value) VALUES {}",
-            vec!["(?, ?, ?, ?, ?)"; answers.len()].join(", ")
-        );
-        let binds: Vec<Bind> = answers
-            .iter()
-            .flat_map(|a| {
-                [
-                    Bind::Text(a.response_id.to_string()),
-                    Bind::Text(a.question_id.to_string()),
-                    Bind::NullableText(a.metric.as_ref().map(|m| m.to_text().into_owned())),
-                    Bind::NullableInt(a.number_value),
-                    Bind::NullableText(a.text_value.clone()),
-                ]
-            })
-            .collect();
-        super::results::execute(conn, &sql, &binds)?;
-    }
+    let binds: Vec<Bind> = answers
+        .iter()
+        .flat_map(|a| {
+            [
+                Bind::Text(a.response_id.to_string()),
+                Bind::Text(a.question_id.to_string()),
+                Bind::NullableText(a.metric.as_ref().map(|m| m.to_text().into_owned())),
+                Bind::NullableInt(a.number_value),
+                Bind::NullableText(a.text_value.clone()),
+            ]
+        })
+        .collect();
+    super::results::insert_rows(
+        conn,
+        "answers",
+        &[
+            "response_id",
+            "question_id",
+            "metric",
+            "number_value",
+            "text_value",
+        ],
+        &binds,
+        "",
+    )?;
     super::results::count_response(conn, row.id)
 }
 

@@ -112,12 +112,15 @@ impl diesel::query_builder::QueryFragment<Backend> for Prepared<'_> {
     }
 }
 
+/// The most rows an insert of [`insert_rows`] may have and still stay prepared, besides full ones.
+const KEPT_ROWS: usize = 64;
+
 /// Inserts rows into `table`: `columns` names the columns and `binds` holds each row's values in
 /// their order, one row after another. One statement per 500 rows, each ending with `suffix` (an
 /// `ON CONFLICT` clause, or empty); returns the rows written. diesel's batch insert does not build for
-/// SQLite through the multi-backend connection. Only full statements are kept prepared: the text of
-/// the others changes with the number of rows, and keeping each would grow the connection's
-/// statement cache without bound.
+/// SQLite through the multi-backend connection. The text changes with the number of rows, so only
+/// statements of up to [`KEPT_ROWS`] rows (a response's answers) and full ones stay prepared: keeping
+/// every size would grow the connection's statement cache without bound.
 pub(super) fn insert_rows(
     conn: &mut DbConnection,
     table: &str,
@@ -129,13 +132,14 @@ pub(super) fn insert_rows(
     let row = format!("({})", vec!["?"; columns.len()].join(", "));
     let mut written = 0;
     for chunk in binds.chunks(ROWS_PER_STATEMENT * columns.len()) {
+        let rows = chunk.len() / columns.len();
         let sql = format!(
             "INSERT INTO {table} ({}) VALUES {}{suffix}",
             columns.join(", "),
-            vec![row.as_str(); chunk.len() / columns.len()].join(", ")
+            vec![row.as_str(); rows].join(", ")
         );
         let statement = Prepared {
-            keep: chunk.len() == ROWS_PER_STATEMENT * columns.len(),
+            keep: rows <= KEPT_ROWS || rows == ROWS_PER_STATEMENT,
             ..Prepared::new(&sql, chunk)?
         };
         written += statement.execute(conn)?;

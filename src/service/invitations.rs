@@ -330,7 +330,7 @@ pub fn queue_reminders(
 ) -> ApiResult<usize> {
     db::write_tx(conn, |conn| {
         let survey = accepting_survey(conn, visibility, survey_id, now)?;
-        let mut queued = 0;
+        let mut mails = Vec::new();
         for invitation in db::invitations::unanswered_by_email(conn, survey.id, now)? {
             let contact = db::contacts::get(conn, Visibility::All, invitation.contact_id)?;
             let Some(email) = contact
@@ -350,19 +350,16 @@ pub fn queue_reminders(
                 &invitation.expires_at,
                 true,
             );
-            db::outbox::enqueue(
-                conn,
-                &outbox_mail(invitation.id, email, "reminder", mail, now),
-            )?;
+            mails.push(outbox_mail(invitation.id, email, "reminder", mail, now));
             db::invitations::count_reminder(conn, invitation.id, now)?;
-            queued += 1;
         }
+        db::outbox::enqueue_many(conn, &mails)?;
         for invitation in db::invitations::answered_anonymously_by_email(conn, survey.id, now)? {
             if invitation.reminders_sent < MAX_REMINDERS {
                 db::invitations::count_reminder(conn, invitation.id, now)?;
             }
         }
-        Ok(queued)
+        Ok(mails.len())
     })
 }
 
